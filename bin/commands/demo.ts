@@ -1,0 +1,18 @@
+import { createClient } from '../../lib/db/client';
+import { prepareDatabase } from '../../lib/db/prepare';
+import { loadDemoData } from '../../lib/demo/demo-data';
+
+export async function runDemo(url: string) {
+  await prepareDatabase(url);
+  const db = createClient(url);
+  try {
+    const result = await loadDemoData(db);
+    console.log(
+      result.loaded
+        ? `Loaded sample data: ${result.statusChanges} status changes, ${result.evidence} evidence notes. The app shows a "sample data" banner.`
+        : 'Sample data is already loaded; nothing changed.',
+    );
+  } finally {
+    await db.$disconnect();
+  }
+}

@@ -1,0 +1,24 @@
+'use client';
+
+import { useActionState } from 'react';
+import { createFirstAdminAction } from '@/app/setup/actions';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import type { ActionState } from '@/lib/auth/action';
+
+export function SetupForm() {
+  const [state, action, pending] = useActionState<ActionState, FormData>(createFirstAdminAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate>
+      <FormMessage state={state} />
+      <TextField name="name" label="Your name" autoComplete="name" defaultValue={state.values?.name} errors={state.errors?.name} required />
+      <TextField name="email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.errors?.email} required />
+      <TextField name="password" label="Password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={state.errors?.password} required />
+      <TextField name="confirmPassword" label="Password again" type="password" autoComplete="new-password" errors={state.errors?.confirmPassword} required />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Creating…' : 'Create administrator'}
+      </Button>
+    </form>
+  );
+}

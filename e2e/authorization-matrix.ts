@@ -1,0 +1,51 @@
+// THE authorization matrix: every page, route handler and server action, and what each kind of
+// visitor gets. e2e/authorization-matrix.spec.ts checks every page and route cell against the
+// real server; lib/auth/authorization-matrix.test.ts checks every action cell and fails when a
+// page, route handler or server action exists in app/ without a row here.
+
+export type Who = 'anonymous' | 'viewer' | 'editor' | 'admin';
+export const EVERYONE: Who[] = ['anonymous', 'viewer', 'editor', 'admin'];
+
+/** ok = 200; login = sent to /login; forbidden = 403 page; not-found = 404. */
+export type PageOutcome = 'ok' | 'login' | 'forbidden' | 'not-found';
+export type PageRow = { route: string; visit: string; expect: Record<Who, PageOutcome> };
+
+const signedIn = (admin: PageOutcome = 'ok', editor: PageOutcome = 'ok', viewer: PageOutcome = 'ok') =>
+  ({ anonymous: 'login', viewer, editor, admin }) as Record<Who, PageOutcome>;
+const adminOnly = signedIn('ok', 'forbidden', 'forbidden');
+
+export const PAGES: PageRow[] = [
+  { route: '/', visit: '/', expect: signedIn() },
+  { route: '/login', visit: '/login', expect: { anonymous: 'ok', viewer: 'ok', editor: 'ok', admin: 'ok' } },
+  // Gone for good once the first administrator exists (the e2e setup creates it).
+  { route: '/setup', visit: '/setup', expect: { anonymous: 'not-found', viewer: 'not-found', editor: 'not-found', admin: 'not-found' } },
+  { route: '/set-password/[token]', visit: '/set-password/not-a-real-token', expect: { anonymous: 'ok', viewer: 'ok', editor: 'ok', admin: 'ok' } },
+  { route: '/recommendations', visit: '/recommendations', expect: signedIn() },
+  { route: '/account', visit: '/account', expect: signedIn() },
+  { route: '/admin/users', visit: '/admin/users', expect: adminOnly },
+];
+
+/** Expected HTTP status. Writes are sent with an empty JSON body: 400 means "allowed, input checked". */
+export type RouteRow = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; route: string; path: string; expect: Record<Who, number> };
+
+const readable = { anonymous: 401, viewer: 200, editor: 200, admin: 200 };
+
+export const ROUTES: RouteRow[] = [
+  { method: 'GET', route: '/api/health', path: '/api/health', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
+  { method: 'GET', route: '/api/auth/[...nextauth]', path: '/api/auth/csrf', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
+  { method: 'POST', route: '/api/auth/[...nextauth]', path: '/api/auth/signout', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
+  { method: 'GET', route: '/api/v1/me', path: '/api/v1/me', expect: readable },
+];
+
+/** allowed = the action runs for this visitor (bad input then gets field errors); public = no session needed. */
+export type ActionOutcome = 'allowed' | 'forbidden' | 'unauthorized';
+export type ActionRow = { file: string; action: string; expect: Record<Who, ActionOutcome> | 'public' };
+
+const allSignedIn: Record<Who, ActionOutcome> = { anonymous: 'unauthorized', viewer: 'allowed', editor: 'allowed', admin: 'allowed' };
+const adminAction: Record<Who, ActionOutcome> = { anonymous: 'unauthorized', viewer: 'forbidden', editor: 'forbidden', admin: 'allowed' };
+
+export const ACTIONS: ActionRow[] = [
+  { file: 'app/setup/actions.ts', action: 'createFirstAdminAction', expect: 'public' },
+];
+
+export const ROLE_EXPECTATIONS = { allSignedIn, adminAction };

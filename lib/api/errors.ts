@@ -1,0 +1,26 @@
+// One error shape for every JSON answer: { "error": { "code", "message", "fields" } }.
+
+export type FieldErrors = Record<string, string[]>;
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500,
+    readonly code: string,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly extra?: Record<string, unknown>,
+  ) {
+    super(message);
+  }
+}
+
+export const unauthorized = () => new ApiError(401, 'unauthorized', 'Sign in, or send a valid API token as "Authorization: Bearer <token>".');
+export const forbiddenError = () => new ApiError(403, 'forbidden', 'Your role does not allow this.');
+export const notFoundError = (what = 'The resource') => new ApiError(404, 'not_found', `${what} was not found.`);
+
+export function errorResponse(error: ApiError, headers?: HeadersInit): Response {
+  return Response.json(
+    { error: { code: error.code, message: error.message, fields: error.fields ?? {}, ...error.extra } },
+    { status: error.status, headers },
+  );
+}

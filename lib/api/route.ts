@@ -1,0 +1,67 @@
+// The one wrapper for JSON route handlers: authenticates by API token or session cookie through
+// the same data-access layer as pages, checks the role, refuses cross-site cookie mutations, and
+// turns every failure into { error: { code, message, fields } } with the right status.
+import 'server-only';
+import { z } from 'zod';
+import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
+import { hasRole, type Role } from '@/lib/auth/roles';
+import { authenticateToken } from '@/lib/tokens/authenticate-token';
+import { ApiError, errorResponse, forbiddenError, unauthorized } from './errors';
+import { fieldErrors } from '@/lib/validations/form-data';
+
+type Context<P> = { params: Promise<P> };
+type Handler<P> = (args: { request: Request; user: CurrentUser; params: P }) => Promise<Response>;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** Cookie-authenticated writes must come from this site (the browser's Origin, or Sec-Fetch-Site). */
+export function isSameOrigin(request: Request): boolean {
+  const site = request.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return false;
+  const origin = request.headers.get('origin');
+  if (!origin) return site === 'same-origin';
+  const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+async function resolveUser(request: Request): Promise<{ user: CurrentUser | null; viaToken: boolean }> {
+  const authorization = request.headers.get('authorization');
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    return { user: match ? await authenticateToken(match[1]!) : null, viaToken: true };
+  }
+  return { user: await getCurrentUser(), viaToken: false };
+}
+
+export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler<P>) {
+  const route = async (request: Request, context: Context<P>): Promise<Response> => {
+    try {
+      const { user, viaToken } = await resolveUser(request);
+      if (!user) throw unauthorized();
+      if (!hasRole(user.role, role)) throw forbiddenError();
+      if (!viaToken && !SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
+        throw new ApiError(403, 'cross_site_request', 'Cross-site requests cannot change data.');
+      }
+      return await handler({ request, user, params: await context.params });
+    } catch (error) {
+      if (error instanceof ApiError) return errorResponse(error);
+      if (error instanceof z.ZodError) return errorResponse(new ApiError(400, 'invalid_input', 'The input is not valid.', fieldErrors(error)));
+      console.error('Unexpected API error', error);
+      return errorResponse(new ApiError(500, 'internal_error', 'Something went wrong on our side. It has been logged.'));
+    }
+  };
+  return Object.assign(route, { requiredRole: role });
+}
+
+/** Reads a JSON body; malformed JSON is a 400, not a crash. */
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'The request body must be valid JSON.');
+  }
+}

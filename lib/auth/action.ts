@@ -1,0 +1,57 @@
+// The one wrapper for server actions: session, role and input are checked on the server before
+// the action body runs, and every field's error comes back to the form at once.
+import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
+import type { z } from 'zod';
+import { ApiError, type FieldErrors } from '@/lib/api/errors';
+import { fieldErrors, formDataToObject } from '@/lib/validations/form-data';
+import { getCurrentUser, type CurrentUser } from './session';
+import { hasRole, type Role } from './roles';
+
+export type ActionState = {
+  ok?: boolean;
+  code?: string;
+  message?: string;
+  errors?: FieldErrors;
+  /** What the user typed, so a refused form keeps it. */
+  values?: Record<string, string>;
+  /** A value to show once (a new API token, a set-password link). */
+  secret?: string;
+};
+
+export type Action = ((state: ActionState, formData: FormData) => Promise<ActionState>) & { requiredRole: Role };
+
+function typedValues(raw: Record<string, unknown>): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(raw)) {
+    if (typeof value === 'string' && !/password/i.test(key)) values[key] = value;
+  }
+  return values;
+}
+
+export function authedAction<S extends z.ZodType>(
+  schema: S,
+  role: Role,
+  run: (input: z.infer<S>, user: CurrentUser) => Promise<ActionState | void>,
+): Action {
+  const action = async (_state: ActionState, formData: FormData): Promise<ActionState> => {
+    const user = await getCurrentUser();
+    if (!user) return { code: 'unauthorized', message: 'Your session has ended. Sign in again.' };
+    if (!hasRole(user.role, role)) return { code: 'forbidden', message: 'Your role does not allow this.' };
+    const raw = formDataToObject(formData);
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      return { code: 'invalid', message: 'Check the highlighted fields.', errors: fieldErrors(parsed.error), values: typedValues(raw) };
+    }
+    try {
+      return (await run(parsed.data, user)) ?? { ok: true };
+    } catch (error) {
+      unstable_rethrow(error);
+      if (error instanceof ApiError) {
+        return { code: error.code, message: error.message, errors: error.fields, values: typedValues(raw) };
+      }
+      throw error;
+    }
+  };
+  return Object.assign(action, { requiredRole: role });
+}

@@ -1,0 +1,53 @@
+import type { Db } from '@/lib/db';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { burnPasswordCheck, verifyPassword } from './password';
+import { checkSignIn, recordFailedSignIn, recordSuccessfulSignIn } from './throttle';
+
+export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
+
+export type AuthenticateResult =
+  | { ok: true; user: SignedInUser }
+  | { ok: false; code: 'invalid' }
+  | { ok: false; code: 'locked'; retryAfterSeconds: number };
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Checks an email and password. The answer never tells whether the email exists: unknown
+ * emails, wrong passwords and deactivated accounts all read "invalid" and cost the same time.
+ */
+export async function authenticate(db: Db, input: { email: string; password: string; address: string }): Promise<AuthenticateResult> {
+  const email = input.email.trim().toLowerCase();
+  const verdict = await checkSignIn(db, email, input.address);
+  if (!verdict.allowed) return { ok: false, code: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
+  if (verdict.delayMs) await sleep(verdict.delayMs);
+
+  const user = await db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, name: true, role: true, active: true, passwordHash: true, sessionVersion: true },
+  });
+  const passwordOk = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), false);
+
+  if (!user || !user.active || !passwordOk) {
+    await recordFailedSignIn(db, email, input.address);
+    await db.$transaction((tx) =>
+      writeAudit(tx, {
+        actor: { id: null, label: email.slice(0, 254) || '(empty)' },
+        action: 'auth.sign_in_failed',
+        entityType: 'user',
+        entityId: user?.id ?? null,
+        after: { reason: !user ? 'unknown email' : !user.active ? 'deactivated' : 'wrong password' },
+        ip: input.address,
+      }),
+    );
+    return { ok: false, code: 'invalid' };
+  }
+
+  await recordSuccessfulSignIn(db, email);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
+    await writeAudit(tx, { actor: { id: user.id, label: user.email }, action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: input.address });
+  });
+  const { passwordHash: _hash, active: _active, ...signedIn } = user;
+  return { ok: true, user: signedIn };
+}

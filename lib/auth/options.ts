@@ -1,0 +1,65 @@
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { db } from '@/lib/db';
+import { authenticate } from './authenticate';
+import { clientAddress } from './client-address';
+
+/** Session lifetime: SESSION_MAX_AGE_HOURS (default 8, a working day). */
+export const sessionMaxAgeSeconds = () => Math.round((Number(process.env.SESSION_MAX_AGE_HOURS) || 8) * 3600);
+
+/** What a failed sign-in reports to the form: never whether the email exists. */
+export const SIGN_IN_ERRORS = { invalid: 'InvalidCredentials', locked: 'TooManyAttempts' } as const;
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.NEXTAUTH_SECRET,
+  session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds(), updateAge: 15 * 60 },
+  pages: { signIn: '/login', error: '/login' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email and password',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(credentials, req) {
+        const result = await authenticate(db, {
+          email: String(credentials?.email ?? ''),
+          password: String(credentials?.password ?? ''),
+          address: clientAddress(req.headers ?? {}),
+        });
+        if (!result.ok) throw new Error(SIGN_IN_ERRORS[result.code]);
+        return result.user;
+      },
+    }),
+  ],
+  logger: {
+    // An expired or foreign session cookie is routine (the visitor is simply signed out): one line, no stack.
+    error(code, metadata) {
+      if (code === 'JWT_SESSION_ERROR') console.warn('[auth] ignored an invalid or expired session cookie');
+      else console.error(`[auth] ${code}`, metadata);
+    },
+    warn(code) {
+      console.warn(`[auth] ${code}`);
+    },
+    debug() {},
+  },
+  callbacks: {
+    jwt({ token, user }) {
+      // The token carries only who and which session generation; the role is read fresh from
+      // the database on every request (lib/auth/session.ts), so role changes apply at once.
+      if (user) token.sv = user.sessionVersion;
+      return token;
+    },
+    session({ session, token }) {
+      session.user = { id: token.sub ?? '', email: token.email ?? '', name: token.name ?? '' };
+      session.sessionVersion = token.sv ?? -1;
+      return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (!token?.sub) return;
+      const { writeAudit } = await import('@/lib/audit/write-audit');
+      await db.$transaction((tx) =>
+        writeAudit(tx, { actor: { id: token.sub!, label: token.email ?? token.sub! }, action: 'auth.sign_out', entityType: 'user', entityId: token.sub }),
+      );
+    },
+  },
+};

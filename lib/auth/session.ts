@@ -1,0 +1,45 @@
+// The data-access layer's gate: every page, server action and route handler asks here who is
+// signed in and what they may do. Proxy redirects are a convenience; this is the guard.
+import 'server-only';
+import { cache } from 'react';
+import { getServerSession } from 'next-auth';
+import { forbidden, redirect } from 'next/navigation';
+import { db } from '@/lib/db';
+import { authOptions } from './options';
+import { hasRole, type Role } from './roles';
+
+export type CurrentUser = { id: string; email: string; name: string; role: Role };
+
+/**
+ * The signed-in user, read fresh from the database once per request. A session stops working
+ * the moment its user is deactivated or its password is reset (sessionVersion bumped).
+ */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) return null;
+  return activeUser(session.user.id, session.sessionVersion);
+});
+
+export async function activeUser(id: string, sessionVersion: number | null): Promise<CurrentUser | null> {
+  const user = await db.user.findUnique({
+    where: { id },
+    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
+  });
+  if (!user || !user.active) return null;
+  if (sessionVersion !== null && user.sessionVersion !== sessionVersion) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role as Role };
+}
+
+/** The signed-in user, or a redirect to the sign-in page. */
+export async function verifySession(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect('/login');
+  return user;
+}
+
+/** The signed-in user if their role is at least `role`; otherwise the 403 page. */
+export async function requireRole(role: Role): Promise<CurrentUser> {
+  const user = await verifySession();
+  if (!hasRole(user.role, role)) forbidden();
+  return user;
+}

@@ -1,0 +1,24 @@
+import { db } from '@/lib/db';
+import { ApiError, errorResponse } from '@/lib/api/errors';
+import { clientAddress } from './client-address';
+import { checkSignIn } from './throttle';
+
+/**
+ * Answers 429 to a credentials sign-in while the account or the address is locked, before
+ * next-auth (which can only answer 401) sees it. Reads a clone, so the body stays for next-auth.
+ */
+export async function refuseLockedSignIn(request: Request): Promise<Response | null> {
+  if (!new URL(request.url).pathname.endsWith('/callback/credentials')) return null;
+  const form = await request.clone().formData().catch(() => null);
+  const email = String(form?.get('email') ?? '');
+  const verdict = await checkSignIn(db, email, clientAddress(request.headers));
+  if (verdict.allowed) return null;
+  const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
+  const error = new ApiError(429, 'too_many_attempts', `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, {
+    retryAfterSeconds: verdict.retryAfterSeconds,
+  });
+  const response = errorResponse(error, { 'Retry-After': String(verdict.retryAfterSeconds) });
+  // next-auth's client reads an absolute `url` to find the error code.
+  const body = await response.json();
+  return Response.json({ ...body, url: new URL('/login?error=TooManyAttempts', request.url).toString() }, { status: 429, headers: response.headers });
+}

@@ -1,0 +1,140 @@
+// Seeds the vocabularies and the two founding reports. Idempotent: what exists (matched by
+// theme/sector slug, seminar code prefix and recommendation code) is left exactly as it is,
+// so a second run changes nothing and never undoes an administrator's edits.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Db, Tx } from '@/lib/db';
+import { writeAudit, SYSTEM_ACTOR } from '@/lib/audit/write-audit';
+import { parseDateOnly } from '@/lib/dates';
+import { parseRecommendations } from '@/lib/import/parse-report';
+import { DEFAULT_SECTORS, DEFAULT_THEMES } from '@/lib/taxonomy/default-vocabulary';
+import { recommendationCode } from '@/lib/recommendations/code';
+import { SEED_REPORTS, type SeedReport } from './seed-reports';
+
+export const SEED_REPORTS_DIR = path.join(process.cwd(), 'prisma', 'seed', 'reports');
+
+export type SeedSummary = { themes: number; sectors: number; seminars: number; recommendations: number };
+
+export async function runSeed(db: Db): Promise<SeedSummary> {
+  const summary: SeedSummary = { themes: 0, sectors: 0, seminars: 0, recommendations: 0 };
+  await db.$transaction(async (tx) => {
+    summary.themes = await seedVocabulary(tx, 'theme');
+    summary.sectors = await seedVocabulary(tx, 'sector');
+  });
+  for (const report of SEED_REPORTS) {
+    const created = await db.$transaction((tx) => seedReport(tx, report));
+    summary.seminars += created.seminar ? 1 : 0;
+    summary.recommendations += created.recommendations;
+  }
+  return summary;
+}
+
+async function seedVocabulary(tx: Tx, kind: 'theme' | 'sector'): Promise<number> {
+  const entries = kind === 'theme' ? DEFAULT_THEMES : DEFAULT_SECTORS;
+  const existing = await idsBySlug(tx, kind);
+  let created = 0;
+  for (const entry of entries) {
+    if (existing.has(entry.slug)) continue;
+    const row = kind === 'theme' ? await tx.theme.create({ data: entry }) : await tx.sector.create({ data: entry });
+    await writeAudit(tx, { actor: SYSTEM_ACTOR, action: `${kind}.create`, entityType: kind, entityId: row.id, after: entry });
+    created += 1;
+  }
+  return created;
+}
+
+async function seedReport(tx: Tx, report: SeedReport): Promise<{ seminar: boolean; recommendations: number }> {
+  const sourceText = readFileSync(path.join(SEED_REPORTS_DIR, report.file), 'utf8');
+  const parsed = parseRecommendations(sourceText);
+  if (parsed.length !== report.recommendations.length) {
+    throw new Error(`${report.file}: parsed ${parsed.length} recommendations, the seed classifies ${report.recommendations.length}`);
+  }
+  const date = parseDateOnly(report.date);
+  if (!date) throw new Error(`${report.file}: bad date ${report.date}`);
+
+  let seminar = await tx.seminar.findUnique({ where: { codePrefix: report.codePrefix }, select: { id: true } });
+  const seminarCreated = !seminar;
+  if (!seminar) {
+    seminar = await tx.seminar.create({
+      data: {
+        codePrefix: report.codePrefix,
+        title: report.title,
+        kind: report.kind,
+        date,
+        venue: report.venue,
+        organiser: report.organiser,
+        sourceFileName: report.file,
+        sourceText,
+        speakers: { create: report.speakers.map((speaker, index) => ({ ...speaker, position: index + 1 })) },
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actor: SYSTEM_ACTOR,
+      action: 'seminar.create',
+      entityType: 'seminar',
+      entityId: seminar.id,
+      after: { title: report.title, date: report.date, source: report.file },
+    });
+  }
+
+  const themeIds = await idsBySlug(tx, 'theme');
+  const sectorIds = await idsBySlug(tx, 'sector');
+  const codes = parsed.map((_, index) => recommendationCode(report.codePrefix, index + 1));
+  const existing = new Set(
+    (await tx.recommendation.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((r) => r.code),
+  );
+
+  let created = 0;
+  for (const [index, item] of parsed.entries()) {
+    const code = codes[index]!;
+    if (existing.has(code)) continue;
+    const seed = report.recommendations[index]!;
+    const recommendation = await tx.recommendation.create({
+      data: {
+        code,
+        seminarId: seminar.id,
+        position: index + 1,
+        title: seed.title,
+        text: item.text,
+        sourceStart: item.start,
+        sourceEnd: item.end,
+        sourceLineStart: item.lineStart,
+        sourceLineEnd: item.lineEnd,
+        primaryThemeId: lookup(themeIds, seed.primaryTheme),
+        status: 'NOT_STARTED',
+        statusDate: date,
+        priority: seed.priority,
+        lastActivityAt: date,
+        secondaryThemes: { create: seed.secondaryThemes.map((slug) => ({ themeId: lookup(themeIds, slug) })) },
+        sectors: { create: seed.sectors.map((slug) => ({ sectorId: lookup(sectorIds, slug) })) },
+        statusChanges: {
+          create: { fromStatus: null, toStatus: 'NOT_STARTED', effectiveDate: date, note: 'Recommended at the seminar.' },
+        },
+      },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actor: SYSTEM_ACTOR,
+      action: 'recommendation.create',
+      entityType: 'recommendation',
+      entityId: recommendation.id,
+      after: { code, title: seed.title, status: 'NOT_STARTED' },
+    });
+    created += 1;
+  }
+  return { seminar: seminarCreated, recommendations: created };
+}
+
+async function idsBySlug(tx: Tx, kind: 'theme' | 'sector'): Promise<Map<string, string>> {
+  const rows =
+    kind === 'theme'
+      ? await tx.theme.findMany({ select: { id: true, slug: true } })
+      : await tx.sector.findMany({ select: { id: true, slug: true } });
+  return new Map(rows.map((row) => [row.slug, row.id]));
+}
+
+function lookup(ids: Map<string, string>, slug: string): string {
+  const id = ids.get(slug);
+  if (!id) throw new Error(`Seed refers to unknown vocabulary entry "${slug}"`);
+  return id;
+}

@@ -1,0 +1,93 @@
+import { z } from 'zod';
+import { ROLES } from '@/lib/auth/roles';
+
+export const emailSchema = z
+  .string({ error: 'Enter an email address.' })
+  .trim()
+  .toLowerCase()
+  .min(1, 'Enter an email address.')
+  .max(254, 'Email addresses are at most 254 characters.')
+  .pipe(z.email({ error: 'Enter a valid email address, like name@example.org.' }));
+
+export const passwordSchema = z
+  .string({ error: 'Enter a password.' })
+  .min(12, 'Use at least 12 characters.')
+  .max(200, 'Use at most 200 characters.');
+
+export const nameSchema = z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.');
+
+export const roleSchema = z.enum(ROLES, { error: 'Choose a role: viewer, editor or admin.' });
+
+export const createUserSchema = z.object({
+  email: emailSchema,
+  name: nameSchema,
+  role: roleSchema,
+  password: passwordSchema,
+});
+export type CreateUserInput = z.infer<typeof createUserSchema>;
+
+/** A new password typed twice. */
+export const newPasswordFields = {
+  password: passwordSchema,
+  confirmPassword: z.string({ error: 'Type the password again.' }),
+};
+
+export function passwordsMatch<T extends { password: string; confirmPassword: string }>(schema: z.ZodType<T>) {
+  return schema.refine((value) => value.password === value.confirmPassword, {
+    message: 'The two passwords differ.',
+    path: ['confirmPassword'],
+  });
+}
+
+export const firstAdminSchema = passwordsMatch(z.object({ email: emailSchema, name: nameSchema, ...newPasswordFields }));
+export type FirstAdminInput = z.infer<typeof firstAdminSchema>;
+
+export const signInSchema = z.object({
+  email: z.string().trim().min(1, 'Enter your email address.'),
+  password: z.string().min(1, 'Enter your password.'),
+});
+
+// ---- Administering users (app/(app)/admin/users) and one's own account (app/(app)/account) ----
+
+export const userIdSchema = z.string({ error: 'Choose a user.' }).trim().min(1, 'Choose a user.').max(64, 'Choose a user.');
+
+/** How a new user gets their first password: a one-time link (the default) or one the admin types. */
+export const PASSWORD_SETUPS = ['link', 'password'] as const;
+
+export const newUserSchema = z.discriminatedUnion(
+  'passwordSetup',
+  [
+    z.object({ passwordSetup: z.literal('link'), email: emailSchema, name: nameSchema, role: roleSchema }),
+    z.object({ passwordSetup: z.literal('password'), email: emailSchema, name: nameSchema, role: roleSchema, password: passwordSchema }),
+  ],
+  { error: 'Choose how they will get a password.' },
+);
+export type NewUserInput = z.infer<typeof newUserSchema>;
+
+export const changeRoleSchema = z.object({ userId: userIdSchema, role: roleSchema });
+export type ChangeRoleInput = z.infer<typeof changeRoleSchema>;
+
+export const setUserActiveSchema = z.object({
+  userId: userIdSchema,
+  active: z.stringbool({ error: 'Say whether the account should be active.' }),
+});
+export type SetUserActiveInput = z.infer<typeof setUserActiveSchema>;
+
+export const resetPasswordSchema = z.object({ userId: userIdSchema });
+export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
+
+/** The secret part of /set-password/<token>; base64url, so anything else cannot be one. */
+export const setPasswordTokenSchema = z
+  .string({ error: 'This link is not valid.' })
+  .regex(/^[A-Za-z0-9_-]{20,200}$/, 'This link is not valid.');
+
+export const setPasswordSchema = passwordsMatch(z.object({ token: setPasswordTokenSchema, ...newPasswordFields }));
+export type SetPasswordInput = z.infer<typeof setPasswordSchema>;
+
+export const changeOwnPasswordSchema = passwordsMatch(
+  z.object({ currentPassword: z.string({ error: 'Enter your current password.' }).min(1, 'Enter your current password.'), ...newPasswordFields }),
+).refine((value) => value.password !== value.currentPassword, {
+  message: 'Choose a password different from your current one.',
+  path: ['password'],
+});
+export type ChangeOwnPasswordInput = z.infer<typeof changeOwnPasswordSchema>;

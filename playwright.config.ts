@@ -1,0 +1,53 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+// The e2e suite runs the production build on its own throw-away SQLite database (e2e/.tmp),
+// never data/. Playwright never downloads a browser here: the system Chromium is used when present.
+const PORT = Number(process.env.E2E_PORT ?? 3100);
+export const BASE_URL = `http://localhost:${PORT}`;
+const systemChromium = '/usr/bin/chromium';
+
+export const E2E_ENV = {
+  DATABASE_URL: 'file:./e2e/.tmp/e2e.db',
+  PORT: String(PORT),
+  NEXTAUTH_URL: BASE_URL,
+  NEXTAUTH_SECRET: 'e2e-only-secret-not-for-production-0123456789abcdef',
+  PASSWORD_HASH_COST: '10',
+  SIGNIN_MAX_FAILURES_PER_ACCOUNT: '5',
+  SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000',
+};
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  forbidOnly: true,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    baseURL: BASE_URL,
+    trace: 'retain-on-failure',
+    launchOptions: existsSync(systemChromium)
+      ? {
+          executablePath: systemChromium,
+          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        }
+      : {},
+  },
+  projects: [
+    { name: 'setup', testMatch: /global\.setup\.ts/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testIgnore: /global\.setup\.ts/ },
+  ],
+  webServer: {
+    command: 'rm -rf e2e/.tmp && node --import tsx scripts/start.ts',
+    url: `${BASE_URL}/api/health`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    stderr: 'pipe',
+    env: E2E_ENV,
+  },
+});

@@ -1,0 +1,44 @@
+// npm start: the one command that serves the app on the embedded default.
+// Builds the production bundle when there is none (or the source changed), creates/migrates/seeds
+// the database, makes sure a session secret exists, then runs `next start`.
+// `--dev` runs `next dev` instead of building (npm run dev).
+import 'dotenv/config';
+import { spawn, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { databaseUrl, providerOf } from '../lib/db/config';
+import { prepareDatabase } from '../lib/db/prepare';
+import { ensureAuthSecret } from '../lib/auth/secret';
+import { buildIsCurrent, recordBuild } from './lib/build-fingerprint';
+
+const root = process.cwd();
+const dev = process.argv.includes('--dev');
+const port = process.env.PORT || '3000';
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+const url = databaseUrl();
+console.log(`Database: ${providerOf(url) === 'sqlite' ? url : url.replace(/\/\/[^@/]*@/, '//***@')}`);
+const { migrations, seed } = await prepareDatabase(url);
+if (migrations.length) console.log(`Applied migrations: ${migrations.join(', ')}`);
+if (seed.recommendations || seed.themes || seed.sectors) {
+  console.log(`Seeded ${seed.seminars} reports, ${seed.recommendations} recommendations, ${seed.themes} themes, ${seed.sectors} sectors.`);
+}
+
+const env = {
+  ...process.env,
+  DATABASE_URL: url,
+  NEXTAUTH_SECRET: ensureAuthSecret(),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+  PORT: port,
+  NEXT_TELEMETRY_DISABLED: '1',
+};
+
+if (!dev && !buildIsCurrent(root)) {
+  console.log('Building the production bundle (first start or changed source; takes a minute)...');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  recordBuild(root);
+}
+
+const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+child.on('exit', (code) => process.exit(code ?? 0));
