@@ -51,9 +51,7 @@ export const signInSchema = z.object({
 
 export const userIdSchema = z.string({ error: 'Choose a user.' }).trim().min(1, 'Choose a user.').max(64, 'Choose a user.');
 
-/** How a new user gets their first password: a one-time link (the default) or one the admin types. */
-export const PASSWORD_SETUPS = ['link', 'password'] as const;
-
+/** A new user gets their first password through a one-time link (the default) or one the admin types. */
 export const newUserSchema = z.discriminatedUnion(
   'passwordSetup',
   [

@@ -1,21 +1,21 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listRecommendationsBySeminar } from '@/lib/recommendations/list-by-seminar';
+import { listSeminarsWithRecommendations } from '@/lib/seminars/list-seminars-with-recommendations';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatDate } from '@/lib/format';
 import { SEMINAR_KIND_LABEL } from '@/lib/seminars/kinds';
 import { verifySession } from '@/lib/auth/session';
 
-export const metadata: Metadata = { title: 'Recommendations' };
+export const metadata: Metadata = { title: 'Seminars' };
 
-export default async function RecommendationsPage() {
+export default async function SeminarsPage() {
   await verifySession();
-  const seminars = await listRecommendationsBySeminar();
+  const seminars = await listSeminarsWithRecommendations();
   const total = seminars.reduce((sum, seminar) => sum + seminar.recommendations.length, 0);
   return (
     <div className="space-y-8">
       <header>
-        <h1 className="text-2xl font-semibold">Recommendations</h1>
+        <h1 className="text-2xl font-semibold">Seminars</h1>
         <p className="text-muted">
           {total} recommendations from {seminars.length} {seminars.length === 1 ? 'report' : 'reports'}.
         </p>
@@ -35,7 +35,7 @@ export default async function RecommendationsPage() {
               <li key={item.id} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between">
                 <div className="min-w-0">
                   <span className="mr-2 font-mono text-sm text-muted">{item.code}</span>
-                  <span>{item.title}</span>
+                  <Link href={`/recommendations/${item.code}`}>{item.title}</Link>
                   <div className="mt-1 text-xs text-muted">
                     <span className="inline-flex items-center gap-1">
                       <span aria-hidden="true" className="inline-block h-2 w-2 rounded-sm" style={{ background: item.primaryTheme.color }} />
@@ -50,9 +50,6 @@ export default async function RecommendationsPage() {
           </ul>
         </section>
       ))}
-      <p className="sr-only">
-        <Link href="#main">Back to top</Link>
-      </p>
     </div>
   );
 }

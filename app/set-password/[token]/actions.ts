@@ -1,0 +1,27 @@
+'use server';
+
+import { redirect } from 'next/navigation';
+import { db } from '@/lib/db';
+import { ApiError } from '@/lib/api/errors';
+import type { ActionState } from '@/lib/auth/action';
+import { redeemSetPasswordLink } from '@/lib/users/use-set-password-link';
+import { setPasswordSchema } from '@/lib/validations/user';
+import { fieldErrors, formDataToObject } from '@/lib/validations/form-data';
+
+// Public by design: no session is needed, the one-time token in the form is the credential.
+export async function setPasswordAction(_state: ActionState, formData: FormData): Promise<ActionState> {
+  const parsed = setPasswordSchema.safeParse(formDataToObject(formData));
+  if (!parsed.success) {
+    const errors = fieldErrors(parsed.error);
+    // A tampered token field is not something the person can fix in the form.
+    if (errors.token) return { code: 'invalid_link', message: errors.token[0] };
+    return { code: 'invalid', message: 'Check the highlighted fields.', errors };
+  }
+  try {
+    await redeemSetPasswordLink(db, parsed.data);
+  } catch (error) {
+    if (error instanceof ApiError) return { code: error.code, message: error.message };
+    throw error;
+  }
+  redirect('/login?reset=1');
+}

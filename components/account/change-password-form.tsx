@@ -1,0 +1,25 @@
+'use client';
+
+import { useActionState } from 'react';
+import { changeOwnPasswordAction } from '@/app/(app)/account/actions';
+import { Button } from '@/components/ui/button';
+import { TextField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import type { ActionState } from '@/lib/auth/action';
+
+export function ChangePasswordForm({ email }: { email: string }) {
+  const [state, action, pending] = useActionState<ActionState, FormData>(changeOwnPasswordAction, {});
+  return (
+    <form action={action} className="space-y-4" noValidate aria-label="Change your password">
+      <FormMessage state={state} />
+      {/* Lets password managers file the new password under the right account. */}
+      <input type="email" autoComplete="username" value={email} readOnly hidden />
+      <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={state.errors?.currentPassword} required />
+      <TextField name="password" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={state.errors?.password} required />
+      <TextField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" errors={state.errors?.confirmPassword} required />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Changing…' : 'Change password'}
+      </Button>
+    </form>
+  );
+}

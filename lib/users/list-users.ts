@@ -1,0 +1,21 @@
+import type { Db } from '@/lib/db';
+import type { Role } from '@/lib/auth/roles';
+
+/** What the admin page shows about a user. Never the password hash. */
+export type UserListItem = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  active: boolean;
+  lastSignInAt: Date | null;
+  createdAt: Date;
+};
+
+const USER_LIST_SELECT = { id: true, email: true, name: true, role: true, active: true, lastSignInAt: true, createdAt: true } as const;
+
+/** Every user, active ones first, then by email. Users are never deleted, only deactivated. */
+export async function listUsers(db: Db): Promise<UserListItem[]> {
+  const users = await db.user.findMany({ select: USER_LIST_SELECT, orderBy: [{ active: 'desc' }, { email: 'asc' }] });
+  return users.map((user) => ({ ...user, role: user.role as Role }));
+}

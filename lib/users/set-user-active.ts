@@ -1,0 +1,37 @@
+import type { Db } from '@/lib/db';
+import { ApiError, notFoundError } from '@/lib/api/errors';
+import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import type { SetUserActiveInput } from '@/lib/validations/user';
+import { USER_SUMMARY_SELECT, type UserSummary } from './create-user';
+import { inAdminSafeTransaction, refuseIfLastActiveAdmin } from './admin-guard';
+
+/**
+ * Deactivates or reactivates a user; users are never deleted. Deactivation bumps sessionVersion,
+ * so the user's open sessions stop at their next request; their API tokens stop too, because
+ * authenticateToken only accepts tokens of active users.
+ */
+export async function setUserActive(db: Db, input: SetUserActiveInput, actor: Actor): Promise<UserSummary> {
+  return inAdminSafeTransaction(db, async (tx) => {
+    const user = await tx.user.findUnique({ where: { id: input.userId }, select: USER_SUMMARY_SELECT });
+    if (!user) throw notFoundError('The user');
+    if (user.active === input.active) return user;
+    if (!input.active) {
+      if (actor.id === user.id) throw new ApiError(409, 'self_deactivation', 'You cannot deactivate your own account. Ask another administrator.');
+      await refuseIfLastActiveAdmin(tx, user, `${user.email} is the last active administrator and cannot be deactivated.`);
+    }
+    const updated = await tx.user.update({
+      where: { id: user.id },
+      data: input.active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
+      select: USER_SUMMARY_SELECT,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: input.active ? 'user.reactivate' : 'user.deactivate',
+      entityType: 'user',
+      entityId: user.id,
+      before: { active: user.active },
+      after: { active: updated.active },
+    });
+    return updated;
+  });
+}
