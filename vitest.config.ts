@@ -4,7 +4,7 @@ import path from 'node:path';
 // Two projects: `unit` needs nothing; `db` runs against a real throw-away database
 // (SQLite by default, PostgreSQL when TEST_DATABASE_URL is a postgresql:// URL).
 export default defineConfig({
-  resolve: { alias: { '@': import.meta.dirname } },
+  resolve: { alias: { '@': import.meta.dirname, 'server-only': `${import.meta.dirname}/lib/test/stubs/server-only.ts` } },
   test: {
     projects: [
       {

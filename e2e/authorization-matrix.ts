@@ -21,6 +21,7 @@ export const PAGES: PageRow[] = [
   { route: '/setup', visit: '/setup', expect: { anonymous: 'not-found', viewer: 'not-found', editor: 'not-found', admin: 'not-found' } },
   { route: '/set-password/[token]', visit: '/set-password/not-a-real-token', expect: { anonymous: 'ok', viewer: 'ok', editor: 'ok', admin: 'ok' } },
   { route: '/recommendations', visit: '/recommendations', expect: signedIn() },
+  { route: '/seminars', visit: '/seminars', expect: signedIn() },
   { route: '/account', visit: '/account', expect: signedIn() },
   { route: '/admin/users', visit: '/admin/users', expect: adminOnly },
 ];
@@ -45,7 +46,14 @@ const allSignedIn: Record<Who, ActionOutcome> = { anonymous: 'unauthorized', vie
 const adminAction: Record<Who, ActionOutcome> = { anonymous: 'unauthorized', viewer: 'forbidden', editor: 'forbidden', admin: 'allowed' };
 
 export const ACTIONS: ActionRow[] = [
+  // Public by design: the setup action works only while no user exists; the set-password action's token is the credential.
   { file: 'app/setup/actions.ts', action: 'createFirstAdminAction', expect: 'public' },
+  { file: 'app/set-password/[token]/actions.ts', action: 'setPasswordAction', expect: 'public' },
+  { file: 'app/(app)/account/actions.ts', action: 'changeOwnPasswordAction', expect: allSignedIn },
+  { file: 'app/(app)/account/actions.ts', action: 'createApiTokenAction', expect: allSignedIn },
+  { file: 'app/(app)/account/actions.ts', action: 'revokeApiTokenAction', expect: allSignedIn },
+  { file: 'app/(app)/admin/users/actions.ts', action: 'createUserAction', expect: adminAction },
+  { file: 'app/(app)/admin/users/actions.ts', action: 'changeRoleAction', expect: adminAction },
+  { file: 'app/(app)/admin/users/actions.ts', action: 'setUserActiveAction', expect: adminAction },
+  { file: 'app/(app)/admin/users/actions.ts', action: 'resetPasswordAction', expect: adminAction },
 ];
-
-export const ROLE_EXPECTATIONS = { allSignedIn, adminAction };

@@ -11,8 +11,8 @@ test.describe('foundation', () => {
   test.describe('signed in as a viewer', () => {
     test.use({ storageState: storageState('viewer') });
 
-    test('recommendations: both seeded reports are listed with all 19 recommendations, grouped by seminar', async ({ page }) => {
-      await page.goto('/recommendations');
+    test('seminars: both seeded reports are listed with all 19 recommendations, grouped by seminar', async ({ page }) => {
+      await page.goto('/seminars');
       await expect(page.getByText('19 recommendations from 2 reports.')).toBeVisible();
       const seminar2015 = page.getByRole('region', { name: 'Prospects of Pak-Russia Bilateral Relations' });
       const seminar2012 = page.getByRole('region', { name: /Pak Russia Relations: An Overview/ });
