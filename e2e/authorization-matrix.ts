@@ -24,6 +24,11 @@ export const PAGES: PageRow[] = [
   { route: '/seminars', visit: '/seminars', expect: signedIn() },
   { route: '/account', visit: '/account', expect: signedIn() },
   { route: '/admin/users', visit: '/admin/users', expect: adminOnly },
+  { route: '/admin/themes', visit: '/admin/themes', expect: adminOnly },
+  { route: '/admin/sectors', visit: '/admin/sectors', expect: adminOnly },
+  { route: '/admin/seminars', visit: '/admin/seminars', expect: adminOnly },
+  { route: '/admin/seminars/[id]', visit: '/admin/seminars/not-a-real-id', expect: signedIn('not-found', 'forbidden', 'forbidden') },
+  { route: '/admin/audit', visit: '/admin/audit', expect: adminOnly },
 ];
 
 /** Expected HTTP status. Writes are sent with an empty JSON body: 400 means "allowed, input checked". */
@@ -56,4 +61,9 @@ export const ACTIONS: ActionRow[] = [
   { file: 'app/(app)/admin/users/actions.ts', action: 'changeRoleAction', expect: adminAction },
   { file: 'app/(app)/admin/users/actions.ts', action: 'setUserActiveAction', expect: adminAction },
   { file: 'app/(app)/admin/users/actions.ts', action: 'resetPasswordAction', expect: adminAction },
+  { file: 'app/(app)/admin/vocabulary/actions.ts', action: 'createTermAction', expect: adminAction },
+  { file: 'app/(app)/admin/vocabulary/actions.ts', action: 'updateTermAction', expect: adminAction },
+  { file: 'app/(app)/admin/vocabulary/actions.ts', action: 'moveTermAction', expect: adminAction },
+  { file: 'app/(app)/admin/vocabulary/actions.ts', action: 'mergeTermsAction', expect: adminAction },
+  { file: 'app/(app)/admin/seminars/actions.ts', action: 'updateSeminarAction', expect: adminAction },
 ];

@@ -1,10 +1,11 @@
 import { expect, test as setup } from '@playwright/test';
 import { ACCOUNTS, PASSWORD, storageState, type E2ERole } from './support/roles';
-import { tracker } from './support/cli';
+import { addUserInBrowser } from './support/admin';
 import { signIn } from './support/sign-in';
 
-// The real first-run flow: a fresh install sends the first visitor to create the administrator.
-setup('first run: create the administrator, then the editor and viewer; sign each in once', async ({ page }) => {
+// What a new user following the README does: the first visitor creates the administrator, who adds
+// an editor (with a first password) and a viewer (with a one-time set-password link).
+setup('first run: create the administrator, add an editor and a viewer; sign each in once', async ({ page, browser }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole('heading', { name: 'Create the first administrator' })).toBeVisible();
@@ -15,11 +16,27 @@ setup('first run: create the administrator, then the editor and viewer; sign eac
   await page.getByRole('button', { name: 'Create administrator' }).click();
   await expect(page.getByText('The administrator account is ready')).toBeVisible();
 
-  for (const role of ['editor', 'viewer'] as const) {
-    tracker(['user', 'add', '--email', ACCOUNTS[role].email, '--name', ACCOUNTS[role].name, '--role', role], PASSWORD);
-  }
+  await signIn(page, ACCOUNTS.admin.email, PASSWORD);
+  await page.context().storageState({ path: storageState('admin') });
 
-  for (const role of ['admin', 'editor', 'viewer'] as E2ERole[]) {
+  await addUserInBrowser(page, { ...ACCOUNTS.editor, role: 'Editor', password: PASSWORD });
+  const link = await addUserInBrowser(page, { ...ACCOUNTS.viewer, role: 'Viewer' });
+  expect(link).toMatch(/\/set-password\/[A-Za-z0-9_-]+$/);
+
+  // The viewer opens the link in their own browser and chooses a password.
+  const viewerContext = await browser.newContext();
+  const viewerPage = await viewerContext.newPage();
+  await viewerPage.goto(link!);
+  await viewerPage.getByLabel('New password', { exact: true }).fill(PASSWORD);
+  await viewerPage.getByLabel('New password again').fill(PASSWORD);
+  await viewerPage.getByRole('button', { name: /password/i }).click();
+  await expect(viewerPage.getByText('Your password is set')).toBeVisible();
+  // The link works once.
+  await viewerPage.goto(link!);
+  await expect(viewerPage.getByText(/invalid or has expired|already been used|no longer valid/i)).toBeVisible();
+  await viewerContext.close();
+
+  for (const role of ['editor', 'viewer'] as E2ERole[]) {
     await page.context().clearCookies();
     await signIn(page, ACCOUNTS[role].email, PASSWORD);
     await page.context().storageState({ path: storageState(role) });

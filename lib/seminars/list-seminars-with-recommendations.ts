@@ -17,7 +17,7 @@ export type SeminarGroup = {
 };
 
 /** Every seminar, newest first, with its recommendations in source order. Two queries in all. */
-export async function listRecommendationsBySeminar(): Promise<SeminarGroup[]> {
+export async function listSeminarsWithRecommendations(): Promise<SeminarGroup[]> {
   const seminars = await db.seminar.findMany({
     orderBy: { date: 'desc' },
     select: {

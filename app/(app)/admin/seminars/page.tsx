@@ -1,0 +1,21 @@
+import type { Metadata } from 'next';
+import { db } from '@/lib/db';
+import { requireRole } from '@/lib/auth/session';
+import { listSeminarsForAdmin } from '@/lib/seminars/list-seminars-for-admin';
+import { SeminarsTable } from '@/components/admin-seminars/seminars-table';
+
+export const metadata: Metadata = { title: 'Seminar details' };
+
+export default async function SeminarsAdminPage() {
+  await requireRole('ADMIN');
+  const seminars = await listSeminarsForAdmin(db);
+  return (
+    <div className="space-y-6">
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">Seminar details</h1>
+        <p className="text-muted">Correct a report’s title, kind, date, venue, organiser and speakers. Its recommendations are edited on their own pages.</p>
+      </header>
+      <SeminarsTable seminars={seminars} />
+    </div>
+  );
+}

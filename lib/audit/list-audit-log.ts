@@ -1,0 +1,205 @@
+import { z } from 'zod';
+import type { Db, Tx } from '@/lib/db';
+import type { FieldErrors } from '@/lib/api/errors';
+import { parseDateOnly } from '@/lib/dates';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Prefix of the `user` filter for actors without an account ("system", "cli"): they have only a label. */
+export const LABEL_ACTOR_PREFIX = 'label:';
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Use at most ${max} characters.`)
+    .optional()
+    .transform((value) => (value ? value : undefined));
+
+const optionalDay = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value, context) => {
+    if (!value) return undefined;
+    const date = parseDateOnly(value);
+    if (!date) context.addIssue({ code: 'custom', message: 'Enter a date as YYYY-MM-DD.' });
+    return date ?? undefined;
+  });
+
+/** The audit page's filters, all from the URL. Dates are calendar days, both ends included. */
+export const auditLogFilterSchema = z
+  .object({
+    user: optionalText(260),
+    entityType: optionalText(64),
+    action: optionalText(100),
+    entityId: optionalText(64),
+    from: optionalDay,
+    to: optionalDay,
+    page: z.coerce.number({ error: 'Pages are numbered from 1.' }).int('Pages are numbered from 1.').min(1, 'Pages are numbered from 1.').max(1_000_000).catch(1),
+  })
+  .refine((value) => !value.from || !value.to || value.from <= value.to, { message: 'The end date is before the start date.', path: ['to'] });
+export type AuditLogFilters = z.infer<typeof auditLogFilterSchema>;
+
+/**
+ * Reads the filters from the URL's query. A filter that does not parse is reported and left
+ * out, so one bad date does not throw away the rest of the search.
+ */
+export function parseAuditLogFilters(query: Record<string, string | string[] | undefined>): { filters: AuditLogFilters; errors: FieldErrors } {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query)) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (typeof first === 'string') raw[key] = first;
+  }
+  const errors: FieldErrors = {};
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const parsed = auditLogFilterSchema.safeParse(raw);
+    if (parsed.success) return { filters: parsed.data, errors };
+    for (const issue of parsed.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      (errors[key] ??= []).push(issue.message);
+      delete raw[key];
+    }
+  }
+  return { filters: auditLogFilterSchema.parse({}), errors };
+}
+
+export type AuditLogEntry = {
+  id: string;
+  createdAt: Date;
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  /** Pretty-printed JSON, or null when the entry has none. */
+  before: string | null;
+  after: string | null;
+};
+
+export type AuditLogPage = { entries: AuditLogEntry[]; total: number; page: number; pageCount: number; pageSize: number };
+
+const DAY_MS = 86_400_000;
+
+/** The UTC offset of `timeZone` at `instant`, in milliseconds (e.g. +5 h for Asia/Karachi). */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(instant);
+  const part = (type: Intl.DateTimeFormatPartTypes) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wallClockAsUtc = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wallClockAsUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/**
+ * The instant a calendar day (given as midnight UTC) starts in `timeZone`. Times on the page are
+ * shown in the configured zone, so "from 3 March" must mean 3 March there, not in UTC. The second
+ * look-up corrects for a daylight-saving change between the guess and the answer.
+ */
+export function startOfDayInZone(day: Date, timeZone: string): Date {
+  const guess = day.getTime() - zoneOffsetMs(day, timeZone);
+  return new Date(day.getTime() - zoneOffsetMs(new Date(guess), timeZone));
+}
+
+// Same setting and default as lib/format.ts, which shows the times these bounds are compared with.
+const displayTimeZone = () => process.env.APP_TIME_ZONE || 'UTC';
+
+function whereOf(filters: AuditLogFilters, timeZone: string) {
+  const { user } = filters;
+  const actor =
+    user === undefined ? {} : user.startsWith(LABEL_ACTOR_PREFIX) ? { actorId: null, actorLabel: user.slice(LABEL_ACTOR_PREFIX.length) } : { actorId: user };
+  const createdAt =
+    filters.from || filters.to
+      ? {
+          ...(filters.from ? { gte: startOfDayInZone(filters.from, timeZone) } : {}),
+          ...(filters.to ? { lt: startOfDayInZone(new Date(filters.to.getTime() + DAY_MS), timeZone) } : {}),
+        }
+      : undefined;
+  return {
+    ...actor,
+    ...(filters.entityType ? { entityType: filters.entityType } : {}),
+    ...(filters.action ? { action: filters.action } : {}),
+    ...(filters.entityId ? { entityId: filters.entityId } : {}),
+    ...(createdAt ? { createdAt } : {}),
+  };
+}
+
+function pretty(json: string | null): string | null {
+  if (json === null) return null;
+  try {
+    return JSON.stringify(JSON.parse(json), null, 2);
+  } catch {
+    // Written by hand or by an older version: show it as it is rather than hide it.
+    return json;
+  }
+}
+
+/** One page of the audit log, newest first (ties broken by id so pages never overlap). */
+export async function listAuditLog(db: Db, filters: AuditLogFilters, timeZone = displayTimeZone()): Promise<AuditLogPage> {
+  const where = whereOf(filters, timeZone);
+  const [total, rows] = await Promise.all([
+    db.auditLog.count({ where }),
+    db.auditLog.findMany({
+      where,
+      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+      skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
+      take: AUDIT_PAGE_SIZE,
+      select: { id: true, createdAt: true, actorId: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true },
+    }),
+  ]);
+  return {
+    entries: rows.map((row) => ({ ...row, before: pretty(row.before), after: pretty(row.after) })),
+    total,
+    page: filters.page,
+    pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),
+    pageSize: AUDIT_PAGE_SIZE,
+  };
+}
+
+export type AuditFilterOptions = {
+  actors: { value: string; label: string }[];
+  entityTypes: string[];
+  actions: string[];
+};
+
+/** The choices for the filter form, grouped in the database (never a load of the log itself). */
+export async function listAuditFilterOptions(db: Db): Promise<AuditFilterOptions> {
+  const [actors, entityTypes, actions] = await Promise.all([
+    db.auditLog.groupBy({ by: ['actorId', 'actorLabel'], _max: { createdAt: true } }),
+    db.auditLog.groupBy({ by: ['entityType'], orderBy: { entityType: 'asc' } }),
+    db.auditLog.groupBy({ by: ['action'], orderBy: { action: 'asc' } }),
+  ]);
+  // A user who changed their email appears under several labels: offer them once, by their latest.
+  const latest = new Map<string, { label: string; at: number }>();
+  for (const row of actors) {
+    const value = row.actorId ?? `${LABEL_ACTOR_PREFIX}${row.actorLabel}`;
+    const at = row._max.createdAt?.getTime() ?? 0;
+    const seen = latest.get(value);
+    if (!seen || at > seen.at) latest.set(value, { label: row.actorId ? row.actorLabel : `${row.actorLabel} (no account)`, at });
+  }
+  return {
+    actors: [...latest].map(([value, { label }]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label)),
+    entityTypes: entityTypes.map((row) => row.entityType),
+    actions: actions.map((row) => row.action),
+  };
+}
+
+/** The latest audit entry for one entity: who to name when an edit meets a conflict. */
+export async function lastAuditEntry(
+  tx: Tx | Db,
+  entityType: string,
+  entityId: string,
+): Promise<{ actorLabel: string; action: string; createdAt: Date } | null> {
+  return tx.auditLog.findFirst({
+    where: { entityType, entityId },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { actorLabel: true, action: true, createdAt: true },
+  });
+}
