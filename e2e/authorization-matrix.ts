@@ -41,6 +41,12 @@ export const ROUTES: RouteRow[] = [
   { method: 'GET', route: '/api/auth/[...nextauth]', path: '/api/auth/csrf', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
   { method: 'POST', route: '/api/auth/[...nextauth]', path: '/api/auth/signout', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
   { method: 'GET', route: '/api/v1/me', path: '/api/v1/me', expect: readable },
+  { method: 'GET', route: '/api/v1/recommendations', path: '/api/v1/recommendations', expect: readable },
+  { method: 'GET', route: '/api/v1/themes', path: '/api/v1/themes', expect: readable },
+  { method: 'GET', route: '/api/v1/sectors', path: '/api/v1/sectors', expect: readable },
+  { method: 'GET', route: '/api/v1/seminars', path: '/api/v1/seminars', expect: readable },
+  // The API description holds no data.
+  { method: 'GET', route: '/api/v1/openapi.json', path: '/api/v1/openapi.json', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
 ];
 
 /** allowed = the action runs for this visitor (bad input then gets field errors); public = no session needed. */
@@ -48,6 +54,7 @@ export type ActionOutcome = 'allowed' | 'forbidden' | 'unauthorized';
 export type ActionRow = { file: string; action: string; expect: Record<Who, ActionOutcome> | 'public' };
 
 const allSignedIn: Record<Who, ActionOutcome> = { anonymous: 'unauthorized', viewer: 'allowed', editor: 'allowed', admin: 'allowed' };
+const editorAction: Record<Who, ActionOutcome> = { anonymous: 'unauthorized', viewer: 'forbidden', editor: 'allowed', admin: 'allowed' };
 const adminAction: Record<Who, ActionOutcome> = { anonymous: 'unauthorized', viewer: 'forbidden', editor: 'forbidden', admin: 'allowed' };
 
 export const ACTIONS: ActionRow[] = [
@@ -57,6 +64,7 @@ export const ACTIONS: ActionRow[] = [
   { file: 'app/(app)/account/actions.ts', action: 'changeOwnPasswordAction', expect: allSignedIn },
   { file: 'app/(app)/account/actions.ts', action: 'createApiTokenAction', expect: allSignedIn },
   { file: 'app/(app)/account/actions.ts', action: 'revokeApiTokenAction', expect: allSignedIn },
+  { file: 'app/(app)/recommendations/actions.ts', action: 'bulkUpdateAction', expect: editorAction },
   { file: 'app/(app)/admin/users/actions.ts', action: 'createUserAction', expect: adminAction },
   { file: 'app/(app)/admin/users/actions.ts', action: 'changeRoleAction', expect: adminAction },
   { file: 'app/(app)/admin/users/actions.ts', action: 'setUserActiveAction', expect: adminAction },

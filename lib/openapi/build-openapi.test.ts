@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildOpenApi } from './build-openapi';
+
+const API_DIR = path.join(process.cwd(), 'app', 'api', 'v1');
+const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+
+function routeFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    return entry.isDirectory() ? routeFiles(full) : entry.name === 'route.ts' ? [full] : [];
+  });
+}
+
+/** app/api/v1/recommendations/[id]/status/route.ts -> /api/v1/recommendations/{id}/status */
+function pathOf(file: string): string {
+  const segments = path.relative(path.join(process.cwd(), 'app'), path.dirname(file)).split(path.sep);
+  return '/' + segments.filter((segment) => !/^\(.*\)$/.test(segment)).map((segment) => segment.replace(/^\[(\w+)\]$/, '{$1}')).join('/');
+}
+
+/** The HTTP methods a route file exports: `export const GET =`, `export async function POST(`, `export { x as PATCH }`. */
+function methodsOf(file: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const found = new Set<string>();
+  for (const match of source.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b|\bas\s+(GET|POST|PUT|PATCH|DELETE)\b/g)) {
+    found.add((match[1] ?? match[2])!);
+  }
+  return [...found];
+}
+
+const onDisk = routeFiles(API_DIR).flatMap((file) => methodsOf(file).map((method) => `${method} ${pathOf(file)}`));
+const document = buildOpenApi();
+const documented = Object.entries(document.paths).flatMap(([route, operations]) =>
+  Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`),
+);
+
+describe('OpenAPI document', () => {
+  it('openapi: finds the route files it checks (the walk itself works)', () => {
+    expect(onDisk).toContain('GET /api/v1/me');
+    expect(onDisk).toContain('GET /api/v1/recommendations');
+  });
+
+  it('openapi: every route handler under app/api/v1 is documented', () => {
+    const missing = onDisk.filter((entry) => !documented.includes(entry));
+    expect(missing, 'add these to lib/openapi/build-openapi.ts').toEqual([]);
+  });
+
+  it('openapi: documents no route that does not exist', () => {
+    const extra = documented.filter((entry) => !onDisk.includes(entry));
+    expect(extra, 'these are documented but have no route handler').toEqual([]);
+  });
+
+  it('openapi: is OpenAPI 3.1 with bearer and cookie security and the shared error shape', () => {
+    expect(document.openapi).toBe('3.1.0');
+    expect(document.components).toMatchObject({
+      securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' }, cookieAuth: { type: 'apiKey', in: 'cookie' } },
+      schemas: { Error: { properties: { error: { properties: { code: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object' } } } } } },
+    });
+    const responses = document.components.responses as Record<string, unknown>;
+    expect(Object.keys(responses).sort()).toEqual(['BadRequest', 'Conflict', 'Forbidden', 'NotFound', 'TooManyRequests', 'Unauthorized', 'Unprocessable']);
+  });
+
+  it('openapi: request bodies and list parameters come from the zod schemas', () => {
+    const statusBody = (document.paths['/api/v1/recommendations/{id}/status']!.post as { requestBody: { content: Record<string, { schema: { properties: Record<string, { enum?: string[] }>; required: string[] } }> } })
+      .requestBody.content['application/json']!.schema;
+    expect(statusBody.properties.status!.enum).toContain('IMPLEMENTED');
+    expect(statusBody.required).toEqual(expect.arrayContaining(['status', 'effectiveDate', 'expectedVersion']));
+    const list = document.paths['/api/v1/recommendations']!.get as { parameters: { name: string; schema: { type?: string } }[] };
+    const names = list.parameters.map((parameter) => parameter.name);
+    expect(names).toEqual(expect.arrayContaining(['seminar', 'theme', 'sector', 'status', 'priority', 'stale', 'staleDays', 'overdue', 'q', 'sort', 'dir', 'pageSize', 'cursor', 'includeArchived']));
+    expect(list.parameters.find((parameter) => parameter.name === 'status')!.schema.type).toBe('array');
+  });
+
+  it('openapi: protected operations document 401, 403 and 429; only the document itself is public', () => {
+    for (const [route, operations] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        const op = operation as { security?: unknown[]; responses: Record<string, unknown> };
+        if (route === '/api/v1/openapi.json') {
+          expect(op.security).toEqual([]);
+          continue;
+        }
+        expect(op.security, `${method} ${route}`).toBeUndefined();
+        expect(Object.keys(op.responses), `${method} ${route}`).toEqual(expect.arrayContaining(['401', '403', '429']));
+      }
+    }
+  });
+
+  it('openapi: every $ref points at a component that exists', () => {
+    const text = JSON.stringify(document);
+    for (const [, kind, name] of text.matchAll(/"#\/components\/(\w+)\/(\w+)"/g)) {
+      expect((document.components[kind!] as Record<string, unknown>)[name!], `${kind}/${name}`).toBeDefined();
+    }
+  });
+});

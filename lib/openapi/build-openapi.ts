@@ -1,0 +1,286 @@
+// The OpenAPI 3.1 description of /api/v1, generated from the same zod schemas the routes parse
+// with (z.toJSONSchema), so the document cannot drift from what the server accepts. A unit test
+// (build-openapi.test.ts) fails when a route file under app/api/v1 has no entry here.
+import { z } from 'zod';
+import { ROLES } from '@/lib/auth/roles';
+import { recommendationListDtoSchema } from '@/lib/recommendations/recommendation-list-dto';
+import { seminarOptionListSchema } from '@/lib/seminars/list-seminar-options';
+import { termOptionListSchema } from '@/lib/taxonomy/list-terms-for-filters';
+import { evidenceSchema } from '@/lib/validations/evidence';
+import { recommendationUpdateSchema } from '@/lib/validations/recommendation';
+import { recommendationFiltersSchema } from '@/lib/validations/recommendation-filters';
+import { statusChangeSchema } from '@/lib/validations/status-change';
+
+type JsonSchema = Record<string, unknown>;
+type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
+type Role = (typeof ROLES)[number];
+
+type Operation = {
+  operationId: string;
+  summary: string;
+  description?: string;
+  /** Least role that may call it; null = public (no sign-in). */
+  role: Role | null;
+  parameters?: JsonSchema[];
+  body?: z.ZodType;
+  /** Status and schema of the success answer. */
+  ok: { status: 200 | 201; description: string; schema: JsonSchema };
+  /** Error answers this operation can give besides 401/403/429 for protected ones. */
+  errors: (400 | 404 | 409 | 422)[];
+};
+
+/** A schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), without the $schema header. */
+function jsonSchema(schema: z.ZodType, io: 'input' | 'output'): JsonSchema {
+  const { $schema: _dialect, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any' }) as JsonSchema;
+  return rest;
+}
+
+const errorSchema = z.object({
+  error: z
+    .object({
+      code: z.string().meta({ description: 'Machine-readable, e.g. invalid_input, unauthorized, forbidden, not_found, version_conflict, rule_violation.' }),
+      message: z.string().meta({ description: 'A sentence to show a person.' }),
+      fields: z.record(z.string(), z.array(z.string())).meta({ description: 'Messages per input field ("" for the input as a whole).' }),
+    })
+    .catchall(z.unknown())
+    .meta({ description: 'A 409 version_conflict also carries currentVersion, changedBy, changedAt and change.' }),
+});
+
+const meSchema = z.object({
+  user: z.object({ id: z.string(), email: z.string(), name: z.string(), role: z.enum(ROLES) }),
+});
+
+/** Part of the item's JSON (lib/recommendations/get-recommendation.ts): its full shape is documented by example there. */
+const recommendationDetailSchema = z.object({
+  recommendation: z
+    .object({ id: z.string(), code: z.string(), title: z.string(), text: z.string(), status: z.string(), version: z.int() })
+    .catchall(z.unknown())
+    .meta({ description: 'The recommendation with its seminar, themes, sectors, status history, evidence notes and links.' }),
+});
+
+const statusChangeResultSchema = z.object({
+  id: z.string(),
+  code: z.string(),
+  version: z.int(),
+  status: z.string(),
+  effectiveDate: z.iso.date(),
+});
+
+const evidenceResultSchema = z.object({
+  evidence: z.object({ id: z.string(), recommendationId: z.string(), code: z.string(), version: z.int() }).catchall(z.unknown()),
+});
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+/** The list filters as query parameters; repeated keys (explode) for the lists. */
+function queryParameters(schema: z.ZodType): JsonSchema[] {
+  const properties = (jsonSchema(schema, 'input').properties ?? {}) as Record<string, JsonSchema>;
+  return Object.entries(properties).map(([name, property]) => {
+    const { description, ...rest } = property;
+    return { name, in: 'query', required: false, description, schema: rest, ...(rest.type === 'array' ? { style: 'form', explode: true } : {}) };
+  });
+}
+
+const idParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'The recommendation’s id or its code, e.g. 2015-R03.',
+  schema: { type: 'string', minLength: 1 },
+};
+
+const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
+  '/api/v1/me': {
+    get: {
+      operationId: 'getMe',
+      summary: 'Who the session or token belongs to',
+      description: 'A quick way to check that a token works.',
+      role: 'VIEWER',
+      ok: { status: 200, description: 'The signed-in user.', schema: ref('Me') },
+      errors: [],
+    },
+  },
+  '/api/v1/recommendations': {
+    get: {
+      operationId: 'listRecommendations',
+      summary: 'List recommendations',
+      description:
+        'The recommendations matching the filters, a page at a time. Values of one filter widen (any of them); different filters narrow. ' +
+        'Page with cursor: pass the previous answer’s nextCursor, keeping the same sort and dir.',
+      role: 'VIEWER',
+      parameters: queryParameters(recommendationFiltersSchema),
+      ok: { status: 200, description: 'One page of matches.', schema: ref('RecommendationList') },
+      errors: [400],
+    },
+  },
+  '/api/v1/recommendations/{id}': {
+    get: {
+      operationId: 'getRecommendation',
+      summary: 'One recommendation',
+      role: 'VIEWER',
+      parameters: [idParameter],
+      ok: { status: 200, description: 'The recommendation with its history, evidence and links.', schema: ref('RecommendationDetail') },
+      errors: [404],
+    },
+    patch: {
+      operationId: 'updateRecommendation',
+      summary: 'Edit a recommendation’s themes, sectors, priority or target date',
+      description: 'Fields left out stay as they are. expectedVersion is the version you read; a stale one gets 409.',
+      role: 'EDITOR',
+      parameters: [idParameter],
+      body: recommendationUpdateSchema,
+      ok: { status: 200, description: 'The recommendation as it is now.', schema: ref('RecommendationDetail') },
+      errors: [400, 404, 409, 422],
+    },
+  },
+  '/api/v1/recommendations/{id}/status': {
+    post: {
+      operationId: 'changeStatus',
+      summary: 'Record a status change',
+      description:
+        'The change lands at its effective date in the history; the current status is the latest by effective date. ' +
+        'Partially implemented and implemented need evidence (a note on the item, or `evidence` with the change).',
+      role: 'EDITOR',
+      parameters: [idParameter],
+      body: statusChangeSchema,
+      ok: { status: 200, description: 'The new version and current status.', schema: ref('StatusChangeResult') },
+      errors: [400, 404, 409, 422],
+    },
+  },
+  '/api/v1/recommendations/{id}/evidence': {
+    post: {
+      operationId: 'addEvidence',
+      summary: 'Add an evidence note',
+      role: 'EDITOR',
+      parameters: [idParameter],
+      body: evidenceSchema,
+      ok: { status: 201, description: 'The note as saved.', schema: ref('EvidenceResult') },
+      errors: [400, 404, 422],
+    },
+  },
+  '/api/v1/themes': {
+    get: {
+      operationId: 'listThemes',
+      summary: 'List themes',
+      description: 'Themes in use (not merged into another), in the administrators’ order: the values of the theme filter.',
+      role: 'VIEWER',
+      ok: { status: 200, description: 'The themes.', schema: ref('TermList') },
+      errors: [],
+    },
+  },
+  '/api/v1/sectors': {
+    get: {
+      operationId: 'listSectors',
+      summary: 'List owner sectors',
+      description: 'Sectors in use (not merged into another), in the administrators’ order: the values of the sector filter.',
+      role: 'VIEWER',
+      ok: { status: 200, description: 'The sectors.', schema: ref('TermList') },
+      errors: [],
+    },
+  },
+  '/api/v1/seminars': {
+    get: {
+      operationId: 'listSeminars',
+      summary: 'List seminars',
+      description: 'Every seminar, newest first: the values of the seminar filter.',
+      role: 'VIEWER',
+      ok: { status: 200, description: 'The seminars.', schema: ref('SeminarList') },
+      errors: [],
+    },
+  },
+  '/api/v1/openapi.json': {
+    get: {
+      operationId: 'getOpenApi',
+      summary: 'This API description',
+      description: 'Public: it describes the API and holds no data.',
+      role: null,
+      ok: { status: 200, description: 'The OpenAPI 3.1 document.', schema: { type: 'object' } },
+      errors: [],
+    },
+  },
+};
+
+const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
+  400: { name: 'BadRequest', description: 'The input is not valid: see error.fields.' },
+  401: { name: 'Unauthorized', description: 'Not signed in, or no valid token in "Authorization: Bearer <token>".' },
+  403: { name: 'Forbidden', description: 'The role does not allow this, or a cookie-authenticated write came from another site.' },
+  404: { name: 'NotFound', description: 'No such recommendation.' },
+  409: { name: 'Conflict', description: 'Someone changed the item since you read it (expectedVersion is stale): the error names who, what and when.' },
+  422: { name: 'Unprocessable', description: 'The change breaks a rule (e.g. needs evidence, or dated before the seminar): see error.message and error.fields.' },
+  429: { name: 'TooManyRequests', description: 'Too many requests: wait and try again.' },
+};
+
+const ROLE_NOTE: Record<Role, string> = {
+  VIEWER: 'Any signed-in user (viewer, editor or admin).',
+  EDITOR: 'Editors and admins.',
+  ADMIN: 'Admins only.',
+};
+
+function operationObject(operation: Operation): JsonSchema {
+  const errors = operation.role === null ? operation.errors : [...operation.errors, 401, 403, 429];
+  const responses: Record<string, unknown> = {
+    [operation.ok.status]: { description: operation.ok.description, content: { 'application/json': { schema: operation.ok.schema } } },
+  };
+  for (const status of [...new Set(errors)].sort()) responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSES[status]!.name}` };
+  return {
+    operationId: operation.operationId,
+    summary: operation.summary,
+    description: [operation.description, operation.role ? `Who: ${ROLE_NOTE[operation.role]}` : null].filter(Boolean).join('\n\n'),
+    ...(operation.role === null ? { security: [] } : {}),
+    ...(operation.parameters ? { parameters: operation.parameters } : {}),
+    ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } } } } : {}),
+    responses,
+  };
+}
+
+export type OpenApiDocument = {
+  openapi: string;
+  info: Record<string, unknown>;
+  paths: Record<string, Partial<Record<Method, JsonSchema>>>;
+  components: Record<string, unknown>;
+  security: Record<string, string[]>[];
+};
+
+export function buildOpenApi(): OpenApiDocument {
+  const paths: OpenApiDocument['paths'] = {};
+  for (const [path, methods] of Object.entries(PATHS)) {
+    paths[path] = Object.fromEntries(Object.entries(methods).map(([method, operation]) => [method, operationObject(operation)]));
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Recommendation Tracker API',
+      version: '1',
+      description:
+        'Read and update the recommendations made at the seminars, their status and evidence. ' +
+        'Authenticate with a personal API token (Account page) as "Authorization: Bearer <token>", or with the browser session. ' +
+        'Every error answers { "error": { "code", "message", "fields" } }. Changes carry expectedVersion: a stale one gets 409.',
+    },
+    paths,
+    components: {
+      schemas: {
+        Error: jsonSchema(errorSchema, 'output'),
+        Me: jsonSchema(meSchema, 'output'),
+        RecommendationList: jsonSchema(recommendationListDtoSchema, 'output'),
+        RecommendationDetail: jsonSchema(recommendationDetailSchema, 'output'),
+        StatusChangeResult: jsonSchema(statusChangeResultSchema, 'output'),
+        EvidenceResult: jsonSchema(evidenceResultSchema, 'output'),
+        TermList: jsonSchema(termOptionListSchema, 'output'),
+        SeminarList: jsonSchema(seminarOptionListSchema, 'output'),
+      },
+      responses: Object.fromEntries(
+        Object.values(ERROR_RESPONSES).map(({ name, description }) => [name, { description, content: { 'application/json': { schema: ref('Error') } } }]),
+      ),
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal API token, created on the Account page.' },
+        cookieAuth: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'next-auth.session-token',
+          description: 'The browser session (named __Secure-next-auth.session-token over HTTPS). Writes must come from this site.',
+        },
+      },
+    },
+    security: [{ bearerAuth: [] }, { cookieAuth: [] }],
+  };
+}

@@ -1,0 +1,115 @@
+import type { Db } from '@/lib/db';
+import { today, toDateOnly } from '@/lib/dates';
+import type { Priority, Status } from '@/lib/status/status';
+import { encodeCursor, type RecommendationFilters } from '@/lib/validations/recommendation-filters';
+import type { RecommendationListDto, RecommendationListItemDto } from './recommendation-list-dto';
+import { afterCursorWhere, CLOSED_STATUSES, cursorAfter, recommendationOrderBy, recommendationWhere } from './recommendation-query';
+
+export type Term = { id: string; name: string; color: string };
+
+export type RecommendationRow = {
+  id: string;
+  code: string;
+  title: string;
+  text: string;
+  status: Status;
+  priority: Priority;
+  version: number;
+  targetDate: Date | null;
+  updatedAt: Date;
+  lastActivityAt: Date;
+  archived: boolean;
+  /** Past its target date and neither implemented nor no longer relevant (as the overdue filter). */
+  overdue: boolean;
+  seminar: { id: string; title: string; codePrefix: string };
+  primaryTheme: Term;
+  secondaryThemes: Term[];
+  sectors: { id: string; name: string }[];
+  evidenceCount: number;
+};
+
+export type RecommendationPage = { items: RecommendationRow[]; total: number; nextCursor: string | null };
+
+const TERM = { select: { id: true, name: true, color: true } } as const;
+
+/**
+ * One page of the recommendations matching `filters`, and how many match in all: two queries,
+ * read together in one transaction so the count and the page agree. The page is addressed by
+ * page number (`filters.page`, the web page) or by keyset cursor (`filters.after`, the API);
+ * nextCursor is given either way, so an API client may start from a page number and go on by cursor.
+ */
+export async function listRecommendations(db: Db, filters: RecommendationFilters, now = new Date()): Promise<RecommendationPage> {
+  const where = await recommendationWhere(db, filters, now);
+  const pageWhere = filters.after ? { AND: [where, afterCursorWhere(filters.after)] } : where;
+  const skip = filters.after ? 0 : ((filters.page ?? 1) - 1) * filters.pageSize;
+  const [rows, total] = await db.$transaction([
+    db.recommendation.findMany({
+      where: pageWhere,
+      orderBy: recommendationOrderBy(filters.sort, filters.dir),
+      skip,
+      // One more than a page tells whether there is a next one without another query.
+      take: filters.pageSize + 1,
+      select: {
+        id: true,
+        code: true,
+        title: true,
+        text: true,
+        status: true,
+        priority: true,
+        version: true,
+        targetDate: true,
+        updatedAt: true,
+        lastActivityAt: true,
+        archived: true,
+        position: true,
+        seminarId: true,
+        seminar: { select: { id: true, title: true, codePrefix: true, date: true } },
+        primaryTheme: TERM,
+        secondaryThemes: { select: { theme: TERM }, orderBy: { theme: { sortOrder: 'asc' } } },
+        sectors: { select: { sector: { select: { id: true, name: true } } }, orderBy: { sector: { sortOrder: 'asc' } } },
+        _count: { select: { evidenceNotes: { where: { deletedAt: null } } } },
+      },
+    }),
+    db.recommendation.count({ where }),
+  ]);
+  const pageRows = rows.slice(0, filters.pageSize);
+  const start = today(now);
+  const last = pageRows.at(-1);
+  const nextCursor = rows.length > filters.pageSize && last ? encodeCursor(cursorAfter(last, filters.sort, filters.dir)) : null;
+  return {
+    total,
+    nextCursor,
+    items: pageRows.map(({ _count, secondaryThemes, sectors, seminar, position: _position, seminarId: _seminarId, ...row }) => ({
+      ...row,
+      status: row.status as Status,
+      priority: row.priority as Priority,
+      overdue: row.targetDate !== null && row.targetDate < start && !CLOSED_STATUSES.includes(row.status as Status),
+      seminar: { id: seminar.id, title: seminar.title, codePrefix: seminar.codePrefix },
+      secondaryThemes: secondaryThemes.map((link) => link.theme),
+      sectors: sectors.map((link) => link.sector),
+      evidenceCount: _count.evidenceNotes,
+    })),
+  };
+}
+
+/** The API's view of a row (lib/recommendations/recommendation-list-dto.ts documents it). */
+export function toRecommendationListItemDto(row: RecommendationRow): RecommendationListItemDto {
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    text: row.text,
+    status: row.status,
+    version: row.version,
+    seminar: { id: row.seminar.id, title: row.seminar.title },
+    themes: { primary: row.primaryTheme, secondary: row.secondaryThemes },
+    sectors: row.sectors,
+    priority: row.priority,
+    targetDate: row.targetDate ? toDateOnly(row.targetDate) : null,
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export function toRecommendationListDto(page: RecommendationPage): RecommendationListDto {
+  return { items: page.items.map(toRecommendationListItemDto), total: page.total, nextCursor: page.nextCursor };
+}

@@ -1,0 +1,198 @@
+// The list filters as Prisma WHERE and ORDER BY clauses: shared by the list (one page) and the bulk
+// update ("all N matching"), so both always mean the same set of recommendations.
+import type { Db, Tx } from '@/lib/db';
+import type { Provider } from '@/lib/db/config';
+import type { Prisma } from '@/lib/db/generated/sqlite/client';
+import { today } from '@/lib/dates';
+import type { Status } from '@/lib/status/status';
+import type { CursorPosition, CursorValue, RecommendationFilters, SortDirection, SortKey } from '@/lib/validations/recommendation-filters';
+
+type Where = Prisma.RecommendationWhereInput;
+type OrderBy = Prisma.RecommendationOrderByWithRelationInput;
+
+/** Statuses after which a target date no longer matters: such items are never overdue. */
+export const CLOSED_STATUSES: readonly Status[] = ['IMPLEMENTED', 'NO_LONGER_RELEVANT'];
+
+/**
+ * The database behind a client or transaction. Read from the client itself rather than from
+ * DATABASE_URL, because tests (and scripts) use clients on other databases than the app's.
+ * Prisma keeps it as `_activeProvider`; failing loudly beats silently case-sensitive search.
+ */
+export function providerOfClient(client: Db | Tx): Provider {
+  const provider = (client as unknown as { _activeProvider?: unknown })._activeProvider;
+  if (provider === 'sqlite' || provider === 'postgresql') return provider;
+  throw new Error(`Unknown database provider ${String(provider)}: cannot build a case-insensitive search`);
+}
+
+/**
+ * Case-insensitive "contains". Prisma's contains is SQL LIKE with the wildcards % and _ passed
+ * through as wildcards. PostgreSQL's LIKE does not ignore case, so it gets ILIKE (mode:
+ * 'insensitive') and the wildcards escaped with its default escape character, the backslash.
+ * SQLite's LIKE ignores case (ASCII letters) but has no escape character without an ESCAPE clause
+ * Prisma cannot write: a search containing % or _ is narrowed by literalMatchIds() instead.
+ */
+function containsText<Model extends 'Recommendation' | 'EvidenceNote'>(q: string, provider: Provider): Prisma.StringFilter<Model> {
+  // The app is typed against the SQLite client, whose filter type has no `mode`.
+  return (
+    provider === 'postgresql' ? { contains: q.replace(/[\\%_]/g, (char) => `\\${char}`), mode: 'insensitive' } : { contains: q }
+  ) as Prisma.StringFilter<Model>;
+}
+
+const LIKE_WILDCARD = /[%_]/;
+
+/** SQLite only: the items whose code, title, text or a kept evidence note contain `q` literally, ignoring ASCII case. */
+async function literalMatchIds(client: Db | Tx, q: string): Promise<string[]> {
+  const rows = await client.$queryRaw<{ id: string }[]>`
+    SELECT r."id" FROM "Recommendation" r
+    WHERE instr(lower(r."code"), lower(${q})) > 0
+       OR instr(lower(r."title"), lower(${q})) > 0
+       OR instr(lower(r."text"), lower(${q})) > 0
+       OR EXISTS (SELECT 1 FROM "EvidenceNote" e
+                  WHERE e."recommendationId" = r."id" AND e."deletedAt" IS NULL AND instr(lower(e."body"), lower(${q})) > 0)`;
+  return rows.map((row) => row.id);
+}
+
+/** Midnight UTC `days` calendar days before today. */
+export function daysAgo(days: number, now: Date): Date {
+  const start = today(now);
+  return new Date(start.getTime() - days * 86_400_000);
+}
+
+type WhereFilters = Pick<
+  RecommendationFilters,
+  'seminar' | 'theme' | 'sector' | 'status' | 'priority' | 'stale' | 'staleDays' | 'overdue' | 'includeArchived' | 'q'
+>;
+
+/** Every filter as one WHERE. Different filters narrow (AND); values of one filter widen (any of them). */
+export async function recommendationWhere(client: Db | Tx, filters: WhereFilters, now: Date): Promise<Where> {
+  const provider = providerOfClient(client);
+  const and: Where[] = [];
+  if (!filters.includeArchived) and.push({ archived: false });
+  if (filters.seminar.length) and.push({ seminarId: { in: filters.seminar } });
+  if (filters.theme.length) {
+    and.push({ OR: [{ primaryThemeId: { in: filters.theme } }, { secondaryThemes: { some: { themeId: { in: filters.theme } } } }] });
+  }
+  if (filters.sector.length) and.push({ sectors: { some: { sectorId: { in: filters.sector } } } });
+  if (filters.status.length) and.push({ status: { in: filters.status } });
+  if (filters.priority.length) and.push({ priority: { in: filters.priority } });
+  // lastActivityAt is kept as the latest status-change or evidence date (recompute-status.ts).
+  if (filters.stale) and.push({ lastActivityAt: { lte: daysAgo(filters.staleDays, now) } });
+  if (filters.overdue) and.push({ targetDate: { lt: today(now) }, status: { notIn: [...CLOSED_STATUSES] } });
+  if (filters.q) {
+    const text = containsText<'Recommendation'>(filters.q, provider);
+    and.push({
+      OR: [
+        { code: text },
+        { title: text },
+        { text },
+        { evidenceNotes: { some: { deletedAt: null, body: containsText<'EvidenceNote'>(filters.q, provider) } } },
+      ],
+    });
+    if (provider === 'sqlite' && LIKE_WILDCARD.test(filters.q)) and.push({ id: { in: await literalMatchIds(client, filters.q) } });
+  }
+  return { AND: and };
+}
+
+/**
+ * Each sort as its keys, most significant first. Only the first key follows the chosen direction;
+ * tie-breakers stay ascending (a seminar sorted newest first still lists R01 before R02). The last
+ * key is unique, so the order is total and a keyset cursor never skips or repeats a row.
+ */
+type SortKeySpec = {
+  orderBy: (dir: SortDirection) => OrderBy;
+  compare: (op: 'gt' | 'lt', value: CursorValue) => Where;
+  equals: (value: CursorValue) => Where;
+  valueOf: (row: SortableRow) => CursorValue;
+};
+
+export type SortableRow = { id: string; code: string; title: string; status: string; updatedAt: Date; seminarId: string; position: number; seminar: { date: Date } };
+
+const byId: SortKeySpec = {
+  orderBy: (dir) => ({ id: dir }),
+  compare: (op, value) => ({ id: { [op]: value as string } }),
+  equals: (value) => ({ id: value as string }),
+  valueOf: (row) => row.id,
+};
+const byCode: SortKeySpec = {
+  orderBy: (dir) => ({ code: dir }),
+  compare: (op, value) => ({ code: { [op]: value as string } }),
+  equals: (value) => ({ code: value as string }),
+  valueOf: (row) => row.code,
+};
+
+const SORTS: Record<SortKey, SortKeySpec[]> = {
+  code: [byCode],
+  title: [
+    {
+      orderBy: (dir) => ({ title: dir }),
+      compare: (op, value) => ({ title: { [op]: value as string } }),
+      equals: (value) => ({ title: value as string }),
+      valueOf: (row) => row.title,
+    },
+    byId,
+  ],
+  status: [
+    {
+      orderBy: (dir) => ({ status: dir }),
+      compare: (op, value) => ({ status: { [op]: value as string } }),
+      equals: (value) => ({ status: value as string }),
+      valueOf: (row) => row.status,
+    },
+    byCode,
+  ],
+  updated: [
+    {
+      orderBy: (dir) => ({ updatedAt: dir }),
+      compare: (op, value) => ({ updatedAt: { [op]: value as Date } }),
+      equals: (value) => ({ updatedAt: value as Date }),
+      valueOf: (row) => row.updatedAt,
+    },
+    byId,
+  ],
+  seminar: [
+    {
+      orderBy: (dir) => ({ seminar: { date: dir } }),
+      compare: (op, value) => ({ seminar: { is: { date: { [op]: value as Date } } } }),
+      equals: (value) => ({ seminar: { is: { date: value as Date } } }),
+      valueOf: (row) => row.seminar.date,
+    },
+    {
+      orderBy: (dir) => ({ seminarId: dir }),
+      compare: (op, value) => ({ seminarId: { [op]: value as string } }),
+      equals: (value) => ({ seminarId: value as string }),
+      valueOf: (row) => row.seminarId,
+    },
+    {
+      orderBy: (dir) => ({ position: dir }),
+      compare: (op, value) => ({ position: { [op]: value as number } }),
+      equals: (value) => ({ position: value as number }),
+      valueOf: (row) => row.position,
+    },
+    byId,
+  ],
+};
+
+function directionOf(index: number, dir: SortDirection): SortDirection {
+  return index === 0 ? dir : 'asc';
+}
+
+export function recommendationOrderBy(sort: SortKey, dir: SortDirection): OrderBy[] {
+  return SORTS[sort].map((key, index) => key.orderBy(directionOf(index, dir)));
+}
+
+/** Rows strictly after the cursor in the sort order: (k1 > v1) OR (k1 = v1 AND k2 > v2) OR ... */
+export function afterCursorWhere(position: CursorPosition): Where {
+  const keys = SORTS[position.sort];
+  return {
+    OR: keys.map((key, index) => ({
+      AND: [
+        ...keys.slice(0, index).map((earlier, earlierIndex) => earlier.equals(position.values[earlierIndex]!)),
+        key.compare(directionOf(index, position.dir) === 'asc' ? 'gt' : 'lt', position.values[index]!),
+      ],
+    })),
+  };
+}
+
+export function cursorAfter(row: SortableRow, sort: SortKey, dir: SortDirection): CursorPosition {
+  return { sort, dir, values: SORTS[sort].map((key) => key.valueOf(row)) };
+}
