@@ -22,6 +22,8 @@ export const PAGES: PageRow[] = [
   { route: '/set-password/[token]', visit: '/set-password/not-a-real-token', expect: { anonymous: 'ok', viewer: 'ok', editor: 'ok', admin: 'ok' } },
   { route: '/recommendations', visit: '/recommendations', expect: signedIn() },
   { route: '/seminars', visit: '/seminars', expect: signedIn() },
+  { route: '/recommendations/[code]', visit: '/recommendations/2015-R03', expect: signedIn() },
+  { route: '/recommendations/[code]/source', visit: '/recommendations/2015-R03/source', expect: signedIn() },
   { route: '/account', visit: '/account', expect: signedIn() },
   { route: '/admin/users', visit: '/admin/users', expect: adminOnly },
   { route: '/admin/themes', visit: '/admin/themes', expect: adminOnly },
@@ -35,6 +37,7 @@ export const PAGES: PageRow[] = [
 export type RouteRow = { method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'; route: string; path: string; expect: Record<Who, number> };
 
 const readable = { anonymous: 401, viewer: 200, editor: 200, admin: 200 };
+const editorWrite = { anonymous: 401, viewer: 403, editor: 400, admin: 400 };
 
 export const ROUTES: RouteRow[] = [
   { method: 'GET', route: '/api/health', path: '/api/health', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
@@ -45,6 +48,10 @@ export const ROUTES: RouteRow[] = [
   { method: 'GET', route: '/api/v1/themes', path: '/api/v1/themes', expect: readable },
   { method: 'GET', route: '/api/v1/sectors', path: '/api/v1/sectors', expect: readable },
   { method: 'GET', route: '/api/v1/seminars', path: '/api/v1/seminars', expect: readable },
+  { method: 'GET', route: '/api/v1/recommendations/[id]', path: '/api/v1/recommendations/2015-R03', expect: readable },
+  { method: 'PATCH', route: '/api/v1/recommendations/[id]', path: '/api/v1/recommendations/2015-R03', expect: editorWrite },
+  { method: 'POST', route: '/api/v1/recommendations/[id]/status', path: '/api/v1/recommendations/2015-R03/status', expect: editorWrite },
+  { method: 'POST', route: '/api/v1/recommendations/[id]/evidence', path: '/api/v1/recommendations/2015-R03/evidence', expect: editorWrite },
   // The API description holds no data.
   { method: 'GET', route: '/api/v1/openapi.json', path: '/api/v1/openapi.json', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
 ];
@@ -65,6 +72,9 @@ export const ACTIONS: ActionRow[] = [
   { file: 'app/(app)/account/actions.ts', action: 'createApiTokenAction', expect: allSignedIn },
   { file: 'app/(app)/account/actions.ts', action: 'revokeApiTokenAction', expect: allSignedIn },
   { file: 'app/(app)/recommendations/actions.ts', action: 'bulkUpdateAction', expect: editorAction },
+  ...['changeStatusAction', 'addEvidenceAction', 'editEvidenceAction', 'removeEvidenceAction', 'updateRecommendationAction', 'addLinkAction', 'removeLinkAction'].map(
+    (action) => ({ file: 'app/(app)/recommendations/[code]/actions.ts', action, expect: editorAction }),
+  ),
   { file: 'app/(app)/admin/users/actions.ts', action: 'createUserAction', expect: adminAction },
   { file: 'app/(app)/admin/users/actions.ts', action: 'changeRoleAction', expect: adminAction },
   { file: 'app/(app)/admin/users/actions.ts', action: 'setUserActiveAction', expect: adminAction },

@@ -1,0 +1,73 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { db } from '@/lib/db';
+import { authedAction } from '@/lib/auth/action';
+import type { CurrentUser } from '@/lib/auth/session';
+import { addEvidence } from '@/lib/evidence/add-evidence';
+import { editEvidence } from '@/lib/evidence/edit-evidence';
+import { removeEvidence } from '@/lib/evidence/remove-evidence';
+import { linkRecommendations, unlinkRecommendations } from '@/lib/recommendations/link-recommendations';
+import { updateRecommendation } from '@/lib/recommendations/update-recommendation';
+import { changeStatusNow } from '@/lib/status/change-status';
+import { STATUS_LABEL } from '@/lib/status/status';
+import { formatDate } from '@/lib/format';
+import { addEvidenceFormSchema, evidenceEditSchema, evidenceRemoveSchema } from '@/lib/validations/evidence';
+import { linkSchema, recommendationUpdateFormSchema, unlinkSchema } from '@/lib/validations/recommendation';
+import { statusChangeFormSchema } from '@/lib/validations/status-change';
+
+const actorOf = (user: CurrentUser) => ({ id: user.id, label: user.email, role: user.role });
+
+/** A recommendation's status and fields show on its page, the list, the seminars page and the dashboard. */
+function revalidateRecommendation() {
+  revalidatePath('/recommendations/[code]', 'page');
+  revalidatePath('/recommendations');
+  revalidatePath('/seminars');
+  revalidatePath('/');
+}
+
+export const changeStatusAction = authedAction(statusChangeFormSchema, 'EDITOR', async (input, user) => {
+  const { recommendationId, ...change } = input;
+  const result = await changeStatusNow(db, { recommendationId, ...change }, actorOf(user));
+  revalidateRecommendation();
+  const current = result.status === input.status ? '' : ` The current status is still ${STATUS_LABEL[result.status]}: a later change is in force.`;
+  return { ok: true, message: `Recorded: ${STATUS_LABEL[input.status]} from ${formatDate(change.effectiveDate)}.${current}` };
+});
+
+export const addEvidenceAction = authedAction(addEvidenceFormSchema, 'EDITOR', async (input, user) => {
+  const { recommendationId, ...evidence } = input;
+  await addEvidence(db, recommendationId, evidence, actorOf(user));
+  revalidateRecommendation();
+  return { ok: true, message: 'Evidence added.' };
+});
+
+export const editEvidenceAction = authedAction(evidenceEditSchema, 'EDITOR', async (input, user) => {
+  await editEvidence(db, input, actorOf(user));
+  revalidateRecommendation();
+  return { ok: true, message: 'Evidence saved.' };
+});
+
+export const removeEvidenceAction = authedAction(evidenceRemoveSchema, 'EDITOR', async (input, user) => {
+  await removeEvidence(db, input, actorOf(user));
+  revalidateRecommendation();
+  return { ok: true, message: 'Evidence removed. It stays in the audit log.' };
+});
+
+export const updateRecommendationAction = authedAction(recommendationUpdateFormSchema, 'EDITOR', async (input, user) => {
+  const { recommendationId, ...fields } = input;
+  const result = await updateRecommendation(db, recommendationId, fields, actorOf(user));
+  revalidateRecommendation();
+  return { ok: true, message: result.changed ? 'Details saved.' : 'Nothing to save: the details are unchanged.' };
+});
+
+export const addLinkAction = authedAction(linkSchema, 'EDITOR', async (input, user) => {
+  const link = await linkRecommendations(db, input, actorOf(user));
+  revalidateRecommendation();
+  return { ok: true, message: `Linked to ${link.targetCode}.` };
+});
+
+export const removeLinkAction = authedAction(unlinkSchema, 'EDITOR', async (input, user) => {
+  await unlinkRecommendations(db, input, actorOf(user));
+  revalidateRecommendation();
+  return { ok: true, message: 'Link removed.' };
+});

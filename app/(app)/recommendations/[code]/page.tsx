@@ -1,0 +1,214 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { db } from '@/lib/db';
+import { verifySession } from '@/lib/auth/session';
+import { hasRole } from '@/lib/auth/roles';
+import { today, toDateOnly } from '@/lib/dates';
+import { formatDate } from '@/lib/format';
+import { canChangeEvidence } from '@/lib/evidence/edit-evidence';
+import { getFieldOptions, getRecommendation, type RecommendationDetail } from '@/lib/recommendations/get-recommendation';
+import { SEMINAR_KIND_LABEL } from '@/lib/seminars/kinds';
+import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/status/status';
+import { StatusBadge } from '@/components/ui/status-badge';
+import { AddEvidenceForm } from '@/components/recommendation/add-evidence-form';
+import { ChangeStatusForm } from '@/components/recommendation/change-status-form';
+import { EditFieldsForm } from '@/components/recommendation/edit-fields-form';
+import { EvidenceList } from '@/components/recommendation/evidence-list';
+import { AddLinkForm, RemoveLinkButton } from '@/components/recommendation/link-controls';
+import { StatusTimeline } from '@/components/recommendation/status-timeline';
+
+type Params = { params: Promise<{ code: string }> };
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  return { title: decodeURIComponent((await params).code).toUpperCase() };
+}
+
+function Swatch({ color }: { color: string }) {
+  return <span aria-hidden="true" className="inline-block h-2 w-2 shrink-0 rounded-sm" style={{ background: color }} />;
+}
+
+function Details({ item }: { item: RecommendationDetail }) {
+  return (
+    <dl className="grid gap-x-4 gap-y-2 text-sm sm:grid-cols-[max-content_1fr]">
+      <dt className="font-medium">Primary theme</dt>
+      <dd className="flex items-center gap-1.5">
+        <Swatch color={item.primaryTheme.color} />
+        {item.primaryTheme.name}
+      </dd>
+      <dt className="font-medium">Secondary themes</dt>
+      <dd>{item.secondaryThemes.length ? item.secondaryThemes.map((theme) => theme.name).join(', ') : <span className="text-muted">None</span>}</dd>
+      <dt className="font-medium">Owner sectors</dt>
+      <dd>{item.sectors.length ? item.sectors.map((sector) => sector.name).join(', ') : <span className="text-muted">None</span>}</dd>
+      <dt className="font-medium">Priority</dt>
+      <dd>{PRIORITY_LABEL[item.priority]}</dd>
+      <dt className="font-medium">Target date</dt>
+      <dd>
+        {item.targetDate ? formatDate(item.targetDate) : <span className="text-muted">None</span>}
+        {item.overdue && <span className="ml-2 rounded-full border border-danger px-2 py-0.5 text-xs font-medium text-danger">Overdue</span>}
+      </dd>
+      <dt className="font-medium">Source</dt>
+      <dd>
+        {item.seminar.title}, {formatDate(item.seminar.date)}
+        {item.provenance.sourceFileName && <> ({item.provenance.sourceFileName})</>}, recommendation {item.position}, lines {item.provenance.lineStart}–
+        {item.provenance.lineEnd}
+      </dd>
+    </dl>
+  );
+}
+
+export default async function RecommendationPage({ params }: Params) {
+  const user = await verifySession();
+  const key = decodeURIComponent((await params).code);
+  const item = await getRecommendation(db, key);
+  if (!item) notFound();
+  // One address per item: /recommendations/<id> and lower-case codes land on the canonical one.
+  if (key !== item.code) redirect(`/recommendations/${encodeURIComponent(item.code)}`);
+
+  const canEdit = hasRole(user.role, 'EDITOR');
+  const now = toDateOnly(today());
+  const options = canEdit ? await getFieldOptions(db) : null;
+  const themes = options
+    ? options.themes.some((theme) => theme.id === item.primaryTheme.id)
+      ? options.themes
+      : [{ id: item.primaryTheme.id, name: `${item.primaryTheme.name} (merged)` }, ...options.themes]
+    : [];
+  const sourceHref = `/recommendations/${encodeURIComponent(item.code)}/source#in-source`;
+
+  return (
+    <div className="max-w-6xl space-y-8">
+      <header className="space-y-2">
+        <p className="text-sm text-muted">
+          <Link href="/recommendations" className="underline">
+            Recommendations
+          </Link> · {SEMINAR_KIND_LABEL[item.seminar.kind] ?? item.seminar.kind}: {item.seminar.title},{' '}
+          {formatDate(item.seminar.date)}
+        </p>
+        <h1 className="text-2xl font-semibold">
+          <span className="mr-2 font-mono text-muted">{item.code}</span>
+          {item.title}
+        </h1>
+        <p className="flex flex-wrap items-center gap-2 text-sm">
+          <StatusBadge status={item.status} />
+          <span className="text-muted">since {formatDate(item.statusDate)}</span>
+          {item.overdue && <span className="rounded-full border border-danger px-2 py-0.5 text-xs font-medium text-danger">Overdue</span>}
+          {item.archived && <span className="rounded-full border border-border px-2 py-0.5 text-xs">Archived</span>}
+        </p>
+      </header>
+
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+        <div className="min-w-0 space-y-8">
+          <section aria-labelledby="text-heading" className="space-y-3">
+            <h2 id="text-heading" className="text-lg font-semibold">
+              Recommendation
+            </h2>
+            <blockquote className="whitespace-pre-line rounded-md border-l-4 border-border bg-surface p-4">{item.text}</blockquote>
+            <p className="text-sm">
+              <Link href={sourceHref} className="underline">
+                View in source
+              </Link>
+              <span className="text-muted"> — the whole report, with this recommendation highlighted.</span>
+            </p>
+          </section>
+
+          <section aria-labelledby="history-heading" className="space-y-3">
+            <h2 id="history-heading" className="text-lg font-semibold">
+              Status history
+            </h2>
+            <StatusTimeline history={item.history} />
+            {canEdit && (
+              <div className="rounded-lg border border-border bg-surface p-4">
+                <h3 className="mb-3 font-semibold">Change the status</h3>
+                <ChangeStatusForm
+                  recommendationId={item.id}
+                  version={item.version}
+                  currentStatus={item.status}
+                  evidenceCount={item.evidence.length}
+                  seminarDate={toDateOnly(item.seminar.date)}
+                  today={now}
+                />
+              </div>
+            )}
+          </section>
+
+          <section aria-labelledby="evidence-heading" className="space-y-3">
+            <h2 id="evidence-heading" className="text-lg font-semibold">
+              Evidence
+            </h2>
+            <EvidenceList evidence={item.evidence} today={now} canChange={(note) => canChangeEvidence(user, { authorId: note.author?.id ?? null })} />
+            {canEdit && (
+              <details className="rounded-lg border border-border bg-surface p-4">
+                <summary className="cursor-pointer font-semibold">Add evidence</summary>
+                <div className="mt-3">
+                  <AddEvidenceForm recommendationId={item.id} today={now} />
+                </div>
+              </details>
+            )}
+          </section>
+        </div>
+
+        <aside className="min-w-0 space-y-8" aria-label="Details and related recommendations">
+          <section aria-labelledby="details-heading" className="space-y-3">
+            <h2 id="details-heading" className="text-lg font-semibold">
+              Details
+            </h2>
+            <Details item={item} />
+            {canEdit && options && (
+              <details className="rounded-lg border border-border bg-surface p-4">
+                <summary className="cursor-pointer font-semibold">Edit the details</summary>
+                <div className="mt-3">
+                  <EditFieldsForm
+                    recommendationId={item.id}
+                    version={item.version}
+                    themes={themes}
+                    sectors={options.sectors}
+                    current={{
+                      primaryThemeId: item.primaryTheme.id,
+                      secondaryThemeIds: item.secondaryThemes.map((theme) => theme.id),
+                      sectorIds: item.sectors.map((sector) => sector.id),
+                      priority: item.priority,
+                      targetDate: item.targetDate ? toDateOnly(item.targetDate) : '',
+                    }}
+                  />
+                </div>
+              </details>
+            )}
+          </section>
+
+          <section aria-labelledby="related-heading" className="space-y-3">
+            <h2 id="related-heading" className="text-lg font-semibold">
+              Related recommendations
+            </h2>
+            {item.links.length === 0 ? (
+              <p className="text-sm text-muted">None linked.</p>
+            ) : (
+              <ul className="space-y-2 text-sm">
+                {item.links.map((link) => (
+                  <li key={link.id} className="flex flex-wrap items-start justify-between gap-2 rounded-md border border-border bg-surface p-2">
+                    <div className="min-w-0">
+                      <Link href={`/recommendations/${encodeURIComponent(link.other.code)}`} className="font-mono underline">
+                        {link.other.code}
+                      </Link>{' '}
+                      {link.other.title}
+                      <span className="sr-only">, {STATUS_LABEL[link.other.status]}</span>
+                      {link.note && <p className="text-xs text-muted">{link.note}</p>}
+                    </div>
+                    {canEdit && <RemoveLinkButton linkId={link.id} otherCode={link.other.code} />}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {canEdit && (
+              <details className="rounded-lg border border-border bg-surface p-4">
+                <summary className="cursor-pointer font-semibold">Link a related recommendation</summary>
+                <div className="mt-3">
+                  <AddLinkForm recommendationId={item.id} />
+                </div>
+              </details>
+            )}
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import { changeStatusAction } from '@/app/(app)/recommendations/[code]/actions';
+import { Button } from '@/components/ui/button';
+import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/form-message';
+import type { ActionState } from '@/lib/auth/action';
+import { useKeptForm } from './use-kept-form';
+import { STATUS_LABEL, STATUSES, STATUSES_NEEDING_EVIDENCE, type Status } from '@/lib/status/status';
+
+type Props = {
+  recommendationId: string;
+  version: number;
+  currentStatus: Status;
+  evidenceCount: number;
+  /** YYYY-MM-DD bounds of the effective date: the seminar date and today. */
+  seminarDate: string;
+  today: string;
+};
+
+const STATUS_OPTIONS = [{ value: '', label: 'Choose a status' }, ...STATUSES.map((status) => ({ value: status, label: STATUS_LABEL[status] }))];
+
+export function ChangeStatusForm(props: Props) {
+  const { state, action, pending, onSubmit } = useKeptForm(changeStatusAction);
+  return (
+    <div className="space-y-4">
+      <FormMessage state={state} />
+      {/* A new version (this change saved, or another edit) starts a fresh form; a refusal keeps what was typed. */}
+      <StatusFields key={props.version} {...props} state={state} action={action} onSubmit={onSubmit} pending={pending} />
+    </div>
+  );
+}
+
+function StatusFields({
+  recommendationId,
+  version,
+  currentStatus,
+  evidenceCount,
+  seminarDate,
+  today,
+  state,
+  action,
+  onSubmit,
+  pending,
+}: Props & { state: ActionState; action: (formData: FormData) => void; onSubmit: (event: FormEvent<HTMLFormElement>) => void; pending: boolean }) {
+  // Controlled, for the evidence hint that follows the chosen status.
+  const [status, setStatus] = useState(state.values?.status ?? '');
+  const values = state.values ?? {};
+  const errors = state.errors ?? {};
+  const needsEvidence = STATUSES_NEEDING_EVIDENCE.includes(status as Status) && evidenceCount === 0;
+  return (
+    <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Change the status">
+      <input type="hidden" name="recommendationId" value={recommendationId} />
+      <input type="hidden" name="expectedVersion" value={version} />
+      <SelectField
+        name="status"
+        label="New status"
+        options={STATUS_OPTIONS}
+        value={status}
+        onChange={(event) => setStatus(event.target.value)}
+        hint={`Now: ${STATUS_LABEL[currentStatus]}.`}
+        errors={errors.status}
+        required
+      />
+      <TextField
+        name="effectiveDate"
+        label="Effective date"
+        type="date"
+        min={seminarDate}
+        max={today}
+        defaultValue={values.effectiveDate ?? today}
+        hint="When it happened. A date in the past puts the change in its place in the history."
+        errors={errors.effectiveDate}
+        required
+      />
+      <TextAreaField name="note" label="Note (optional)" rows={2} maxLength={2000} defaultValue={values.note} errors={errors.note} />
+      <fieldset className="space-y-3 rounded-md border border-border p-3">
+        <legend className="px-1 text-sm font-medium">Evidence with this change (optional)</legend>
+        <p className="text-xs text-muted" aria-live="polite">
+          {needsEvidence
+            ? `${STATUS_LABEL[status as Status]} needs evidence, and this recommendation has none yet: describe it here.`
+            : evidenceCount === 0
+              ? 'Partially implemented and Implemented need evidence; this recommendation has none yet.'
+              : `This recommendation has ${evidenceCount} evidence ${evidenceCount === 1 ? 'note' : 'notes'}.`}
+        </p>
+        <TextAreaField
+          name="evidence.body"
+          label="What shows it happened"
+          rows={3}
+          maxLength={20000}
+          hint="Markdown allowed."
+          defaultValue={values['evidence.body']}
+          errors={errors['evidence.body'] ?? errors.evidence}
+          required={needsEvidence}
+        />
+        <TextField
+          name="evidence.evidenceDate"
+          label="Evidence date"
+          type="date"
+          max={today}
+          hint="Leave blank to use the effective date."
+          defaultValue={values['evidence.evidenceDate']}
+          errors={errors['evidence.evidenceDate']}
+        />
+        <TextField name="evidence.sourceTitle" label="Source title" maxLength={300} defaultValue={values['evidence.sourceTitle']} errors={errors['evidence.sourceTitle']} />
+        <TextField
+          name="evidence.sourceUrl"
+          label="Source web address"
+          type="url"
+          inputMode="url"
+          placeholder="https://"
+          maxLength={2000}
+          defaultValue={values['evidence.sourceUrl']}
+          errors={errors['evidence.sourceUrl']}
+        />
+      </fieldset>
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Recording…' : 'Record status change'}
+      </Button>
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Db, Tx } from '@/lib/db';
+import { ApiError, notFoundError } from '@/lib/api/errors';
+import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { today } from '@/lib/dates';
+import { recomputeCurrentStatus } from '@/lib/status/recompute-status';
+import { checkEvidenceDate } from '@/lib/status/status-rules';
+import type { EvidenceInput } from '@/lib/validations/evidence';
+
+export type AddedEvidence = { id: string; recommendationId: string; code: string; version: number };
+
+/** What an evidence note's audit row records: its content, so a later removal loses nothing. */
+export function evidenceAuditView(note: EvidenceInput & { recommendationId: string; code: string }) {
+  return {
+    recommendationId: note.recommendationId,
+    code: note.code,
+    body: note.body,
+    evidenceDate: note.evidenceDate.toISOString().slice(0, 10),
+    sourceTitle: note.sourceTitle ?? null,
+    sourceUrl: note.sourceUrl ?? null,
+  };
+}
+
+/**
+ * Writes an evidence note and its audit row in the caller's transaction. The caller checks the
+ * rules and refreshes lastActivityAt (recomputeCurrentStatus); a status change uses this for the
+ * evidence it brings along.
+ */
+export async function insertEvidenceNote(
+  tx: Tx,
+  item: { id: string; code: string },
+  evidence: EvidenceInput,
+  actor: Actor,
+): Promise<AddedEvidence> {
+  const note = await tx.evidenceNote.create({
+    data: {
+      recommendationId: item.id,
+      body: evidence.body,
+      evidenceDate: evidence.evidenceDate,
+      sourceTitle: evidence.sourceTitle ?? null,
+      sourceUrl: evidence.sourceUrl ?? null,
+      authorId: actor.id,
+    },
+    select: { id: true, version: true },
+  });
+  await writeAudit(tx, {
+    actor,
+    action: 'evidence.create',
+    entityType: 'evidence_note',
+    entityId: note.id,
+    after: evidenceAuditView({ ...evidence, recommendationId: item.id, code: item.code }),
+  });
+  return { id: note.id, recommendationId: item.id, code: item.code, version: note.version };
+}
+
+/** Adds an evidence note to a recommendation. Evidence does not change the item's version. */
+export async function addEvidence(db: Db, recommendationId: string, evidence: EvidenceInput, actor: Actor): Promise<AddedEvidence> {
+  const violation = checkEvidenceDate(evidence.evidenceDate, today());
+  if (violation) throw new ApiError(422, 'rule_violation', violation.message, violation.fields);
+  return db.$transaction(async (tx) => {
+    const item = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true, code: true } });
+    if (!item) throw notFoundError('The recommendation');
+    const added = await insertEvidenceNote(tx, item, evidence, actor);
+    await recomputeCurrentStatus(tx, item.id);
+    return added;
+  });
+}

@@ -1,0 +1,45 @@
+import type { Db } from '@/lib/db';
+import { idOrCodeWhere } from './get-recommendation';
+
+export type SourceExcerpt = {
+  code: string;
+  title: string;
+  seminar: { title: string; date: Date; sourceFileName: string | null };
+  lineStart: number;
+  lineEnd: number;
+  /** The whole report, split around this recommendation's range [sourceStart, sourceEnd). */
+  before: string;
+  highlight: string;
+  after: string;
+};
+
+/** The seminar's report with one recommendation's range marked out, for "view in source". */
+export async function getSourceExcerpt(db: Db, idOrCode: string): Promise<SourceExcerpt | null> {
+  const row = await db.recommendation.findFirst({
+    where: idOrCodeWhere(idOrCode),
+    select: {
+      code: true,
+      title: true,
+      sourceStart: true,
+      sourceEnd: true,
+      sourceLineStart: true,
+      sourceLineEnd: true,
+      seminar: { select: { title: true, date: true, sourceFileName: true, sourceText: true } },
+    },
+  });
+  if (!row) return null;
+  const { sourceText, ...seminar } = row.seminar;
+  // Clamped so a range that no longer fits (the text was re-imported) still shows the report.
+  const start = Math.max(0, Math.min(row.sourceStart, sourceText.length));
+  const end = Math.max(start, Math.min(row.sourceEnd, sourceText.length));
+  return {
+    code: row.code,
+    title: row.title,
+    seminar,
+    lineStart: row.sourceLineStart,
+    lineEnd: row.sourceLineEnd,
+    before: sourceText.slice(0, start),
+    highlight: sourceText.slice(start, end),
+    after: sourceText.slice(end),
+  };
+}

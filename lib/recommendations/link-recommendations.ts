@@ -1,0 +1,77 @@
+// Manual links between recommendations ("the same ask, repeated at a later seminar"). A link is
+// one row whichever way it was made, shown on both items; removing it sets removedAt. Links are
+// not part of an item's fields, so they do not bump its version.
+import type { Db } from '@/lib/db';
+import { ApiError, notFoundError } from '@/lib/api/errors';
+import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import type { LinkInput, UnlinkInput } from '@/lib/validations/recommendation';
+
+export async function linkRecommendations(db: Db, input: LinkInput, actor: Actor): Promise<{ id: string; code: string; targetCode: string }> {
+  return db.$transaction(async (tx) => {
+    const from = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { id: true, code: true } });
+    if (!from) throw notFoundError('The recommendation');
+    const to = await tx.recommendation.findFirst({
+      where: { OR: [{ code: input.targetCode }, { code: input.targetCode.toUpperCase() }] },
+      select: { id: true, code: true },
+    });
+    if (!to) {
+      throw new ApiError(422, 'invalid_reference', `There is no recommendation ${input.targetCode}.`, {
+        targetCode: [`There is no recommendation with the code ${input.targetCode}. Codes look like 2015-R03.`],
+      });
+    }
+    if (to.id === from.id) {
+      throw new ApiError(422, 'rule_violation', 'A recommendation cannot be linked to itself.', {
+        targetCode: ['Enter the code of another recommendation.'],
+      });
+    }
+    const existing = await tx.recommendationLink.findFirst({
+      where: {
+        removedAt: null,
+        OR: [
+          { fromId: from.id, toId: to.id },
+          { fromId: to.id, toId: from.id },
+        ],
+      },
+      select: { id: true },
+    });
+    if (existing) {
+      throw new ApiError(422, 'duplicate', `${from.code} is already linked to ${to.code}.`, {
+        targetCode: [`${from.code} is already linked to ${to.code}.`],
+      });
+    }
+    const link = await tx.recommendationLink.create({
+      data: { fromId: from.id, toId: to.id, note: input.note ?? null, createdById: actor.id },
+      select: { id: true },
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'recommendation.link',
+      entityType: 'recommendation_link',
+      entityId: link.id,
+      after: { from: from.code, to: to.code, note: input.note ?? null },
+    });
+    return { id: link.id, code: from.code, targetCode: to.code };
+  });
+}
+
+export async function unlinkRecommendations(db: Db, input: UnlinkInput, actor: Actor): Promise<{ id: string; codes: string[] }> {
+  return db.$transaction(async (tx) => {
+    const link = await tx.recommendationLink.findUnique({
+      where: { id: input.linkId },
+      select: { id: true, note: true, removedAt: true, from: { select: { code: true } }, to: { select: { code: true } } },
+    });
+    if (!link || link.removedAt) throw notFoundError('The link');
+    const { count } = await tx.recommendationLink.updateMany({ where: { id: link.id, removedAt: null }, data: { removedAt: new Date() } });
+    if (count === 1) {
+      await writeAudit(tx, {
+        actor,
+        action: 'recommendation.unlink',
+        entityType: 'recommendation_link',
+        entityId: link.id,
+        before: { from: link.from.code, to: link.to.code, note: link.note },
+        after: { removed: true },
+      });
+    }
+    return { id: link.id, codes: [link.from.code, link.to.code] };
+  });
+}

@@ -1,0 +1,67 @@
+// Optimistic concurrency on Recommendation.version: every edit says which version it was made
+// against; a stale edit is refused with a message naming who changed the item, what and when, so
+// nobody silently overwrites a colleague's work.
+import type { Db, Tx } from '@/lib/db';
+import { ApiError, notFoundError } from '@/lib/api/errors';
+import { formatDateTime } from '@/lib/format';
+import { isStatus, STATUS_LABEL } from '@/lib/status/status';
+
+/**
+ * Moves the item from `expectedVersion` to the next version, atomically: the WHERE on the version
+ * is what makes two concurrent edits unable to both succeed. Returns the new version.
+ */
+export async function bumpVersion(tx: Tx, id: string, expectedVersion: number): Promise<number> {
+  const { count } = await tx.recommendation.updateMany({
+    where: { id, version: expectedVersion },
+    data: { version: { increment: 1 } },
+  });
+  if (count === 1) return expectedVersion + 1;
+  throw await versionConflict(tx, id);
+}
+
+/** Refuses an edit made against an older version, without writing anything (see bumpVersion). */
+export async function assertVersion(tx: Tx | Db, item: { id: string; version: number }, expectedVersion: number): Promise<void> {
+  if (item.version !== expectedVersion) throw await versionConflict(tx, item.id);
+}
+
+function parseJson(text: string | null): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function describe(action: string, code: string, after: unknown): string {
+  if (action === 'recommendation.status_change') {
+    const toStatus = (after as { change?: { toStatus?: unknown } } | null)?.change?.toStatus;
+    return isStatus(toStatus) ? `changed the status of ${code} to ${STATUS_LABEL[toStatus]}` : `changed the status of ${code}`;
+  }
+  if (action === 'recommendation.update') return `edited the details of ${code}`;
+  return `changed ${code}`;
+}
+
+/** The 409 for a stale edit (or 404 when the item is gone), built from the latest audit row. */
+export async function versionConflict(tx: Tx | Db, id: string): Promise<ApiError> {
+  const item = await tx.recommendation.findUnique({ where: { id }, select: { code: true, version: true } });
+  if (!item) return notFoundError('The recommendation');
+  const latest = await tx.auditLog.findFirst({
+    where: { entityType: 'recommendation', entityId: id },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: { action: true, actorLabel: true, before: true, after: true, createdAt: true, actor: { select: { name: true, email: true } } },
+  });
+  const extra: Record<string, unknown> = { currentVersion: item.version, changedBy: null, changedAt: null, change: null };
+  if (!latest) {
+    return new ApiError(409, 'version_conflict', `${item.code} was changed since you loaded it — reload to see it; your changes are kept below.`, {}, extra);
+  }
+  const changedBy = latest.actor ? `${latest.actor.name} (${latest.actor.email})` : latest.actorLabel;
+  const after = parseJson(latest.after);
+  const message = `${changedBy} ${describe(latest.action, item.code, after)} at ${formatDateTime(latest.createdAt)} — reload to see it; your changes are kept below.`;
+  return new ApiError(409, 'version_conflict', message, {}, {
+    currentVersion: item.version,
+    changedBy,
+    changedAt: latest.createdAt.toISOString(),
+    change: { action: latest.action, before: parseJson(latest.before), after },
+  });
+}
