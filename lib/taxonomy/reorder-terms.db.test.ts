@@ -18,23 +18,21 @@ const order = async (kind: TermKind) => (await listVocabulary(db, kind)).terms.m
 
 describe('vocabulary: ordering terms', () => {
   it('reorder: moving a term up swaps it with the one above, touching only those two and not their edit token, and is audited', async () => {
-    const [a, b] = [await term('theme'), await term('theme')];
-    const untouched = (await db.theme.findMany({ where: { id: { notIn: [a.id, b.id] } }, select: { id: true, updatedAt: true, sortOrder: true } })).sort((x, y) =>
-      x.id.localeCompare(y.id),
-    );
+    // Terms other tests leave behind may share a sortOrder (then a move renumbers them), so the
+    // "touches only those two" check looks at a neighbour this test made itself.
+    const [a, b, c] = [await term('theme'), await term('theme'), await term('theme')];
+    const untouched = await db.theme.findMany({ where: { id: c.id }, select: { id: true, updatedAt: true, sortOrder: true } });
     await reorderTerms(db, moveTermSchema.parse({ kind: 'theme', id: b.id, direction: 'up' }), admin.actor);
     const ids = await order('theme');
     expect(ids.indexOf(b.id)).toBe(ids.indexOf(a.id) - 1);
-    const after = (await db.theme.findMany({ where: { id: { notIn: [a.id, b.id] } }, select: { id: true, updatedAt: true, sortOrder: true } })).sort((x, y) =>
-      x.id.localeCompare(y.id),
-    );
+    const after = await db.theme.findMany({ where: { id: c.id }, select: { id: true, updatedAt: true, sortOrder: true } });
     expect(after).toEqual(untouched);
     // Position is not what the edit form edits: an edit form opened before the move still saves.
     const moved = await db.theme.findUniqueOrThrow({ where: { id: b.id } });
     expect(moved.updatedAt).toEqual(b.updatedAt);
     const audit = await db.auditLog.findMany({ where: { action: 'theme.reorder', entityId: b.id } });
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.after!).order.slice(-2)).toEqual([b.name, a.name]);
+    expect(JSON.parse(audit[0]!.after!).order.slice(-3)).toEqual([b.name, a.name, c.name]);
   });
 
   it('reorder: moving the last term down, or the first up, changes nothing', async () => {
