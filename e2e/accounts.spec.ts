@@ -8,7 +8,7 @@ test.describe('user management', () => {
 
   test('deactivation: the user loses their open session at the next request and cannot sign in again', async ({ page, browser }) => {
     const { email, password } = addUser('editor', uniqueEmail('leaver'));
-    const theirs = await browser.newContext();
+    const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const theirPage = await theirs.newPage();
     await signIn(theirPage, email, password);
 
@@ -28,7 +28,7 @@ test.describe('user management', () => {
 
   test('role change: a viewer promoted to editor keeps their session and gains the role at once; demoted back, loses it', async ({ page, browser }) => {
     const { email, password } = addUser('viewer', uniqueEmail('promoted'));
-    const theirs = await browser.newContext();
+    const theirs = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const theirPage = await theirs.newPage();
     await signIn(theirPage, email, password);
     await expect(theirPage.getByText('Viewer', { exact: true })).toBeVisible();
@@ -46,7 +46,7 @@ test.describe('user management', () => {
 
   test('own password: a user changes their password; the old one stops working', async ({ browser }) => {
     const { email, password } = addUser('viewer', uniqueEmail('changer'));
-    const context = await browser.newContext();
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const page = await context.newPage();
     await signIn(page, email, password);
     await page.goto('/account');
@@ -79,6 +79,7 @@ test.describe('user management', () => {
     expect((await me.json()).user.role).toBe('ADMIN');
 
     await page.reload();
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: /Revoke.*e2e script/ }).first().click();
     await expect(page.getByRole('row', { name: /e2e script/ }).first()).toContainText(/revoked/i);
     const after = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });

@@ -9,7 +9,7 @@ export async function addUserInBrowser(page: Page, user: { email: string; name: 
   await form.getByLabel('Role').selectOption({ label: user.role });
   if (user.password) {
     await form.getByLabel('Type a first password for them').check();
-    await form.getByLabel('First password').fill(user.password);
+    await form.getByLabel('First password', { exact: true }).fill(user.password);
   } else {
     await form.getByLabel('Give them a one-time link to choose their own password').check();
   }
