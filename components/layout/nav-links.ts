@@ -9,6 +9,7 @@ export function navSections(role: Role): NavSection[] {
     {
       label: 'Tracker',
       links: [
+        { href: '/dashboard', label: 'Dashboard' },
         { href: '/recommendations', label: 'Recommendations' },
         { href: '/seminars', label: 'Seminars' },
       ],

@@ -21,7 +21,7 @@ function chipsOf(filters: RecommendationFilters, options: FilterOptions): Chip[]
   if (filters.q) chips.push({ key: 'q', label: `Search: “${filters.q}”`, without: { ...filters, q: undefined } });
   chips.push(
     ...listChips('seminar', 'Seminar', (id) => name(options.seminars, id)),
-    ...listChips('theme', 'Theme', (id) => name(options.themes, id)),
+    ...listChips('theme', filters.themeScope === 'primary' ? 'Primary theme' : 'Theme', (id) => name(options.themes, id)),
     ...listChips('sector', 'Sector', (id) => name(options.sectors, id)),
     ...listChips('status', 'Status', (value) => STATUS_LABEL[value as Status] ?? value),
     ...listChips('priority', 'Priority', (value) => PRIORITY_LABEL[value as Priority] ?? value),

@@ -88,9 +88,10 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
             ),
           }))}
         />
+        {filters.themeScope === 'primary' && <input type="hidden" name="themeScope" value="primary" />}
         <ChoiceGroup
           name="theme"
-          legend="Theme (primary or secondary)"
+          legend={filters.themeScope === 'primary' ? 'Theme (primary only)' : 'Theme (primary or secondary)'}
           chosen={filters.theme}
           choices={options.themes.map((theme) => ({
             value: theme.id,

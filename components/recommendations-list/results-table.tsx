@@ -41,7 +41,7 @@ export function OverdueTag({ row }: { row: RecommendationRow }) {
 /** The results on wide screens. Scrolls sideways inside its own region if the window is narrow. */
 export function ResultsTable({ rows, filters, selectable, caption }: Props) {
   return (
-    <div role="region" aria-label="Recommendations table (scrolls sideways on narrow screens)" tabIndex={0} className="overflow-x-auto rounded-lg border border-border bg-surface">
+    <div role="region" aria-label="Recommendations table (scrolls sideways on narrow screens)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface">
       <table className="w-full min-w-[56rem] text-left text-sm">
         <caption className="p-3 text-left text-muted">{caption}</caption>
         <thead className="border-b border-border bg-surface-muted">

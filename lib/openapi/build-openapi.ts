@@ -10,6 +10,8 @@ import { evidenceSchema } from '@/lib/validations/evidence';
 import { recommendationUpdateSchema } from '@/lib/validations/recommendation';
 import { recommendationFiltersSchema } from '@/lib/validations/recommendation-filters';
 import { statusChangeSchema } from '@/lib/validations/status-change';
+import { progressQuerySchema } from '@/lib/validations/progress';
+import { progressReportSchema } from '@/lib/progress/progress-report';
 
 type JsonSchema = Record<string, unknown>;
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -98,6 +100,19 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       role: 'VIEWER',
       ok: { status: 200, description: 'The signed-in user.', schema: ref('Me') },
       errors: [],
+    },
+  },
+  '/api/v1/progress': {
+    get: {
+      operationId: 'getProgress',
+      summary: 'Implementation progress over time',
+      description:
+        'The quarterly series the dashboard draws: weighted progress per theme (primary theme), owner sector or seminar, ' +
+        'computed from the effective-dated status history. asOf shows the series as it stood on that day.',
+      role: 'VIEWER',
+      parameters: queryParameters(progressQuerySchema),
+      ok: { status: 200, description: 'One series per group, a point per quarter.', schema: ref('ProgressReport') },
+      errors: [400],
     },
   },
   '/api/v1/recommendations': {
@@ -262,6 +277,7 @@ export function buildOpenApi(): OpenApiDocument {
         Error: jsonSchema(errorSchema, 'output'),
         Me: jsonSchema(meSchema, 'output'),
         RecommendationList: jsonSchema(recommendationListDtoSchema, 'output'),
+        ProgressReport: jsonSchema(progressReportSchema, 'output'),
         RecommendationDetail: jsonSchema(recommendationDetailSchema, 'output'),
         StatusChangeResult: jsonSchema(statusChangeResultSchema, 'output'),
         EvidenceResult: jsonSchema(evidenceResultSchema, 'output'),

@@ -46,6 +46,8 @@ describe('recommendation list: filters narrow the list', () => {
     await set(items[0]!, { primaryTheme: { connect: { id: theme } } });
     await set(items[1]!, { secondaryThemes: { create: { themeId: theme } } });
     expect(await codes(`${only}&theme=${theme}`)).toEqual([items[0]!.code, items[1]!.code]);
+    // The dashboard counts items under their primary theme only, and drills down with themeScope=primary.
+    expect(await codes(`${only}&theme=${theme}&themeScope=primary`)).toEqual([items[0]!.code]);
   });
 
   it('filters: sector keeps items owned by any of the chosen sectors', async () => {

@@ -60,7 +60,7 @@ export function daysAgo(days: number, now: Date): Date {
 
 type WhereFilters = Pick<
   RecommendationFilters,
-  'seminar' | 'theme' | 'sector' | 'status' | 'priority' | 'stale' | 'staleDays' | 'overdue' | 'includeArchived' | 'q'
+  'seminar' | 'theme' | 'themeScope' | 'sector' | 'status' | 'priority' | 'stale' | 'staleDays' | 'overdue' | 'includeArchived' | 'q'
 >;
 
 /** Every filter as one WHERE. Different filters narrow (AND); values of one filter widen (any of them). */
@@ -69,7 +69,9 @@ export async function recommendationWhere(client: Db | Tx, filters: WhereFilters
   const and: Where[] = [];
   if (!filters.includeArchived) and.push({ archived: false });
   if (filters.seminar.length) and.push({ seminarId: { in: filters.seminar } });
-  if (filters.theme.length) {
+  if (filters.theme.length && filters.themeScope === 'primary') {
+    and.push({ primaryThemeId: { in: filters.theme } });
+  } else if (filters.theme.length) {
     and.push({ OR: [{ primaryThemeId: { in: filters.theme } }, { secondaryThemes: { some: { themeId: { in: filters.theme } } } }] });
   }
   if (filters.sector.length) and.push({ sectors: { some: { sectorId: { in: filters.sector } } } });

@@ -42,6 +42,7 @@ const quarterParam = (description: string) =>
       z
         .string({ error: 'Enter a quarter as YYYY-Qn, e.g. 2015-Q1.' })
         .trim()
+        .regex(/^\d{4}-Q[1-4]$/, 'Enter a quarter as YYYY-Qn, e.g. 2015-Q1.')
         .transform((text, context) => {
           const quarter = parseQuarter(text);
           if (!quarter) {

@@ -18,6 +18,7 @@ export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
 export const DEFAULT_STALE_DAYS = 180;
+export const THEME_SCOPES = ['any', 'primary'] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
@@ -110,7 +111,10 @@ const wholeNumber = (min: number, max: number, message: string) =>
 
 const filterFields = {
   seminar: multi(idItem('seminar'), 'Seminar id; repeat for several (any of them).'),
-  theme: multi(idItem('theme'), 'Theme id, matching the primary or a secondary theme; repeat for several (any of them).'),
+  theme: multi(idItem('theme'), 'Theme id, matching the primary or a secondary theme (see themeScope); repeat for several (any of them).'),
+  themeScope: z
+    .preprocess(blankIsAbsent, z.enum(THEME_SCOPES, { error: 'Theme scope is any or primary.' }).default('any'))
+    .meta({ description: 'any (default): the theme filter matches primary or secondary themes; primary: the primary theme only, as the dashboard counts.' }),
   sector: multi(idItem('sector'), 'Owner sector id; repeat for several (any of them).'),
   status: multi(z.enum(STATUSES, { error: 'Choose a status from the list.' }), 'Current status; repeat for several (any of them).'),
   priority: multi(z.enum(PRIORITIES, { error: 'Choose a priority: LOW, MEDIUM or HIGH.' }), 'Priority; repeat for several (any of them).'),
@@ -242,6 +246,7 @@ export function filtersToSearchParams(
   const params = new URLSearchParams();
   if (next.q) params.set('q', next.q);
   for (const key of LIST_PARAMS) for (const value of next[key]) params.append(key, value);
+  if (next.theme.length && next.themeScope === 'primary') params.set('themeScope', 'primary');
   if (next.stale) params.set('stale', 'true');
   if (next.stale && next.staleDays !== DEFAULT_STALE_DAYS) params.set('staleDays', String(next.staleDays));
   if (next.overdue) params.set('overdue', 'true');

@@ -1,0 +1,245 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { ChartSection } from '@/components/dashboard/chart-section';
+import { StatusPatterns } from '@/components/dashboard/chart-marks';
+import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
+import { DistributionTable, ProgressTable, type DistributionTableRow } from '@/components/dashboard/data-tables';
+import { HeadlineFiguresList } from '@/components/dashboard/headline-figures';
+import { PrintExpand } from '@/components/dashboard/print-expand';
+import { ProgressOverTimeChart } from '@/components/dashboard/progress-over-time-chart';
+import { RecentActivityList } from '@/components/dashboard/recent-activity-list';
+import { SeminarProgressChart } from '@/components/dashboard/seminar-progress-chart';
+import { StatusBarsChart } from '@/components/dashboard/status-bars-chart';
+import { verifySession } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { today } from '@/lib/dates';
+import { formatDate } from '@/lib/format';
+import { progressChartData, summariseDistribution, summariseProgressOverTime } from '@/lib/progress/chart-data';
+import { recommendationsHref, type DrillDown } from '@/lib/progress/drill-down';
+import { getHeadlineFigures } from '@/lib/progress/headline-figures';
+import { resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
+import { getProgressSeries } from '@/lib/progress/progress-series';
+import { dashboardQuarters } from '@/lib/progress/quarters';
+import { listRecentActivity } from '@/lib/progress/recent-activity';
+import { getStatusDistribution, type StatusDistributionRow } from '@/lib/progress/status-distribution';
+import { listSeminarOptions } from '@/lib/seminars/list-seminar-options';
+import { STATUSES, type Status } from '@/lib/status/status';
+import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
+import { parseProgressQueryLeniently, progressQueryToSearchParams, type ChartKind } from '@/lib/validations/progress';
+import type { RawParams } from '@/lib/validations/recommendation-filters';
+
+export const metadata: Metadata = { title: 'Dashboard' };
+
+// Printing follows the light palette whatever the screen uses: the charts read their colours from
+// these tokens, and paper is white.
+const PRINT_LIGHT_TOKENS = [
+  'print:[--bg:#ffffff]',
+  'print:[--surface:#ffffff]',
+  'print:[--surface-muted:#f1f5f9]',
+  'print:[--text:#0f172a]',
+  'print:[--text-muted:#334155]',
+  'print:[--border:#94a3b8]',
+  'print:[--accent:#1d4ed8]',
+  'print:[--status-not-started:#475569]',
+  'print:[--status-in-progress:#1d4ed8]',
+  'print:[--status-partially-implemented:#8a5a00]',
+  'print:[--status-implemented:#15803d]',
+  'print:[--status-stalled:#b91c1c]',
+  'print:[--status-no-longer-relevant:#6b21a8]',
+].join(' ');
+
+type Props = { searchParams: Promise<RawParams> };
+
+function withHrefs(rows: StatusDistributionRow[], drill: (id: string) => DrillDown, scope: ReturnType<typeof scopeOf>): DistributionTableRow[] {
+  return rows.map((row) => ({
+    ...row,
+    href: recommendationsHref(scope, drill(row.id)),
+    hrefs: Object.fromEntries(STATUSES.map((status) => [status, recommendationsHref(scope, { ...drill(row.id), status })])) as Record<Status, string>,
+  }));
+}
+
+function ChartSwitch({ current, hrefOf }: { current: ChartKind; hrefOf: (kind: ChartKind) => string }) {
+  const options: { kind: ChartKind; label: string }[] = [
+    { kind: 'line', label: 'Lines' },
+    { kind: 'area', label: 'Stacked areas' },
+  ];
+  return (
+    <nav aria-label="Chart style" className="flex items-center gap-1 text-sm print:hidden">
+      {options.map((option) => (
+        <Link
+          key={option.kind}
+          href={hrefOf(option.kind)}
+          aria-current={option.kind === current ? 'true' : undefined}
+          className={`rounded-md border px-3 py-1 ${option.kind === current ? 'border-accent bg-accent text-accent-text' : 'border-border bg-surface'}`}
+        >
+          {option.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+export default async function DashboardPage({ searchParams }: Props) {
+  await verifySession();
+  const { query, errors, typed } = parseProgressQueryLeniently(await searchParams);
+  const now = today();
+  const asOf = query.asOf ?? now;
+  const lookingBack = asOf.getTime() < now.getTime();
+  const scope = scopeOf(query);
+
+  const [seminars, themes, sectors, quarters] = await Promise.all([
+    listSeminarOptions(db),
+    listTermsForFilters(db, 'theme'),
+    listTermsForFilters(db, 'sector'),
+    resolveQuarters(db, query, asOf),
+  ]);
+  const [series, headline, byTheme, bySector, bySeminar, activity] = await Promise.all([
+    getProgressSeries(db, { by: 'theme', scope, quarters, asOf }),
+    getHeadlineFigures(db, { scope, asOf }),
+    getStatusDistribution(db, { by: 'theme', scope, asOf }),
+    getStatusDistribution(db, { by: 'sector', scope, asOf }),
+    getStatusDistribution(db, { by: 'seminar', scope, asOf }),
+    listRecentActivity(db, { scope, asOf, limit: 10 }),
+  ]);
+
+  const earliest = seminars.reduce<Date | null>((min, s) => (min === null || s.date < min ? s.date : min), null);
+  const quarterOptions = dashboardQuarters({ firstSeminarDate: earliest, asOf: now });
+  const progress = progressChartData(series, quarters, (themeId) => recommendationsHref(scope, { theme: themeId }));
+  const themeRows = withHrefs(byTheme, (id) => ({ theme: id }), scope);
+  const sectorRows = withHrefs(bySector, (id) => ({ sector: id }), scope);
+  const seminarRows = withHrefs(bySeminar, (id) => ({ seminar: id }), scope);
+  const statusLegend = STATUSES.map((status) => ({ status, href: recommendationsHref(scope, { status }) }));
+  const range = quarters.length ? `${quarters[0]!.label} to ${quarters.at(-1)!.label}` : 'no quarters';
+  const chartHref = (kind: ChartKind) => `/dashboard?${progressQueryToSearchParams(query, { chart: kind }).toString()}`;
+
+  return (
+    <div className={`space-y-6 ${PRINT_LIGHT_TOKENS}`}>
+      <StatusPatterns />
+      <PrintExpand />
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <p className="text-muted">
+          Implementation progress of the seminars&rsquo; recommendations, as of {formatDate(asOf)}
+          {lookingBack && ': as it stood that day, from what had been recorded by then'}.
+        </p>
+        {lookingBack && (
+          <p role="note" className="rounded-md border border-border bg-surface-muted p-3 text-sm">
+            You are looking back to {formatDate(asOf)}. Links to the recommendations list show them as they are today.{' '}
+            <Link href={`/dashboard?${progressQueryToSearchParams({ ...query, asOf: undefined }).toString()}`}>Show today</Link>
+          </p>
+        )}
+      </header>
+
+      <DashboardFilters
+        query={query}
+        errors={errors}
+        typed={typed}
+        seminars={seminars}
+        themes={themes}
+        sectors={sectors}
+        quarterOptions={quarterOptions}
+        today={now}
+      />
+
+      <section aria-labelledby="headline-heading" className="space-y-3">
+        <h2 id="headline-heading" className="text-lg font-semibold">
+          Headline figures
+        </h2>
+        <HeadlineFiguresList
+          figures={headline}
+          links={
+            lookingBack
+              ? null
+              : {
+                  tracked: recommendationsHref(scope),
+                  implemented: recommendationsHref(scope, { status: 'IMPLEMENTED' }),
+                  stale: recommendationsHref(scope, { stale: true }),
+                  overdue: recommendationsHref(scope, { overdue: true }),
+                }
+          }
+        />
+      </section>
+
+      <ChartSection
+        id="progress-over-time"
+        title="Progress by theme over time"
+        summary={summariseProgressOverTime(progress, 'theme')}
+        actions={<ChartSwitch current={query.chart} hrefOf={chartHref} />}
+        chart={
+          <ProgressOverTimeChart
+            data={progress}
+            chart={query.chart}
+            label={`${query.chart === 'line' ? 'Line chart' : 'Stacked area chart'}: weighted progress by primary theme per quarter, ${range}. The summary above and the table below give the figures.`}
+            legendLabel="Themes: open a theme’s recommendations"
+          />
+        }
+        note={
+          query.chart === 'area'
+            ? 'Stacked areas: each band is a theme’s share of the overall progress (its weighted items over all counted items), so the top edge is the overall progress.'
+            : 'Each line is the weighted progress of the recommendations whose primary theme it is; no-longer-relevant items are left out.'
+        }
+        table={<ProgressTable data={progress} groupNoun="theme" />}
+      />
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <ChartSection
+          id="status-by-theme"
+          title="Status by theme"
+          summary={summariseDistribution(byTheme, 'theme')}
+          chart={
+            <StatusBarsChart
+              rows={themeRows}
+              legend={statusLegend}
+              label={`Stacked bar chart: recommendations in each status per primary theme, as of ${formatDate(asOf)}. Each segment opens its recommendations.`}
+              legendLabel="Statuses: open the recommendations in a status"
+            />
+          }
+          table={<DistributionTable rows={themeRows} groupNoun="theme" caption={`Recommendations per primary theme and status, as of ${formatDate(asOf)}.`} />}
+        />
+        <ChartSection
+          id="status-by-sector"
+          title="Status by owner sector"
+          summary={summariseDistribution(bySector, 'sector')}
+          chart={
+            <StatusBarsChart
+              rows={sectorRows}
+              legend={statusLegend}
+              label={`Stacked bar chart: recommendations in each status per owner sector, as of ${formatDate(asOf)}. Each segment opens its recommendations.`}
+              legendLabel="Statuses: open the recommendations in a status"
+            />
+          }
+          note="A recommendation with several owner sectors counts under each of them."
+          table={<DistributionTable rows={sectorRows} groupNoun="sector" caption={`Recommendations per owner sector and status, as of ${formatDate(asOf)}.`} />}
+        />
+      </div>
+
+      <div className="grid gap-6 xl:grid-cols-2">
+        <ChartSection
+          id="progress-by-seminar"
+          title="Progress by seminar"
+          summary={summariseDistribution(bySeminar, 'seminar').slice(0, 2)}
+          chart={
+            <SeminarProgressChart
+              rows={seminarRows.map((row) => ({
+                id: row.id,
+                name: row.name,
+                progress: row.progress === null ? null : row.progress * 100,
+                total: row.total,
+                href: row.href,
+              }))}
+              label={`Bar chart: weighted progress per seminar, as of ${formatDate(asOf)}. Each bar opens the seminar's recommendations.`}
+            />
+          }
+          table={<DistributionTable rows={seminarRows} groupNoun="seminar" caption={`Recommendations per seminar and status, and weighted progress, as of ${formatDate(asOf)}.`} />}
+        />
+        <section aria-labelledby="activity-heading" className="min-w-0 space-y-3">
+          <h2 id="activity-heading" className="text-lg font-semibold">
+            Recent activity
+          </h2>
+          <p className="text-sm text-muted">Status changes and evidence notes, newest entered first.</p>
+          <RecentActivityList entries={activity} />
+        </section>
+      </div>
+    </div>
+  );
+}

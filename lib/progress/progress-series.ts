@@ -1,0 +1,127 @@
+import type { Db } from '@/lib/db';
+import { Prisma } from '@/lib/db/generated/sqlite/client';
+import type { ProgressGrouping } from '@/lib/validations/progress';
+import { asDouble, asInteger, groupLabelSql, historyCtes, num, numOrNull, providerOf, quarterIndexSql, weightSql, type ItemScope } from './history-sql';
+import type { QuarterPoint } from './quarters';
+
+export type ProgressPoint = {
+  /** "2015-Q1" */
+  quarter: string;
+  /** Items with a status on the quarter's day. */
+  items: number;
+  /** Of those, the items whose status has a weight (all but NO_LONGER_RELEVANT): the denominator. */
+  counted: number;
+  /** Weighted progress in [0, 1]; null when nothing counts. */
+  progress: number | null;
+  implemented: number;
+};
+
+export type ProgressSeries = { id: string; name: string; color: string | null; points: ProgressPoint[] };
+
+export type ProgressSeriesInput = {
+  by: ProgressGrouping;
+  scope: ItemScope;
+  quarters: QuarterPoint[];
+  /** The day the history is read as of (see history-sql.ts). */
+  asOf: Date;
+};
+
+type Row = { q: unknown; groupId: string; name: string; color: string | null; items: unknown; counted: unknown; weightSum: unknown; implemented: unknown };
+
+/**
+ * The quarterly progress of each group, in ONE statement. Rather than reading every item in every
+ * quarter (items x quarters rows), each status interval of the history (history-sql.ts) enters the
+ * quarter whose day it first holds on and leaves the first quarter whose day it no longer holds on.
+ * The database counts these entries and exits per (group, status, quarter), weighs them per (group,
+ * quarter), and a running sum over at most groups x quarters rows (below) gives each quarter's
+ * figures. The work grows with the number of status changes in scope, not with items x quarters.
+ *
+ * Why quarter numbers are enough: effective dates are calendar dates (midnight UTC), so an interval
+ * [from, to) holds on the last day of quarter q exactly when quarter(from) <= q < quarter(to); and in
+ * the quarter holding the as-of day, read on that day, nothing later is in the history, so only the
+ * intervals still open hold, which quarter(to) <= that quarter says too.
+ *
+ * Groups come in display order; every series has a point for every quarter (no item: zero items and
+ * null progress); groups with no item in any quarter shown are left out.
+ */
+export async function getProgressSeries(db: Db, input: ProgressSeriesInput): Promise<ProgressSeries[]> {
+  const last = input.quarters.at(-1);
+  if (!last) return [];
+  const provider = providerOf(db);
+  const label = groupLabelSql(input.by);
+  const weight = weightSql(Prisma.sql`a."status"`);
+  const rows = await db.$queryRaw<Row[]>`
+    WITH ${historyCtes(input.by, input.scope, input.asOf)},
+    -- MATERIALIZED: read twice below, computed once.
+    "spans" AS MATERIALIZED (
+      SELECT h."groupId", h."status",
+             ${quarterIndexSql(provider, Prisma.sql`h."fromDate"`)} AS "firstQ",
+             CASE WHEN h."toDate" IS NULL THEN NULL ELSE ${quarterIndexSql(provider, Prisma.sql`h."toDate"`)} END AS "endQ"
+      FROM "history" h
+    ),
+    -- An interval that ends in the quarter it starts never holds on a quarter's day; exits after the
+    -- last quarter shown do not matter.
+    "moves" AS (
+      SELECT "groupId", "status", "firstQ" AS "q", COUNT(*) AS "n"
+      FROM "spans" WHERE ("endQ" IS NULL OR "endQ" > "firstQ") AND "firstQ" <= ${last.index}
+      GROUP BY "groupId", "status", "firstQ"
+      UNION ALL
+      SELECT "groupId", "status", "endQ" AS "q", -COUNT(*) AS "n"
+      FROM "spans" WHERE "endQ" > "firstQ" AND "endQ" <= ${last.index}
+      GROUP BY "groupId", "status", "endQ"
+    ),
+    "totals" AS (
+      SELECT a."groupId", a."q",
+             SUM(a."n") AS "items",
+             SUM(CASE WHEN ${weight} IS NULL THEN 0 ELSE a."n" END) AS "counted",
+             SUM(a."n" * ${weight}) AS "weightSum",
+             SUM(CASE WHEN a."status" = ${'IMPLEMENTED'} THEN a."n" ELSE 0 END) AS "implemented"
+      FROM "moves" a
+      GROUP BY a."groupId", a."q"
+    )
+    SELECT a."q" AS "q", a."groupId" AS "groupId", ${label.columns},
+           ${asInteger(Prisma.sql`a."items"`)} AS "items", ${asInteger(Prisma.sql`a."counted"`)} AS "counted",
+           ${asDouble(Prisma.sql`a."weightSum"`)} AS "weightSum", ${asInteger(Prisma.sql`a."implemented"`)} AS "implemented"
+    FROM "totals" a
+    ${label.join}
+    ORDER BY ${label.orderBy}, a."q"`;
+
+  // Rows come per group, in display order: a running sum per group, read off at each quarter shown.
+  const groups = new Map<string, { entry: ProgressSeries; moves: Map<number, Row> }>();
+  for (const row of rows) {
+    let group = groups.get(row.groupId);
+    if (!group) {
+      group = { entry: { id: row.groupId, name: row.name, color: row.color, points: [] }, moves: new Map() };
+      groups.set(row.groupId, group);
+    }
+    group.moves.set(num(row.q), row);
+  }
+  return [...groups.values()]
+    .map(({ entry, moves }) => fillPoints(entry, moves, input.quarters))
+    .filter((entry) => entry.points.some((point) => point.items > 0));
+}
+
+function fillPoints(entry: ProgressSeries, moves: Map<number, Row>, quarters: QuarterPoint[]): ProgressSeries {
+  const firstIndex = quarters[0]!.index;
+  const total = { items: 0, counted: 0, weightSum: 0, implemented: 0 };
+  const add = (row: Row) => {
+    total.items += num(row.items);
+    total.counted += num(row.counted);
+    total.weightSum += numOrNull(row.weightSum) ?? 0;
+    total.implemented += num(row.implemented);
+  };
+  // Intervals that began before the first quarter shown are already in force there.
+  for (const [q, row] of moves) if (q < firstIndex) add(row);
+  const points = quarters.map((quarter): ProgressPoint => {
+    const row = moves.get(quarter.index);
+    if (row) add(row);
+    return {
+      quarter: quarter.key,
+      items: total.items,
+      counted: total.counted,
+      progress: total.counted > 0 ? total.weightSum / total.counted : null,
+      implemented: total.implemented,
+    };
+  });
+  return { ...entry, points };
+}

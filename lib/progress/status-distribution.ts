@@ -1,0 +1,77 @@
+import type { Db } from '@/lib/db';
+import { Prisma } from '@/lib/db/generated/sqlite/client';
+import { isStatus, STATUS_WEIGHT, STATUSES, type Status } from '@/lib/status/status';
+import type { ProgressGrouping } from '@/lib/validations/progress';
+import { asInteger, groupedScopeSql, groupLabelSql, num, recordedCutOf, statusOnSql, type ItemScope } from './history-sql';
+
+export type StatusCounts = Record<Status, number>;
+
+export type StatusDistributionRow = {
+  id: string;
+  name: string;
+  color: string | null;
+  counts: StatusCounts;
+  /** Items with a status on the day. */
+  total: number;
+  /** Weighted progress of the group on the day; null when nothing counts. */
+  progress: number | null;
+};
+
+type Row = { groupId: string; name: string; color: string | null; status: string; items: unknown };
+
+export function emptyCounts(): StatusCounts {
+  return Object.fromEntries(STATUSES.map((status) => [status, 0])) as StatusCounts;
+}
+
+/**
+ * How many items of each group are in each status on the as-of day, in ONE statement: each item's
+ * status that day (history-sql.ts statusOnSql, one index read per item), counted with GROUP BY
+ * (group, status). Groups come in display order; groups with no item are left out.
+ */
+export async function getStatusDistribution(
+  db: Db,
+  input: { by: ProgressGrouping; scope: ItemScope; asOf: Date },
+): Promise<StatusDistributionRow[]> {
+  const label = groupLabelSql(input.by);
+  const rows = await db.$queryRaw<Row[]>`
+    WITH "scope" AS (${groupedScopeSql(input.by, input.scope)}),
+    -- MATERIALIZED: the status subquery runs once per item, not once per use below.
+    "current" AS MATERIALIZED (
+      SELECT s."groupId", ${statusOnSql(Prisma.sql`s."id"`, Prisma.sql`${input.asOf}`, recordedCutOf(input.asOf))} AS "status"
+      FROM "scope" s
+    ),
+    "counts" AS (
+      SELECT c."groupId", c."status", COUNT(*) AS "items" FROM "current" c WHERE c."status" IS NOT NULL GROUP BY c."groupId", c."status"
+    )
+    SELECT a."groupId" AS "groupId", ${label.columns}, a."status" AS "status", ${asInteger(Prisma.sql`a."items"`)} AS "items"
+    FROM "counts" a
+    ${label.join}
+    ORDER BY ${label.orderBy}, a."status"`;
+
+  const out = new Map<string, StatusDistributionRow>();
+  for (const row of rows) {
+    let entry = out.get(row.groupId);
+    if (!entry) {
+      entry = { id: row.groupId, name: row.name, color: row.color, counts: emptyCounts(), total: 0, progress: null };
+      out.set(row.groupId, entry);
+    }
+    // Statuses are validated on the way in; anything else would be counted in the total only.
+    if (isStatus(row.status)) entry.counts[row.status] += num(row.items);
+    entry.total += num(row.items);
+  }
+  for (const entry of out.values()) entry.progress = progressOfCounts(entry.counts);
+  return [...out.values()];
+}
+
+/** Weighted progress from status counts (the weights of lib/status/status.ts). */
+export function progressOfCounts(counts: StatusCounts): number | null {
+  let sum = 0;
+  let counted = 0;
+  for (const status of STATUSES) {
+    const weight = STATUS_WEIGHT[status];
+    if (weight === null) continue;
+    sum += weight * counts[status];
+    counted += counts[status];
+  }
+  return counted === 0 ? null : sum / counted;
+}
