@@ -5,7 +5,7 @@ import { RevokeTokenButton } from './revoke-token-button';
 export function TokensTable({ tokens }: { tokens: ApiTokenItem[] }) {
   if (tokens.length === 0) return <p className="text-muted">You have no API tokens.</p>;
   return (
-    <div role="region" aria-label="Your API tokens (scrolls sideways on narrow screens)" tabIndex={0} className="overflow-x-auto rounded-lg border border-border bg-surface">
+    <div role="region" aria-label="Your API tokens (scrolls sideways on narrow screens)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface">
       <table className="w-full min-w-[40rem] text-left text-sm">
         <caption className="p-3 text-left text-muted">Your API tokens. Only the first characters of each are kept, to recognise it.</caption>
         <thead className="border-b border-border bg-surface-muted">

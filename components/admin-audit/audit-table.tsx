@@ -20,7 +20,7 @@ export function AuditTable({ page, entityHref }: { page: AuditLogPage; entityHre
   const first = (page.page - 1) * page.pageSize + 1;
   const last = first + page.entries.length - 1;
   return (
-    <div role="region" aria-label="Audit log table (scrolls sideways on narrow screens)" tabIndex={0} className="overflow-x-auto rounded-lg border border-border bg-surface">
+    <div role="region" aria-label="Audit log table (scrolls sideways on narrow screens)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface">
       <table className="w-full min-w-[56rem] text-left text-sm">
         <caption className="p-3 text-left text-muted">
           {page.entries.length === 0

@@ -9,7 +9,7 @@ export function SeminarsTable({ seminars }: { seminars: SeminarAdminRow[] }) {
       role="region"
       aria-label="Seminars table (scrolls sideways on narrow screens)"
       tabIndex={0}
-      className="overflow-x-auto rounded-lg border border-border bg-surface"
+      className="relative overflow-x-auto rounded-lg border border-border bg-surface"
     >
       <table className="w-full min-w-[48rem] text-left text-sm">
         <caption className="p-3 text-left text-muted">

@@ -31,7 +31,7 @@ export function VocabularyAdmin({ vocabulary }: { vocabulary: Vocabulary }) {
           role="region"
           aria-label={`${label.Many} table (scrolls sideways on narrow screens)`}
           tabIndex={0}
-          className="overflow-x-auto rounded-lg border border-border bg-surface"
+          className="relative overflow-x-auto rounded-lg border border-border bg-surface"
         >
           <table className="w-full min-w-[52rem] text-left text-sm">
             <caption className="p-3 text-left text-muted">

@@ -6,7 +6,7 @@ import { UserActions } from './user-actions';
 export function UsersTable({ users, currentUserId }: { users: UserListItem[]; currentUserId: string }) {
   const active = users.filter((user) => user.active).length;
   return (
-    <div role="region" aria-label="Users table (scrolls sideways on narrow screens)" tabIndex={0} className="overflow-x-auto rounded-lg border border-border bg-surface">
+    <div role="region" aria-label="Users table (scrolls sideways on narrow screens)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface">
       <table className="w-full min-w-[56rem] text-left text-sm">
         <caption className="p-3 text-left text-muted">
           {users.length} {users.length === 1 ? 'user' : 'users'}, {active} active. Users are never deleted; deactivate them instead.

@@ -37,7 +37,7 @@ export default async function RecommendationSourcePage({ params }: Params) {
           </a>
         </p>
       </header>
-      <div role="region" aria-label="Report text" tabIndex={0} className="overflow-x-auto rounded-lg border border-border bg-surface p-4">
+      <div role="region" aria-label="Report text" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface p-4">
         <pre className="whitespace-pre-wrap break-words font-sans text-sm leading-relaxed">
           {excerpt.before}
           <mark id="in-source" className="scroll-mt-24 rounded-sm px-0.5 [box-decoration-break:clone]">

@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { BASE_URL } from '../playwright.config';
+import { EVERYONE, PAGES, type Who } from './authorization-matrix';
+import { storageState } from './support/roles';
+
+// Every page each role can open, in both themes, scanned with axe at WCAG 2.2 AA: zero violations.
+const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+const THEMES = ['light', 'dark'] as const;
+
+async function visitable(page: Page, visit: string): Promise<string> {
+  // A concrete seminar for the admin seminar editor, instead of the matrix's not-found probe.
+  if (visit.startsWith('/admin/seminars/')) {
+    const { items } = await (await page.request.get('/api/v1/seminars')).json();
+    return `/admin/seminars/${items[0].id}`;
+  }
+  return visit;
+}
+
+for (const who of EVERYONE) {
+  const pages = PAGES.filter((row) => row.expect[who] === 'ok' || (row.route === '/admin/seminars/[id]' && who === 'admin'));
+  for (const theme of THEMES) {
+    test(`axe: every page ${who} can open, ${theme} theme, has no WCAG 2.2 AA violations`, async ({ browser }) => {
+      test.slow();
+      const context = await browser.newContext({
+        storageState: who === 'anonymous' ? { cookies: [], origins: [] } : storageState(who),
+        colorScheme: theme,
+      });
+      await context.addCookies([{ name: 'theme', value: theme, url: BASE_URL }]);
+      const page = await context.newPage();
+      const failures: Record<string, string[]> = {};
+      for (const row of pages) {
+        const url = await visitable(page, row.visit);
+        await page.goto(url);
+        await expect(page.locator('main')).toBeVisible();
+        expect(await page.locator('html').getAttribute('data-theme')).toBe(theme);
+        const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
+        if (results.violations.length) {
+          failures[url] = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+        }
+      }
+      expect(failures).toEqual({});
+      await context.close();
+    });
+  }
+}
+
+// Screenshots of the main pages at phone and desktop width, kept as test artefacts for review
+// (attached to the report; not compared pixel by pixel).
+const MAIN_PAGES = ['/dashboard', '/recommendations', '/recommendations/2015-R03', '/seminars', '/admin/users'];
+for (const width of [360, 1280]) {
+  test(`screenshots: main pages at ${width} px, nothing wider than the screen`, async ({ browser }, testInfo) => {
+    const context = await browser.newContext({ storageState: storageState('admin'), viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    for (const path of MAIN_PAGES) {
+      await page.goto(path);
+      await expect(page.locator('main')).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+      await testInfo.attach(`${path.replace(/\//g, '_') || 'home'}-${width}.png`, {
+        body: await page.screenshot({ fullPage: true }),
+        contentType: 'image/png',
+      });
+    }
+    await context.close();
+  });
+}
