@@ -68,8 +68,10 @@ export async function loadDemoData(db: Db, now = new Date()): Promise<{ loaded: 
           await addEvidence(tx, item.id, date, EVIDENCE_LINES[Math.floor(random() * EVIDENCE_LINES.length)]!);
           evidence += 1;
         }
+        // Staff usually record a change a few days after it happens.
+        const recordedAt = new Date(Math.min(now.getTime(), at + Math.round(random() * 14) * DAY + 9 * 3_600_000));
         await tx.statusChange.create({
-          data: { recommendationId: item.id, fromStatus: status, toStatus: next, effectiveDate: date, note: 'Sample data.' },
+          data: { recommendationId: item.id, fromStatus: status, toStatus: next, effectiveDate: date, recordedAt, note: 'Sample data.' },
         });
         statusChanges += 1;
         status = next;

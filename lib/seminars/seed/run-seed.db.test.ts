@@ -56,13 +56,13 @@ describe('seed (the global setup has already run it once)', () => {
   it('every recommendation starts NOT_STARTED, effective on its seminar date, with a theme and an owner sector', async () => {
     const items = await db.recommendation.findMany({
       where: { seminar: { codePrefix: { in: SEED_PREFIXES } } },
-      select: { code: true, status: true, statusDate: true, primaryThemeId: true, seminar: { select: { date: true } }, _count: { select: { sectors: true } }, statusChanges: { select: { toStatus: true, fromStatus: true, effectiveDate: true } } },
+      select: { code: true, status: true, statusDate: true, primaryThemeId: true, seminar: { select: { date: true } }, _count: { select: { sectors: true } }, statusChanges: { select: { toStatus: true, fromStatus: true, effectiveDate: true, recordedAt: true } } },
     });
     expect(items).toHaveLength(19);
     for (const item of items) {
       expect(item.status, item.code).toBe('NOT_STARTED');
       expect(item.statusDate).toEqual(item.seminar.date);
-      expect(item.statusChanges, item.code).toEqual([{ fromStatus: null, toStatus: 'NOT_STARTED', effectiveDate: item.seminar.date }]);
+      expect(item.statusChanges, item.code).toEqual([{ fromStatus: null, toStatus: 'NOT_STARTED', effectiveDate: item.seminar.date, recordedAt: item.seminar.date }]);
       expect(item._count.sectors, item.code).toBeGreaterThan(0);
     }
   });

@@ -108,7 +108,8 @@ async function seedReport(tx: Tx, report: SeedReport): Promise<{ seminar: boolea
         secondaryThemes: { create: seed.secondaryThemes.map((slug) => ({ themeId: lookup(themeIds, slug) })) },
         sectors: { create: seed.sectors.map((slug) => ({ sectorId: lookup(sectorIds, slug) })) },
         statusChanges: {
-          create: { fromStatus: null, toStatus: 'NOT_STARTED', effectiveDate: date, note: 'Recommended at the seminar.' },
+          // Recorded on the seminar date too: the tracker shows "as of" any past day from the seminar on.
+          create: { fromStatus: null, toStatus: 'NOT_STARTED', effectiveDate: date, recordedAt: date, note: 'Recommended at the seminar.' },
         },
       },
       select: { id: true },
