@@ -18,14 +18,19 @@ const order = async (kind: TermKind) => (await listVocabulary(db, kind)).terms.m
 
 describe('vocabulary: ordering terms', () => {
   it('reorder: moving a term up swaps it with the one above, touching only those two and not their edit token, and is audited', async () => {
-    // Terms other tests leave behind may share a sortOrder (then a move renumbers them), so the
-    // "touches only those two" check looks at a neighbour this test made itself.
+    // Two older terms that share a position (as imports or other tests may leave them) must not
+    // make a simple move renumber the whole list.
+    for (const suffix of ['x', 'y']) {
+      const id = uniqueId(suffix);
+      await db.theme.create({ data: { slug: `tied-${id}`, name: `Tied ${id}`, color: '#336699', sortOrder: 5 } });
+    }
     const [a, b, c] = [await term('theme'), await term('theme'), await term('theme')];
-    const untouched = await db.theme.findMany({ where: { id: c.id }, select: { id: true, updatedAt: true, sortOrder: true } });
+    const others = { id: { notIn: [a.id, b.id] } };
+    const untouched = await db.theme.findMany({ where: others, orderBy: { id: 'asc' }, select: { id: true, updatedAt: true, sortOrder: true } });
     await reorderTerms(db, moveTermSchema.parse({ kind: 'theme', id: b.id, direction: 'up' }), admin.actor);
     const ids = await order('theme');
     expect(ids.indexOf(b.id)).toBe(ids.indexOf(a.id) - 1);
-    const after = await db.theme.findMany({ where: { id: c.id }, select: { id: true, updatedAt: true, sortOrder: true } });
+    const after = await db.theme.findMany({ where: others, orderBy: { id: 'asc' }, select: { id: true, updatedAt: true, sortOrder: true } });
     expect(after).toEqual(untouched);
     // Position is not what the edit form edits: an edit form opened before the move still saves.
     const moved = await db.theme.findUniqueOrThrow({ where: { id: b.id } });

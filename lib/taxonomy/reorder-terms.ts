@@ -35,7 +35,12 @@ function numbering(current: Placed[], order: string[]): Map<Placed, number> {
   const byId = new Map(current.map((term) => [term.id, term]));
   const existing = current.map((term) => term.sortOrder);
   const reused = order.map((_, index) => existing[index]!);
-  const ascending = reused.every((value, index) => index === 0 || value > reused[index - 1]!);
+  // Ties elsewhere in the list may stay (they keep their order by name); where the order changed,
+  // the reused numbers must strictly ascend or the moved terms would not land where they should.
+  const moved = (index: number) => order[index] !== current[index]?.id;
+  const ascending = reused.every(
+    (value, index) => index === 0 || (moved(index) || moved(index - 1) ? value > reused[index - 1]! : value >= reused[index - 1]!),
+  );
   const numbers = ascending ? reused : order.map((_, index) => (index + 1) * SORT_STEP);
   const changes = new Map<Placed, number>();
   order.forEach((id, index) => {
