@@ -1,4 +1,7 @@
-/** Shown while a page's data streams in. */
+/**
+ * Shown while the dashboard's figures are computed. Only here: a loading boundary commits the HTTP
+ * status before the page runs, so pages that can answer 403 or 404 must not sit under one.
+ */
 export default function Loading() {
   return (
     <div role="status" aria-live="polite" className="space-y-4" aria-busy="true">
