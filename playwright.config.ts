@@ -21,7 +21,8 @@ export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
   fullyParallel: false,
-  workers: 1,
+  // Two workers: every spec works on its own users and recommendations, so they can run side by side.
+  workers: 2,
   retries: 0,
   forbidOnly: true,
   timeout: 60_000,

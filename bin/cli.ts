@@ -5,6 +5,7 @@ import { databaseUrl } from '../lib/db/config';
 import { runUserAdd } from './commands/user-add';
 import { runSeedCommand, runMigrateCommand } from './commands/database';
 import { runDemo } from './commands/demo';
+import { runExport, type ExportOptions } from './commands/export';
 
 const program = new Command()
   .name('tracker')
@@ -25,6 +26,20 @@ program
   .command('demo')
   .description('add the clearly labelled sample status history and evidence (the UI shows a "sample data" banner)')
   .action(() => runDemo(databaseUrl()));
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+program
+  .command('export')
+  .description('write the quarterly summary of a quarter to a file (PDF, XLSX or CSV); progress is printed to stderr')
+  .requiredOption('--quarter <quarter>', 'the quarter, e.g. 2026-Q3 (not in the future)')
+  .addOption(new Option('--format <format>', 'file format').choices(['pdf', 'xlsx', 'csv']).makeOptionMandatory())
+  .addOption(new Option('--csv <table>', 'with --format csv: all items, or the quarter\'s status changes').choices(['items', 'changes']).default('items'))
+  .requiredOption('--out <file>', 'file to write; an existing file is kept unless --force')
+  .option('--seminar <id>', 'only this seminar (id or code prefix, e.g. 2015); repeat for several', collect, [])
+  .option('--theme <id>', 'only this primary theme (id or slug); repeat for several', collect, [])
+  .option('--sector <id>', 'only this owner sector (id or slug); repeat for several', collect, [])
+  .option('--force', 'overwrite --out if it exists')
+  .action((options: ExportOptions) => runExport(databaseUrl(), options));
 
 const user = program.command('user').description('manage users');
 user

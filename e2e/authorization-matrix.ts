@@ -17,6 +17,8 @@ const adminOnly = signedIn('ok', 'forbidden', 'forbidden');
 export const PAGES: PageRow[] = [
   { route: '/', visit: '/', expect: signedIn() },
   { route: '/dashboard', visit: '/dashboard', expect: signedIn() },
+  { route: '/reports', visit: '/reports', expect: signedIn() },
+  { route: '/reports/[quarter]', visit: '/reports/2015-Q4', expect: signedIn() },
   { route: '/login', visit: '/login', expect: { anonymous: 'ok', viewer: 'ok', editor: 'ok', admin: 'ok' } },
   // Gone for good once the first administrator exists (the e2e setup creates it).
   { route: '/setup', visit: '/setup', expect: { anonymous: 'not-found', viewer: 'not-found', editor: 'not-found', admin: 'not-found' } },
@@ -47,6 +49,7 @@ export const ROUTES: RouteRow[] = [
   { method: 'POST', route: '/api/auth/[...nextauth]', path: '/api/auth/signout', expect: { anonymous: 302, viewer: 302, editor: 302, admin: 302 } },
   { method: 'GET', route: '/api/v1/me', path: '/api/v1/me', expect: readable },
   { method: 'GET', route: '/api/v1/progress', path: '/api/v1/progress', expect: readable },
+  { method: 'GET', route: '/api/v1/reports/quarterly', path: '/api/v1/reports/quarterly?quarter=2015-Q4&format=csv', expect: readable },
   { method: 'GET', route: '/api/v1/recommendations', path: '/api/v1/recommendations', expect: readable },
   { method: 'GET', route: '/api/v1/themes', path: '/api/v1/themes', expect: readable },
   { method: 'GET', route: '/api/v1/sectors', path: '/api/v1/sectors', expect: readable },

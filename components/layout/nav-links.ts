@@ -12,6 +12,7 @@ export function navSections(role: Role): NavSection[] {
         { href: '/dashboard', label: 'Dashboard' },
         { href: '/recommendations', label: 'Recommendations' },
         { href: '/seminars', label: 'Seminars' },
+        { href: '/reports', label: 'Quarterly summary' },
       ],
     },
     { label: 'You', links: [{ href: '/account', label: 'Account and API tokens' }] },

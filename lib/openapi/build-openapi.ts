@@ -12,6 +12,7 @@ import { recommendationFiltersSchema } from '@/lib/validations/recommendation-fi
 import { statusChangeSchema } from '@/lib/validations/status-change';
 import { progressQuerySchema } from '@/lib/validations/progress';
 import { progressReportSchema } from '@/lib/progress/progress-report';
+import { quarterlyReportQuerySchema } from '@/lib/validations/quarterly-report';
 
 type JsonSchema = Record<string, unknown>;
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -26,7 +27,8 @@ type Operation = {
   parameters?: JsonSchema[];
   body?: z.ZodType;
   /** Status and schema of the success answer. */
-  ok: { status: 200 | 201; description: string; schema: JsonSchema };
+  /** contentTypes: for routes that answer with a file instead of JSON. */
+  ok: { status: 200 | 201; description: string; schema: JsonSchema; contentTypes?: string[] };
   /** Error answers this operation can give besides 401/403/429 for protected ones. */
   errors: (400 | 404 | 409 | 422)[];
 };
@@ -112,6 +114,25 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       role: 'VIEWER',
       parameters: queryParameters(progressQuerySchema),
       ok: { status: 200, description: 'One series per group, a point per quarter.', schema: ref('ProgressReport') },
+      errors: [400],
+    },
+  },
+  '/api/v1/reports/quarterly': {
+    get: {
+      operationId: 'getQuarterlyReport',
+      summary: 'Quarterly summary as a file',
+      description:
+        'The quarterly summary for a quarter and the dashboard filters, as an A4 PDF, an XLSX workbook, or CSV (csv=items: every item; ' +
+        'csv=changes: the status changes that took effect in the quarter). Figures are as of the quarter’s last day, read by effective date, ' +
+        'including back-dated changes recorded later. Sent as an attachment, e.g. tracker-2026-Q3.pdf.',
+      role: 'VIEWER',
+      parameters: queryParameters(quarterlyReportQuerySchema),
+      ok: {
+        status: 200,
+        description: 'The file.',
+        schema: { type: 'string', format: 'binary' },
+        contentTypes: ['application/pdf', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+      },
       errors: [400],
     },
   },
@@ -234,7 +255,10 @@ const ROLE_NOTE: Record<Role, string> = {
 function operationObject(operation: Operation): JsonSchema {
   const errors = operation.role === null ? operation.errors : [...operation.errors, 401, 403, 429];
   const responses: Record<string, unknown> = {
-    [operation.ok.status]: { description: operation.ok.description, content: { 'application/json': { schema: operation.ok.schema } } },
+    [operation.ok.status]: {
+      description: operation.ok.description,
+      content: Object.fromEntries((operation.ok.contentTypes ?? ['application/json']).map((type) => [type, { schema: operation.ok.schema }])),
+    },
   };
   for (const status of [...new Set(errors)].sort()) responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSES[status]!.name}` };
   return {

@@ -1,0 +1,70 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { PrintButton } from '@/components/reports/print-button';
+import { ReportDocument } from '@/components/reports/report-document';
+import { requireRole } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { buildQuarterlyReport } from '@/lib/reporting/build-quarterly-report';
+import { parseReportQueryLeniently, reportSearchParams } from '@/lib/validations/quarterly-report';
+import type { RawParams } from '@/lib/validations/recommendation-filters';
+
+type Props = { params: Promise<{ quarter: string }>; searchParams: Promise<RawParams> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Quarterly summary ${(await params).quarter}` };
+}
+
+// Paper is white and A4 whatever the screen uses: the tokens switch to the light palette, table
+// header rows repeat on each page, and rows and figures are not split across pages.
+const PRINT_CSS = `
+@page { size: A4; margin: 16mm 14mm; }
+@media print {
+  .report { font-size: 10pt; }
+  .report-table thead { display: table-header-group; }
+  .report-table tr, .report figure { break-inside: avoid; }
+  .report-section h2, .report-section h3 { break-after: avoid; }
+}`;
+
+const PRINT_LIGHT_TOKENS = [
+  'print:[--bg:#ffffff]',
+  'print:[--surface:#ffffff]',
+  'print:[--surface-muted:#f1f5f9]',
+  'print:[--text:#0f172a]',
+  'print:[--text-muted:#334155]',
+  'print:[--border:#94a3b8]',
+  'print:[--accent:#1d4ed8]',
+  'print:[--status-not-started:#475569]',
+  'print:[--status-in-progress:#1d4ed8]',
+  'print:[--status-partially-implemented:#8a5a00]',
+  'print:[--status-implemented:#15803d]',
+  'print:[--status-stalled:#b91c1c]',
+  'print:[--status-no-longer-relevant:#6b21a8]',
+].join(' ');
+
+/** The quarterly summary as a print-friendly page: the same report as the PDF. */
+export default async function QuarterlyReportPage({ params, searchParams }: Props) {
+  const user = await requireRole('VIEWER');
+  const { quarter } = await params;
+  const { query, errors } = parseReportQueryLeniently({ ...(await searchParams), quarter });
+  // The quarter is the address itself: one that cannot be read, or lies in the future, is no page.
+  if (errors.quarter) notFound();
+  const report = await buildQuarterlyReport(db, { ...query, generatedBy: user.name });
+  const back = `/reports?${reportSearchParams(query).toString()}`;
+  return (
+    <div className={PRINT_LIGHT_TOKENS}>
+      <style>{PRINT_CSS}</style>
+      <ReportDocument
+        report={report}
+        actions={
+          <div className="flex flex-wrap items-center gap-3 pt-2 print:hidden">
+            <PrintButton />
+            <Link href={back} className="text-sm">
+              Back to downloads
+            </Link>
+          </div>
+        }
+      />
+    </div>
+  );
+}

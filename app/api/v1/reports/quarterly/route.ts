@@ -1,0 +1,25 @@
+import { apiRoute } from '@/lib/api/route';
+import { db } from '@/lib/db';
+import { buildQuarterlyReport } from '@/lib/reporting/build-quarterly-report';
+import { renderReportFile } from '@/lib/reporting/render-report-file';
+import { quarterlyReportQuerySchema } from '@/lib/validations/quarterly-report';
+import { searchParamsToObject } from '@/lib/validations/recommendation-filters';
+
+/**
+ * The quarterly summary as a file (PDF, XLSX or CSV) for a quarter and the dashboard's filters;
+ * bad parameters are a 400 with field errors. The file is made per request and never cached.
+ */
+export const GET = apiRoute('VIEWER', async ({ request, user }) => {
+  const query = quarterlyReportQuerySchema.parse(searchParamsToObject(new URL(request.url).searchParams));
+  const report = await buildQuarterlyReport(db, { ...query, generatedBy: user.name });
+  const file = await renderReportFile(report, query);
+  return new Response(new Uint8Array(file.body), {
+    headers: {
+      'Content-Type': file.contentType,
+      // File names are ASCII by construction (tracker-2026-Q3.pdf): no encoding needed.
+      'Content-Disposition': `attachment; filename="${file.fileName}"`,
+      'Content-Length': String(file.body.length),
+      'Cache-Control': 'private, no-store',
+    },
+  });
+});

@@ -1,0 +1,186 @@
+import type { Db } from '@/lib/db';
+import { toDateOnly } from '@/lib/dates';
+import { progressChartData } from '@/lib/progress/chart-data';
+import type { ItemScope } from '@/lib/progress/history-sql';
+import { resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
+import { getProgressSeries, type ProgressPoint, type ProgressSeries } from '@/lib/progress/progress-series';
+import { quarterFromIndex, quarterIndex, quarterKey, quarterLabel, quartersBetween, toQuarterPoint, type Quarter, type QuarterPoint } from '@/lib/progress/quarters';
+import type { QuarterlyReportScope } from '@/lib/validations/quarterly-report';
+import { DEFAULT_STALE_DAYS } from '@/lib/validations/recommendation-filters';
+import { listQuarterChanges } from './list-quarter-changes';
+import { listQuarterEvidence } from './list-quarter-evidence';
+import { listReportItems, type ReportItemFacts } from './list-report-items';
+import { reportCut, type ReportCut } from './report-cut';
+import type { QuarterlyReport, ReportFigure, ReportGroupRow, ReportQuarter, ReportSectorRow } from './report-types';
+
+export const REPORT_TITLE = 'Quarterly summary';
+const DEFAULT_ORGANISATION = 'MUSLIM Institute';
+
+export type BuildQuarterlyReportInput = QuarterlyReportScope & {
+  /** Who asked for it, as the cover shows it. */
+  generatedBy: string;
+  /** The generation time (tests pin it); default now. */
+  now?: Date;
+};
+
+export function organisationName(): string {
+  return process.env.ORGANISATION_NAME?.trim() || DEFAULT_ORGANISATION;
+}
+
+/**
+ * The quarterly summary's data, every section read "as of" the quarter's last day (today for the
+ * quarter in progress): see report-cut.ts for why the history is cut by effective date. Progress
+ * figures come from the dashboard's own series (lib/progress/progress-series.ts), per theme over
+ * every quarter up to this one and per owner sector for this quarter and the one before; the
+ * lists are read by this folder's three queries. Everything but `meta` depends only on the
+ * history, so generating the same quarter twice gives equal `data`.
+ */
+export async function buildQuarterlyReport(db: Db, input: BuildQuarterlyReportInput): Promise<QuarterlyReport> {
+  const now = input.now ?? new Date();
+  const cut = reportCut(input.quarter, now);
+  const scope = scopeOf(input);
+  const staleDays = DEFAULT_STALE_DAYS;
+  const chartQuarters = await reportQuarters(db, scope, cut);
+  const lastTwo = chartQuarters.slice(-2);
+  const [themeSeries, sectorSeries, itemFacts, changes, evidence, filters] = await Promise.all([
+    getProgressSeries(db, { by: 'theme', scope, quarters: chartQuarters, asOf: cut.historyAsOf }),
+    getProgressSeries(db, { by: 'sector', scope, quarters: lastTwo, asOf: cut.historyAsOf }),
+    listReportItems(db, { scope, cut, staleDays }),
+    listQuarterChanges(db, { scope, cut }),
+    listQuarterEvidence(db, { scope, cut }),
+    describeFilters(db, scope),
+  ]);
+
+  const totalBefore = combinedAt(themeSeries, -2);
+  const total = combinedAt(themeSeries, -1);
+  const themeTotal: ReportGroupRow = {
+    name: 'All themes',
+    color: null,
+    items: total.items,
+    implemented: total.implemented,
+    progress: progressFigure(totalBefore.progress, total.progress),
+  };
+  // The item rows are the report's own "All items" table, read anyway: the changed, stale and
+  // overdue figures count their flags, so the summary and the table agree by construction.
+  const count = (test: (facts: ReportItemFacts) => boolean) => itemFacts.filter(test).length;
+  const chart = progressChartData(themeSeries, chartQuarters, () => '');
+
+  return {
+    meta: { generatedAt: now.toISOString(), generatedBy: input.generatedBy },
+    data: {
+      organisation: organisationName(),
+      title: REPORT_TITLE,
+      quarter: { ...describeQuarter(cut.quarter, cut.start, cut.end), asOf: toDateOnly(cut.day), complete: cut.complete },
+      previousQuarter: describeQuarter(cut.previous, cut.previousStart, cut.previousEnd),
+      filters,
+      headline: {
+        tracked: figure(totalBefore.items, total.items),
+        progress: themeTotal.progress,
+        implemented: figure(totalBefore.implemented, total.implemented),
+        changed: figure(count((f) => f.changedInPreviousQuarter), count((f) => f.item.changesInQuarter > 0)),
+        stale: figure(count((f) => f.staleBefore), count((f) => f.item.stale)),
+        overdue: figure(count((f) => f.overdueBefore), count((f) => f.item.overdue)),
+        staleDays,
+      },
+      themes: themeSeries.map(groupRow),
+      themeTotal,
+      series: {
+        quarters: chart.quarters,
+        lines: chart.lines.map((line) => ({ name: line.name, color: line.color, values: line.values })),
+        overall: chart.overall,
+      },
+      changes,
+      evidence,
+      sectors: sectorSeries.map((series) => sectorRow(series, itemFacts)),
+      items: itemFacts.map((facts) => facts.item),
+    },
+  };
+}
+
+/**
+ * The chart's quarters: from the first (chosen) seminar's quarter up to this one, and never fewer
+ * than this quarter and the one before, whose figures the tables compare.
+ */
+async function reportQuarters(db: Db, scope: ItemScope, cut: ReportCut): Promise<QuarterPoint[]> {
+  const fromSeminars = await resolveQuarters(db, scope, cut.day);
+  const first = Math.min(fromSeminars[0]?.index ?? Number.POSITIVE_INFINITY, quarterIndex(cut.previous));
+  return quartersBetween(quarterFromIndex(first), cut.quarter).map((quarter) => toQuarterPoint(quarter, cut.day));
+}
+
+function describeQuarter(quarter: Quarter, start: Date, end: Date): ReportQuarter {
+  return { key: quarterKey(quarter), label: quarterLabel(quarter), start: toDateOnly(start), end: toDateOnly(end) };
+}
+
+function figure(previous: number, current: number): ReportFigure {
+  return { previous, current, change: current - previous };
+}
+
+function progressFigure(previous: number | null, current: number | null): ReportFigure<number | null> {
+  return { previous, current, change: previous !== null && current !== null ? current - previous : null };
+}
+
+/** Several groups' points of one quarter as one: each item counts once (a primary theme per item). */
+function combinePoints(points: ProgressPoint[]): ProgressPoint {
+  const total = { items: 0, counted: 0, weighted: 0, implemented: 0 };
+  for (const point of points) {
+    total.items += point.items;
+    total.counted += point.counted;
+    total.weighted += (point.progress ?? 0) * point.counted;
+    total.implemented += point.implemented;
+  }
+  return {
+    quarter: points[0]?.quarter ?? '',
+    items: total.items,
+    counted: total.counted,
+    progress: total.counted > 0 ? total.weighted / total.counted : null,
+    implemented: total.implemented,
+  };
+}
+
+function combinedAt(series: ProgressSeries[], offset: number): ProgressPoint {
+  return combinePoints(series.map((s) => s.points.at(offset)!));
+}
+
+/** A group's figures in this quarter (the series' last point) against the quarter before. */
+function groupRow(series: ProgressSeries): ReportGroupRow {
+  const previous = series.points.at(-2);
+  const current = series.points.at(-1);
+  return {
+    name: series.name,
+    color: series.color,
+    items: current?.items ?? 0,
+    implemented: current?.implemented ?? 0,
+    progress: progressFigure(previous?.progress ?? null, current?.progress ?? null),
+  };
+}
+
+function sectorRow(series: ProgressSeries, itemFacts: ReportItemFacts[]): ReportSectorRow {
+  const mine = itemFacts.filter((facts) => facts.sectorIds.includes(series.id));
+  return {
+    ...groupRow(series),
+    changed: mine.filter((facts) => facts.item.changesInQuarter > 0).length,
+    stale: mine.filter((facts) => facts.item.stale).length,
+    overdue: mine.filter((facts) => facts.item.overdue).length,
+  };
+}
+
+/** The filters by name for the cover; an id that names nothing is shown as it was given. */
+async function describeFilters(db: Db, scope: ItemScope): Promise<QuarterlyReport['data']['filters']> {
+  const byName = { orderBy: [{ name: 'asc' as const }], select: { id: true, name: true } };
+  const [seminars, themes, sectors] = await Promise.all([
+    scope.seminar.length
+      ? db.seminar.findMany({ where: { id: { in: scope.seminar } }, orderBy: [{ date: 'asc' }, { title: 'asc' }], select: { id: true, title: true } })
+      : [],
+    scope.theme.length ? db.theme.findMany({ where: { id: { in: scope.theme } }, ...byName }) : [],
+    scope.sector.length ? db.sector.findMany({ where: { id: { in: scope.sector } }, ...byName }) : [],
+  ]);
+  const named = (ids: string[], found: { id: string; name: string }[]) => [
+    ...found.map((row) => row.name),
+    ...ids.filter((id) => !found.some((row) => row.id === id)).sort(),
+  ];
+  return {
+    seminars: named(scope.seminar, seminars.map((s) => ({ id: s.id, name: s.title }))),
+    themes: named(scope.theme, themes),
+    sectors: named(scope.sector, sectors),
+  };
+}

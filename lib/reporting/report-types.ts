@@ -1,0 +1,133 @@
+// The quarterly summary as ONE plain, serialisable object: what every format (PDF, XLSX, CSV, the
+// print page) is rendered from. Calendar dates are "YYYY-MM-DD" text, progress is a fraction in
+// [0, 1], and every list has a fixed order, so the same history always gives the same object.
+import type { Priority, Status } from '@/lib/status/status';
+
+/** A calendar date, "YYYY-MM-DD". */
+export type Day = string;
+
+/** A figure at the end of the previous quarter and on the report's day, and the difference. */
+export type ReportFigure<T extends number | null = number> = { previous: T; current: T; change: T };
+
+export type ReportQuarter = {
+  /** "2026-Q3" */
+  key: string;
+  /** "2026 Q3" */
+  label: string;
+  start: Day;
+  end: Day;
+};
+
+export type ReportHeadline = {
+  /** Items with a status on the day (not archived). */
+  tracked: ReportFigure;
+  /** Weighted progress; null when no item counts. */
+  progress: ReportFigure<number | null>;
+  implemented: ReportFigure;
+  /** Items with at least one status change that took effect in the quarter. */
+  changed: ReportFigure;
+  stale: ReportFigure;
+  overdue: ReportFigure;
+  staleDays: number;
+};
+
+/** A row of "progress by theme" (primary theme) or of the per-owner-sector summary. */
+export type ReportGroupRow = {
+  name: string;
+  color: string | null;
+  /** Items with a status on the day. */
+  items: number;
+  implemented: number;
+  progress: ReportFigure<number | null>;
+};
+
+export type ReportSectorRow = ReportGroupRow & {
+  /** Items with a status change that took effect in the quarter. */
+  changed: number;
+  stale: number;
+  overdue: number;
+};
+
+export type ReportSeries = {
+  quarters: { key: string; label: string }[];
+  /** One line per primary theme: weighted progress in percent per quarter, null where nothing counts. */
+  lines: { name: string; color: string; values: (number | null)[] }[];
+  /** Overall weighted progress in percent per quarter. */
+  overall: (number | null)[];
+};
+
+export type ReportChange = {
+  code: string;
+  title: string;
+  /** The status in force just before, from the history as it stands (a late back-dated entry moves it). */
+  fromStatus: Status;
+  toStatus: Status;
+  effectiveDate: Day;
+  /** The day it was entered: later than the effective date when back-dated. */
+  recordedOn: Day;
+  who: string;
+  note: string | null;
+};
+
+export type ReportEvidence = {
+  code: string;
+  title: string;
+  evidenceDate: Day;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+  body: string;
+  who: string;
+};
+
+export type ReportItem = {
+  code: string;
+  title: string;
+  seminar: string;
+  seminarDate: Day;
+  primaryTheme: string;
+  sectors: string[];
+  priority: Priority;
+  targetDate: Day | null;
+  /** Status on the report's day, and since when. */
+  status: Status;
+  statusSince: Day;
+  /** Status at the end of the previous quarter; null when the item was not tracked yet. */
+  previousStatus: Status | null;
+  /** Latest status change or evidence date up to the day. */
+  lastActivity: Day;
+  changesInQuarter: number;
+  stale: boolean;
+  overdue: boolean;
+  /** Stale (or overdue) on the day but not at the end of the previous quarter. */
+  becameStale: boolean;
+  becameOverdue: boolean;
+  /** No status change since the seminar, up to the day. */
+  noChangeSinceSeminar: boolean;
+};
+
+export type QuarterlyReportData = {
+  organisation: string;
+  title: string;
+  quarter: ReportQuarter & {
+    /** The day the figures are read on: the quarter's last day, or today for the quarter in progress. */
+    asOf: Day;
+    complete: boolean;
+  };
+  previousQuarter: ReportQuarter;
+  /** The filters in words (names), empty lists meaning "all". */
+  filters: { seminars: string[]; themes: string[]; sectors: string[] };
+  headline: ReportHeadline;
+  themes: ReportGroupRow[];
+  /** Every primary theme together. */
+  themeTotal: ReportGroupRow;
+  series: ReportSeries;
+  changes: ReportChange[];
+  evidence: ReportEvidence[];
+  sectors: ReportSectorRow[];
+  items: ReportItem[];
+};
+
+/** Who made it and when: the only part that differs between two generations of the same report. */
+export type ReportMeta = { generatedAt: string; generatedBy: string };
+
+export type QuarterlyReport = { meta: ReportMeta; data: QuarterlyReportData };

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { csvRows, renderCsv } from './render-csv';
+import type { QuarterlyReportData, ReportChange } from './report-types';
+import { neutraliseFormula } from './spreadsheet-safe';
+
+describe('CSV formula injection', () => {
+  it('csv safety: text starting with = + - @ tab or carriage return is prefixed with a quote, nothing else is touched', () => {
+    for (const text of ['=1+1', '+1', '-1', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseFormula(text)).toBe(`'${text}`);
+    for (const text of ['Plain', ' =not first', '1-2', "'already", '']) expect(neutraliseFormula(text)).toBe(text);
+  });
+
+  it('csv safety: applies to every text cell of the changes file, not to dates', () => {
+    const change: ReportChange = {
+      code: '@C',
+      title: '=T',
+      fromStatus: 'NOT_STARTED',
+      toStatus: 'IN_PROGRESS',
+      effectiveDate: '2015-07-01',
+      recordedOn: '2015-07-02',
+      who: '-W',
+      note: '+N',
+    };
+    const data = { changes: [change], items: [] } as unknown as QuarterlyReportData;
+    expect(csvRows(data, 'changes')[1]).toEqual(['2015-07-01', "'@C", "'=T", 'Not started', 'In progress', "'-W", "'+N", '2015-07-02']);
+    const text = renderCsv(data, 'changes').toString('utf8');
+    expect(text.startsWith('\uFEFFEffective date,Code,Title,From,To,Who,Note,Recorded on\r\n')).toBe(true);
+  });
+});
