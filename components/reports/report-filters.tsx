@@ -5,37 +5,7 @@ import type { FieldErrors } from '@/lib/api/errors';
 import { formatDate } from '@/lib/format';
 import type { SeminarOption } from '@/lib/seminars/list-seminar-options';
 import type { TermOption } from '@/lib/taxonomy/list-terms-for-filters';
-
-type Choice = { id: string; label: string; color?: string };
-
-/** A repeatable filter as checkboxes, folded away behind how many are chosen. */
-function ChoiceGroup({ name, legend, choices, chosen, errors }: { name: string; legend: string; choices: Choice[]; chosen: string[]; errors?: string[] }) {
-  const errorId = `report-${name}-error`;
-  return (
-    <details className="rounded-md border border-border bg-surface" open={chosen.length > 0 || Boolean(errors?.length)}>
-      <summary className="cursor-pointer px-3 py-2 text-sm font-medium">
-        {legend}: {chosen.length === 0 ? 'all' : `${chosen.length} chosen`}
-      </summary>
-      <fieldset className="px-3 pb-3" aria-describedby={errors?.length ? errorId : undefined}>
-        <legend className="sr-only">{legend}</legend>
-        <div className="grid gap-1 sm:grid-cols-2">
-          {choices.map((choice) => (
-            <label key={choice.id} className="flex items-center gap-2 text-sm">
-              <input type="checkbox" name={name} value={choice.id} defaultChecked={chosen.includes(choice.id)} className="h-4 w-4" />
-              {choice.color && <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: choice.color }} />}
-              {choice.label}
-            </label>
-          ))}
-        </div>
-        <div id={errorId} aria-live="polite" className="text-sm text-danger">
-          {errors?.map((message) => (
-            <p key={message}>{message}</p>
-          ))}
-        </div>
-      </fieldset>
-    </details>
-  );
-}
+import { ChoiceGroup } from '@/components/ui/choice-group';
 
 type Props = {
   quarter: string;
@@ -67,14 +37,15 @@ export function ReportFilters({ quarter, quarterOptions, chosen, errors, typed, 
       </div>
       <div className="grid gap-3 lg:grid-cols-3">
         <ChoiceGroup
+          idPrefix="report"
           name="seminar"
           legend="Seminars"
           choices={seminars.map((s) => ({ id: s.id, label: `${s.title} (${formatDate(s.date)})` }))}
           chosen={chosen.seminar}
           errors={errors.seminar}
         />
-        <ChoiceGroup name="theme" legend="Primary themes" choices={themes.map((t) => ({ id: t.id, label: t.name, color: t.color }))} chosen={chosen.theme} errors={errors.theme} />
-        <ChoiceGroup name="sector" legend="Owner sectors" choices={sectors.map((s) => ({ id: s.id, label: s.name, color: s.color }))} chosen={chosen.sector} errors={errors.sector} />
+        <ChoiceGroup idPrefix="report" name="theme" legend="Primary themes" choices={themes.map((t) => ({ id: t.id, label: t.name, color: t.color }))} chosen={chosen.theme} errors={errors.theme} />
+        <ChoiceGroup idPrefix="report" name="sector" legend="Owner sectors" choices={sectors.map((s) => ({ id: s.id, label: s.name, color: s.color }))} chosen={chosen.sector} errors={errors.sector} />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClass('primary')}>

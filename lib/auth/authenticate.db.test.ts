@@ -1,0 +1,47 @@
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createClient } from '@/lib/db/client';
+import { testDb, uniqueId } from '@/lib/test/test-db';
+import { auditRows, seedUser } from '@/lib/test/user-factory';
+import { authenticate } from './authenticate';
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+const PASSWORD = 'a long enough password';
+const address = () => `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+
+describe('sign-in', () => {
+  it('signs in with the right password and audits it; a wrong one is refused and audited, without saying which part was wrong', async () => {
+    const user = await seedUser(db, { password: PASSWORD });
+    const ok = await authenticate(db, { email: user.email.toUpperCase(), password: PASSWORD, address: address() });
+    expect(ok).toMatchObject({ ok: true, user: { id: user.id, email: user.email } });
+    expect(await auditRows(db, user.id, 'auth.sign_in')).toHaveLength(1);
+
+    const wrong = await authenticate(db, { email: user.email, password: 'not it at all', address: address() });
+    const unknown = await authenticate(db, { email: `${uniqueId('nobody')}@example.org`, password: PASSWORD, address: address() });
+    expect(wrong).toEqual({ ok: false, code: 'invalid' });
+    expect(unknown).toEqual({ ok: false, code: 'invalid' });
+    expect(await auditRows(db, user.id, 'auth.sign_in_failed')).toHaveLength(1);
+  });
+
+  it('a deactivated account cannot sign in, even with the right password', async () => {
+    const user = await seedUser(db, { password: PASSWORD, active: false });
+    expect(await authenticate(db, { email: user.email, password: PASSWORD, address: address() })).toEqual({ ok: false, code: 'invalid' });
+  });
+
+  it('locks an account after 5 failures, even for the right password, and the lock survives a restart (a new client)', async () => {
+    const user = await seedUser(db, { password: PASSWORD });
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      expect(await authenticate(db, { email: user.email, password: `wrong ${attempt}`, address: address() })).toMatchObject({ ok: false, code: 'invalid' });
+    }
+    const locked = await authenticate(db, { email: user.email, password: PASSWORD, address: address() });
+    expect(locked).toMatchObject({ ok: false, code: 'locked' });
+    expect(locked.ok === false && locked.code === 'locked' && locked.retryAfterSeconds).toBeGreaterThan(60);
+
+    const restarted = createClient(inject('databaseUrl'));
+    try {
+      expect(await authenticate(restarted, { email: user.email, password: PASSWORD, address: address() })).toMatchObject({ ok: false, code: 'locked' });
+    } finally {
+      await restarted.$disconnect();
+    }
+  }, 60_000);
+});
