@@ -1,0 +1,58 @@
+// What each benchmarked page asks the database for, through the same lib/ operations the pages call
+// (keep these in step with the pages). The query-count test counts their statements and the SQL floor
+// replays the dashboard's.
+import type { Db } from '@/lib/db';
+import { today } from '@/lib/dates';
+import { getFieldOptions, getRecommendation } from '@/lib/recommendations/get-recommendation';
+import { listRecommendations } from '@/lib/recommendations/list-recommendations';
+import { listSeminarOptions } from '@/lib/seminars/list-seminar-options';
+import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
+import { getHeadlineFigures } from '@/lib/progress/headline-figures';
+import { getProgressReport, resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
+import { getProgressSeries } from '@/lib/progress/progress-series';
+import { listRecentActivity } from '@/lib/progress/recent-activity';
+import { getStatusDistribution } from '@/lib/progress/status-distribution';
+import { DEFAULT_PROGRESS_QUERY, type ProgressQuery } from '@/lib/validations/progress';
+import { parseFiltersLeniently, type RawParams } from '@/lib/validations/recommendation-filters';
+
+export type PageData = (db: Db) => Promise<unknown>;
+
+/** The list page: its filter pickers and one page of results (app/(app)/recommendations/page.tsx). */
+export function listPageData(params: RawParams): PageData {
+  return async (db) => {
+    const { filters } = parseFiltersLeniently(params);
+    const [seminars, themes, sectors] = await Promise.all([listSeminarOptions(db), listTermsForFilters(db, 'theme'), listTermsForFilters(db, 'sector')]);
+    const page = await listRecommendations(db, filters);
+    return { seminars, themes, sectors, page };
+  };
+}
+
+/** One recommendation's page as an editor sees it (app/(app)/recommendations/[code]/page.tsx). */
+export function itemPageData(code: string): PageData {
+  return async (db) => ({ item: await getRecommendation(db, code), options: await getFieldOptions(db) });
+}
+
+/** The dashboard's parts (app/(app)/dashboard/page.tsx), one by one, so the query-count test can name the one that grows. */
+export function dashboardParts(query: ProgressQuery = DEFAULT_PROGRESS_QUERY): Record<string, PageData> {
+  const asOf = query.asOf ?? today();
+  const scope = scopeOf(query);
+  return {
+    filterOptions: (db) => Promise.all([listSeminarOptions(db), listTermsForFilters(db, 'theme'), listTermsForFilters(db, 'sector')]),
+    progressByTheme: async (db) => getProgressSeries(db, { by: 'theme', scope, quarters: await resolveQuarters(db, query, asOf), asOf }),
+    headlineFigures: (db) => getHeadlineFigures(db, { scope, asOf }),
+    distributionByTheme: (db) => getStatusDistribution(db, { by: 'theme', scope, asOf }),
+    distributionBySector: (db) => getStatusDistribution(db, { by: 'sector', scope, asOf }),
+    distributionBySeminar: (db) => getStatusDistribution(db, { by: 'seminar', scope, asOf }),
+    recentActivity: (db) => listRecentActivity(db, { scope, asOf, limit: 10 }),
+  };
+}
+
+export function dashboardData(query: ProgressQuery = DEFAULT_PROGRESS_QUERY): PageData {
+  const parts = Object.values(dashboardParts(query));
+  return (db) => Promise.all(parts.map((part) => part(db)));
+}
+
+/** GET /api/v1/progress with its defaults. */
+export function progressApiData(query: ProgressQuery = DEFAULT_PROGRESS_QUERY): PageData {
+  return (db) => getProgressReport(db, query);
+}

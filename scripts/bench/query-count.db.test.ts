@@ -1,0 +1,140 @@
+// No N+1: each page's data costs the same number of SQL statements whatever the amount of data.
+// Two generated data sets (scripts/bench/generate.ts) of very different sizes go into the test
+// database; every page data function is run on each through a client that records the statements
+// it sends to the driver (scripts/bench/sql-floor.ts), and the counts must be equal.
+import type { SqlQuery } from '@prisma/driver-adapter-utils';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Db } from '@/lib/db';
+import { STATUSES_NEEDING_EVIDENCE } from '@/lib/status/status';
+import { testDb, uniqueId } from '@/lib/test/test-db';
+import { DEFAULT_PROGRESS_QUERY, type ProgressQuery } from '@/lib/validations/progress';
+import { generateDataset, type DatasetSpec } from './generate';
+import { dashboardParts, itemPageData, listPageData, progressApiData, type PageData } from './page-data';
+import { recordingClient } from './sql-floor';
+
+const db = testDb();
+const url = inject('databaseUrl');
+const log: SqlQuery[] = [];
+const counting = recordingClient(url, log);
+afterAll(async () => {
+  await db.$disconnect();
+  await counting.$disconnect();
+});
+
+const SMALL: DatasetSpec = { seminars: 2, recommendations: 6, statusChanges: 24, evidenceNotes: 10, years: 3, users: 2 };
+const LARGE: DatasetSpec = { seminars: 6, recommendations: 90, statusChanges: 1_800, evidenceNotes: 700, years: 10, users: 5 };
+
+type DataSet = { seminarIds: string[]; busiestCode: string; items: number };
+
+async function generate(spec: DatasetSpec): Promise<DataSet> {
+  const prefix = uniqueId('Q').toUpperCase();
+  await generateDataset(url, spec, { seed: 'query-count', prefix });
+  const seminars = await db.seminar.findMany({ where: { codePrefix: { startsWith: prefix } }, select: { id: true } });
+  const items = await db.recommendation.findMany({
+    where: { seminarId: { in: seminars.map((seminar) => seminar.id) } },
+    select: { code: true, _count: { select: { statusChanges: true } } },
+    orderBy: { code: 'asc' },
+  });
+  const busiest = items.reduce((best, item) => (item._count.statusChanges > best._count.statusChanges ? item : best));
+  return { seminarIds: seminars.map((seminar) => seminar.id), busiestCode: busiest.code, items: items.length };
+}
+
+/** Statements sent to the driver (transaction control left out) while `data` runs. */
+async function statementsOf(data: PageData): Promise<number> {
+  log.length = 0;
+  await data(counting);
+  return log.filter((query) => !/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i.test(query.sql)).length;
+}
+
+let small: DataSet;
+let large: DataSet;
+beforeAll(async () => {
+  small = await generate(SMALL);
+  large = await generate(LARGE);
+});
+
+const scoped = (set: DataSet): ProgressQuery => ({ ...DEFAULT_PROGRESS_QUERY, seminar: set.seminarIds });
+
+describe('query count per page (no N+1)', () => {
+  it('query count: the data sets differ in size by more than ten times', () => {
+    expect(small.items).toBe(SMALL.recommendations);
+    expect(large.items).toBe(LARGE.recommendations);
+  });
+
+  it('query count: the recommendations list with a filter and a search term is the same at both sizes', async () => {
+    const list = (set: DataSet) => listPageData({ seminar: set.seminarIds, q: 'the', sort: 'updated', dir: 'desc' });
+    const [atSmall, atLarge] = [await statementsOf(list(small)), await statementsOf(list(large))];
+    expect(atSmall).toBeGreaterThan(0);
+    expect(atLarge).toBe(atSmall);
+  });
+
+  it('query count: a recommendation page is the same for a short and a long history', async () => {
+    const [atSmall, atLarge] = [await statementsOf(itemPageData(small.busiestCode)), await statementsOf(itemPageData(large.busiestCode))];
+    expect(atSmall).toBeGreaterThan(0);
+    expect(atLarge).toBe(atSmall);
+  });
+
+  it('query count: each part of the dashboard is the same at both sizes', async () => {
+    const smallParts = dashboardParts(scoped(small));
+    const largeParts = dashboardParts(scoped(large));
+    for (const [name, part] of Object.entries(smallParts)) {
+      const atSmall = await statementsOf(part);
+      const atLarge = await statementsOf(largeParts[name]!);
+      expect({ name, statements: atLarge }).toEqual({ name, statements: atSmall });
+    }
+  });
+
+  it('query count: GET /api/v1/progress is the same at both sizes', async () => {
+    const [atSmall, atLarge] = [await statementsOf(progressApiData(scoped(small))), await statementsOf(progressApiData(scoped(large)))];
+    expect(atSmall).toBeGreaterThan(0);
+    expect(atLarge).toBe(atSmall);
+  });
+});
+
+describe('generated data', () => {
+  async function itemsOf(set: DataSet, client: Db) {
+    return client.recommendation.findMany({
+      where: { seminarId: { in: set.seminarIds } },
+      select: {
+        status: true,
+        statusDate: true,
+        lastActivityAt: true,
+        version: true,
+        seminar: { select: { date: true } },
+        statusChanges: { orderBy: [{ effectiveDate: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }], select: { toStatus: true, effectiveDate: true, recordedAt: true } },
+        evidenceNotes: { select: { evidenceDate: true, createdAt: true, deletedAt: true } },
+      },
+    });
+  }
+
+  it('generator: every item agrees with its status history as recompute-status would leave it', async () => {
+    for (const item of await itemsOf(large, db)) {
+      const history = item.statusChanges;
+      const latest = history.at(-1)!;
+      expect(item.status).toBe(latest.toStatus);
+      expect(item.statusDate).toEqual(latest.effectiveDate);
+      expect(item.version).toBe(history.length);
+      const kept = item.evidenceNotes.filter((note) => note.deletedAt === null).map((note) => note.evidenceDate.getTime());
+      expect(item.lastActivityAt.getTime()).toBe(Math.max(latest.effectiveDate.getTime(), ...kept));
+    }
+  });
+
+  it('generator: histories are valid: NOT_STARTED at the seminar, real transitions, evidence first, some back-dated', async () => {
+    let backdated = 0;
+    for (const item of await itemsOf(large, db)) {
+      const [first, ...rest] = item.statusChanges;
+      expect(first).toMatchObject({ toStatus: 'NOT_STARTED', effectiveDate: item.seminar.date });
+      rest.forEach((change, index) => {
+        const previous = item.statusChanges[index]!;
+        expect(change.toStatus).not.toBe(previous.toStatus);
+        expect(change.effectiveDate.getTime()).toBeGreaterThan(previous.effectiveDate.getTime());
+        expect(change.recordedAt.getTime()).toBeGreaterThanOrEqual(change.effectiveDate.getTime());
+        if (change.recordedAt.getTime() - change.effectiveDate.getTime() > 30 * 86_400_000) backdated += 1;
+        if ((STATUSES_NEEDING_EVIDENCE as readonly string[]).includes(change.toStatus)) {
+          expect(item.evidenceNotes.some((note) => note.createdAt < change.recordedAt)).toBe(true);
+        }
+      });
+    }
+    expect(backdated).toBeGreaterThan(0);
+  });
+});
