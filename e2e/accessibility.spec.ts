@@ -4,7 +4,9 @@ import { BASE_URL } from '../playwright.config';
 import { EVERYONE, PAGES, type Who } from './authorization-matrix';
 import { storageState } from './support/roles';
 
-// Every page each role can open, in both themes, scanned with axe at WCAG 2.2 AA: zero violations.
+// Every page each role can open, scanned with axe at WCAG 2.2 AA: zero violations. The light theme is
+// scanned for every role; the dark theme for the admin (who opens every page and sees every control)
+// and the anonymous visitor, which covers every page and control while keeping CI within its budget.
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const THEMES = ['light', 'dark'] as const;
 
@@ -19,7 +21,7 @@ async function visitable(page: Page, visit: string): Promise<string> {
 
 for (const who of EVERYONE) {
   const pages = PAGES.filter((row) => row.expect[who] === 'ok' || (row.route === '/admin/seminars/[id]' && who === 'admin'));
-  for (const theme of THEMES) {
+  for (const theme of THEMES.filter((option) => option === 'light' || who === 'admin' || who === 'anonymous')) {
     test(`axe: every page ${who} can open, ${theme} theme, has no WCAG 2.2 AA violations`, async ({ browser }) => {
       test.slow();
       const context = await browser.newContext({
