@@ -30,23 +30,6 @@ import type { RawParams } from '@/lib/validations/recommendation-filters';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-// Printing follows the light palette whatever the screen uses: the charts read their colours from
-// these tokens, and paper is white.
-const PRINT_LIGHT_TOKENS = [
-  'print:[--bg:#ffffff]',
-  'print:[--surface:#ffffff]',
-  'print:[--surface-muted:#f1f5f9]',
-  'print:[--text:#0f172a]',
-  'print:[--text-muted:#334155]',
-  'print:[--border:#94a3b8]',
-  'print:[--accent:#1d4ed8]',
-  'print:[--status-not-started:#475569]',
-  'print:[--status-in-progress:#1d4ed8]',
-  'print:[--status-partially-implemented:#8a5a00]',
-  'print:[--status-implemented:#15803d]',
-  'print:[--status-stalled:#b91c1c]',
-  'print:[--status-no-longer-relevant:#6b21a8]',
-].join(' ');
 
 type Props = { searchParams: Promise<RawParams> };
 
@@ -113,7 +96,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const chartHref = (kind: ChartKind) => `/dashboard?${progressQueryToSearchParams(query, { chart: kind }).toString()}`;
 
   return (
-    <div className={`space-y-6 ${PRINT_LIGHT_TOKENS}`}>
+    <div className="space-y-6">
       <StatusPatterns />
       <PrintExpand />
       <header className="space-y-1">

@@ -26,21 +26,6 @@ const PRINT_CSS = `
   .report-section h2, .report-section h3 { break-after: avoid; }
 }`;
 
-const PRINT_LIGHT_TOKENS = [
-  'print:[--bg:#ffffff]',
-  'print:[--surface:#ffffff]',
-  'print:[--surface-muted:#f1f5f9]',
-  'print:[--text:#0f172a]',
-  'print:[--text-muted:#334155]',
-  'print:[--border:#94a3b8]',
-  'print:[--accent:#1d4ed8]',
-  'print:[--status-not-started:#475569]',
-  'print:[--status-in-progress:#1d4ed8]',
-  'print:[--status-partially-implemented:#8a5a00]',
-  'print:[--status-implemented:#15803d]',
-  'print:[--status-stalled:#b91c1c]',
-  'print:[--status-no-longer-relevant:#6b21a8]',
-].join(' ');
 
 /** The quarterly summary as a print-friendly page: the same report as the PDF. */
 export default async function QuarterlyReportPage({ params, searchParams }: Props) {
@@ -52,7 +37,7 @@ export default async function QuarterlyReportPage({ params, searchParams }: Prop
   const report = await buildQuarterlyReport(db, { ...query, generatedBy: user.name });
   const back = `/reports?${reportSearchParams(query).toString()}`;
   return (
-    <div className={PRINT_LIGHT_TOKENS}>
+    <div>
       <style>{PRINT_CSS}</style>
       <ReportDocument
         report={report}
