@@ -115,7 +115,8 @@ export async function runLoad(job: LoadJob): Promise<LoadResult> {
     const elapsed = performance.now() - started;
     if (record) {
       requests += 1;
-      histogram.record(elapsed);
+      // An answer's time is a latency, even an error's; a timeout or a dropped connection has none.
+      if (status !== 'network') histogram.record(elapsed);
       statusCodes[status] = (statusCodes[status] ?? 0) + 1;
       if (!ok) {
         errors += 1;

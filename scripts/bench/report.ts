@@ -10,9 +10,10 @@ import { TARGET_NAMES, type TargetName } from './targets';
 export type Measured = {
   available: true;
   rps: number;
-  p50: number;
-  p95: number;
-  p99: number;
+  /** Null when no request got an answer (all timed out or failed on the network). */
+  p50: number | null;
+  p95: number | null;
+  p99: number | null;
   errors: number;
   requests: number;
   connections: number;
@@ -20,6 +21,8 @@ export type Measured = {
   p50VsTrivial?: number;
   /** The server's peak resident memory while this was measured. */
   rssPeakMB?: number;
+  /** Why there are no timings, when there are none. */
+  note?: string;
 };
 export type NotAvailable = { available: false; reason: string };
 export type Entry = Measured | NotAvailable;
@@ -57,12 +60,13 @@ export function machine(): Machine {
 
 export function summarise(data: HistogramData, requests: number, errors: number, elapsedMs: number, connections: number): Measured {
   const histogram = Histogram.from(data);
+  const percentile = (p: number) => (histogram.count === 0 ? null : round(histogram.percentile(p)));
   return {
     available: true,
     rps: round(requests / (elapsedMs / 1000), 1),
-    p50: round(histogram.percentile(50)),
-    p95: round(histogram.percentile(95)),
-    p99: round(histogram.percentile(99)),
+    p50: percentile(50),
+    p95: percentile(95),
+    p99: percentile(99),
     errors,
     requests,
     connections,
@@ -80,10 +84,13 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 export function checkTargets(result: BenchResult, others: ResultFile[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
   const latest = (size: Size, db: DbKind) => others.filter((file) => file.size === size && file.db === db).sort((a, b) => b.meta.date.localeCompare(a.meta.date))[0];
-  const add = (target: string, limit: string, entry: Entry | undefined, value: (entry: Measured) => number, ok: (value: number) => boolean, show = ms) => {
+  const add = (target: string, limit: string, entry: Entry | undefined, value: (entry: Measured) => number | null, ok: (value: number) => boolean, show = ms) => {
+    const measuredValue = measured(entry) ? value(entry) : null;
     if (!measured(entry)) checks.push({ target, limit, value: entry ? 'not available' : 'not measured', met: null });
-    else checks.push({ target, limit, value: show(value(entry)), met: ok(value(entry)) });
+    else if (measuredValue === null) checks.push({ target, limit, value: entry.note ?? 'no answer', met: false });
+    else checks.push({ target, limit, value: show(measuredValue), met: ok(measuredValue) });
   };
+  const ratio = (value: number | null, reference: number | null) => (value === null || reference === null ? null : value / reference);
 
   if (result.size === 'M' && result.db === 'sqlite') {
     for (const [name, limit] of Object.entries(M_SQLITE_P95) as [TargetName, number][]) {
@@ -97,8 +104,8 @@ export function checkTargets(result: BenchResult, others: ResultFile[]): TargetC
     const reference = latest('M', result.db);
     for (const name of READ_PAGES) {
       const atM = reference?.results[name];
-      if (!measured(atM)) checks.push({ target: `${name} p95 vs M`, limit: '<= 3x M', value: reference ? 'M not available' : 'no M run', met: null });
-      else add(`${name} p95 vs M`, `<= 3x M (${ms(atM.p95)})`, result.results[name], (entry) => entry.p95 / atM.p95, (value) => value <= 3, (value) => `${value.toFixed(2)}x`);
+      if (!measured(atM) || atM.p95 === null) checks.push({ target: `${name} p95 vs M`, limit: '<= 3x M', value: reference ? 'M not available' : 'no M run', met: null });
+      else add(`${name} p95 vs M`, `<= 3x M (${ms(atM.p95)})`, result.results[name], (entry) => ratio(entry.p95, atM.p95), (value) => value <= 3, (value) => `${value.toFixed(2)}x`);
     }
     checks.push({ target: 'server RSS', limit: '<= 400 MB', value: `${result.rssPeakMB.toFixed(0)} MB`, met: result.rssPeakMB <= 400 });
   }
@@ -106,12 +113,15 @@ export function checkTargets(result: BenchResult, others: ResultFile[]): TargetC
     const reference = latest('M', 'sqlite');
     for (const name of READ_PAGES) {
       const sqlite = reference?.results[name];
-      if (!measured(sqlite)) checks.push({ target: `${name} p95 vs SQLite`, limit: '<= 1.5x SQLite', value: reference ? 'SQLite not available' : 'no SQLite M run', met: null });
-      else add(`${name} p95 vs SQLite`, `<= 1.5x SQLite (${ms(sqlite.p95)})`, result.results[name], (entry) => entry.p95 / sqlite.p95, (value) => value <= 1.5, (value) => `${value.toFixed(2)}x`);
+      if (!measured(sqlite) || sqlite.p95 === null) checks.push({ target: `${name} p95 vs SQLite`, limit: '<= 1.5x SQLite', value: reference ? 'SQLite not available' : 'no SQLite M run', met: null });
+      else add(`${name} p95 vs SQLite`, `<= 1.5x SQLite (${ms(sqlite.p95)})`, result.results[name], (entry) => ratio(entry.p95, sqlite.p95), (value) => value <= 1.5, (value) => `${value.toFixed(2)}x`);
     }
   }
   const trivial = result.floors.trivialRoute;
-  if (measured(trivial)) add('dashboard p50 vs trivial route', `<= 5x (${ms(trivial.p50)})`, result.results.dashboard, (entry) => entry.p50 / trivial.p50, (value) => value <= 5, (value) => `${value.toFixed(1)}x`);
+  if (measured(trivial) && trivial.p50 !== null) {
+    const base = trivial.p50;
+    add('dashboard p50 vs trivial route', `<= 5x (${ms(base)})`, result.results.dashboard, (entry) => ratio(entry.p50, base), (value) => value <= 5, (value) => `${value.toFixed(1)}x`);
+  }
   return checks;
 }
 
@@ -125,14 +135,15 @@ export function resultTable(result: BenchResult): string {
   const lines = [row(['Name', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'requests', 'conns', 'p50 / trivial', 'RSS peak MB'])];
   lines.push(row(new Array<string>(10).fill('---')));
   const line = (name: string, entry: Entry | SqlFloor | NotAvailable) => {
+    const time = (value: number | null) => (value === null ? '—' : value.toFixed(1));
     if (!entry.available) lines.push(row([name, `not available: ${entry.reason}`, '', '', '', '', '', '', '', '']));
     else {
       lines.push(row([
-        name,
+        entry.note ? `${name} (${entry.note})` : name,
         entry.rps.toFixed(1),
-        entry.p50.toFixed(1),
-        entry.p95.toFixed(1),
-        entry.p99.toFixed(1),
+        time(entry.p50),
+        time(entry.p95),
+        time(entry.p99),
         String(entry.errors),
         String(entry.requests),
         String(entry.connections),
