@@ -79,6 +79,8 @@ const READ_PAGES: TargetName[] = ['dashboard', 'list', 'item', 'progressApi'];
 const M_SQLITE_P95: Partial<Record<TargetName, number>> = { dashboard: 150, list: 100, item: 100, progressApi: 50, statusChange: 50, exportPdf: 5000, exportXlsx: 5000 };
 
 const measured = (entry: Entry | undefined): entry is Measured => entry !== undefined && entry.available;
+/** Every request was an error: its timings are how long it took to fail, not to serve. */
+const allFailed = (entry: { requests: number; errors: number }) => entry.requests > 0 && entry.errors === entry.requests;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 export function checkTargets(result: BenchResult, others: ResultFile[]): TargetCheck[] {
@@ -87,6 +89,7 @@ export function checkTargets(result: BenchResult, others: ResultFile[]): TargetC
   const add = (target: string, limit: string, entry: Entry | undefined, value: (entry: Measured) => number | null, ok: (value: number) => boolean, show = ms) => {
     const measuredValue = measured(entry) ? value(entry) : null;
     if (!measured(entry)) checks.push({ target, limit, value: entry ? 'not available' : 'not measured', met: null });
+    else if (allFailed(entry)) checks.push({ target, limit, value: `all ${entry.requests} requests failed`, met: false });
     else if (measuredValue === null) checks.push({ target, limit, value: entry.note ?? 'no answer', met: false });
     else checks.push({ target, limit, value: show(measuredValue), met: ok(measuredValue) });
   };
@@ -139,7 +142,7 @@ export function resultTable(result: BenchResult): string {
     if (!entry.available) lines.push(row([name, `not available: ${entry.reason}`, '', '', '', '', '', '', '', '']));
     else {
       lines.push(row([
-        entry.note ? `${name} (${entry.note})` : name,
+        entry.note ? `${name} (${entry.note})` : allFailed(entry) ? `${name} (all requests failed)` : name,
         entry.rps.toFixed(1),
         time(entry.p50),
         time(entry.p95),
@@ -196,6 +199,8 @@ export function refreshReadme(files = readResultFiles(), readme = README): void 
     for (const db of ['sqlite', 'postgres'] as const) {
       const file = files.filter((entry) => entry.size === size && entry.db === db).sort((a, b) => b.meta.date.localeCompare(a.meta.date))[0];
       if (!file) continue;
+      // Checked again against the runs that came before it, so a change in the checks applies to old files too.
+      const targets = checkTargets(file, files.filter((other) => other.meta.date < file.meta.date));
       const m = file.machine;
       const dataset = file.meta.dataset as { recommendations?: number; statusChanges?: number; evidenceNotes?: number } | null;
       blocks.push(
@@ -209,7 +214,7 @@ export function refreshReadme(files = readResultFiles(), readme = README): void 
           '',
           resultTable(file),
           '',
-          targetTable(file.meta.targets),
+          targetTable(targets),
         ].join('\n'),
       );
     }

@@ -167,7 +167,9 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
     log(`measure: dashboard SQL: ${replay.statements} statements, p50 ${sql.p50} ms, p95 ${sql.p95} ms`);
 
     for (const plan of plans(fixtures, options.connections)) {
+      server.rss.resetWindow();
       const missing = await availability(server, plan, routes);
+      if (missing?.available) missing.rssPeakMB = Math.round(server.rss.resetWindow());
       if (missing) log(`measure: ${plan.name}: ${missing.available ? missing.note : `not available: ${missing.reason}`}`);
       const entry = missing ?? (await measure(server, (job) => load.run(job), plan, durationMs));
       if (plan.name === 'trivialRoute') trivialRoute = entry;
