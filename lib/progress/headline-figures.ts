@@ -5,6 +5,7 @@ import {
   asDouble,
   asInteger,
   dateValue,
+  isToday,
   daysBefore,
   itemScopeSql,
   num,
@@ -72,14 +73,32 @@ export async function getHeadlineFigures(
   const point = (idx: number, at: Date, start: Date) =>
     Prisma.sql`(${Prisma.raw(String(idx))}, ${dateValue(provider, at)}, ${dateValue(provider, start)}, ${dateValue(provider, daysBefore(at, staleDays))})`;
   const weight = weightSql(Prisma.sql`sn."status"`);
+  // As of today, the item's stored status and last activity are the day's (see isToday); only the
+  // end of the previous quarter is read from the history.
+  const storedToday = isToday(input.asOf);
+  const statusOn = statusOnSql(Prisma.sql`r."id"`, Prisma.sql`p."at"`, cut);
+  const status = storedToday ? Prisma.sql`CASE WHEN p."idx" = 1 THEN r."status" ELSE ${statusOn} END` : statusOn;
+  const quiet = Prisma.sql`NOT EXISTS (
+        SELECT 1 FROM "StatusChange" c
+        WHERE c."recommendationId" = sn."itemId"
+          AND c."effectiveDate" > sn."activeAfter" AND c."effectiveDate" <= sn."at" AND c."recordedAt" < ${cut}
+      ) AND NOT EXISTS (
+        SELECT 1 FROM "EvidenceNote" e
+        WHERE e."recommendationId" = sn."itemId"
+          AND e."evidenceDate" > sn."activeAfter" AND e."evidenceDate" <= sn."at" AND e."createdAt" < ${cut}
+          AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${cut})
+      )`;
+  const stale = storedToday
+    ? Prisma.sql`CASE WHEN sn."idx" = 1 THEN (CASE WHEN sn."lastActivityAt" <= sn."activeAfter" THEN 1 ELSE 0 END) WHEN ${quiet} THEN 1 ELSE 0 END`
+    : Prisma.sql`CASE WHEN ${quiet} THEN 1 ELSE 0 END`;
   const rows = await db.$queryRaw<Row[]>`
     WITH "points"("idx", "at", "quarterStart", "activeAfter") AS (
       VALUES ${point(0, previousAt, quarterStart(previous))}, ${point(1, input.asOf, quarterStart(current))}
     ),
     -- MATERIALIZED: the status subquery runs once per item and day, not once per use below.
     "snapshot" AS MATERIALIZED (
-      SELECT p."idx", p."at", p."quarterStart", p."activeAfter", r."id" AS "itemId", r."targetDate",
-             ${statusOnSql(Prisma.sql`r."id"`, Prisma.sql`p."at"`, cut)} AS "status"
+      SELECT p."idx", p."at", p."quarterStart", p."activeAfter", r."id" AS "itemId", r."targetDate", r."lastActivityAt",
+             ${status} AS "status"
       FROM "Recommendation" r CROSS JOIN "points" p
       WHERE ${itemScopeSql(input.scope)}
     )
@@ -94,16 +113,7 @@ export async function getHeadlineFigures(
         WHERE c."recommendationId" = sn."itemId" AND c."fromStatus" IS NOT NULL
           AND c."effectiveDate" >= sn."quarterStart" AND c."effectiveDate" <= sn."at" AND c."recordedAt" < ${cut}
       ) THEN 1 ELSE 0 END)`)} AS "changed",
-      ${asInteger(Prisma.sql`SUM(CASE WHEN NOT EXISTS (
-        SELECT 1 FROM "StatusChange" c
-        WHERE c."recommendationId" = sn."itemId"
-          AND c."effectiveDate" > sn."activeAfter" AND c."effectiveDate" <= sn."at" AND c."recordedAt" < ${cut}
-      ) AND NOT EXISTS (
-        SELECT 1 FROM "EvidenceNote" e
-        WHERE e."recommendationId" = sn."itemId"
-          AND e."evidenceDate" > sn."activeAfter" AND e."evidenceDate" <= sn."at" AND e."createdAt" < ${cut}
-          AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${cut})
-      ) THEN 1 ELSE 0 END)`)} AS "stale"
+      ${asInteger(Prisma.sql`SUM(${stale})`)} AS "stale"
     FROM "snapshot" sn
     WHERE sn."status" IS NOT NULL
     GROUP BY sn."idx"`;

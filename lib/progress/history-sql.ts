@@ -20,12 +20,13 @@
 // binds Date parameters as, so text order is time order. Only dates in a VALUES list need a cast on
 // PostgreSQL, where nothing else tells it that an untyped parameter is a timestamp, and a date's
 // quarter is read with each database's own functions (quarterIndexSql).
-import type { Db } from '@/lib/db';
+import type { Db, Tx } from '@/lib/db';
 import type { Provider } from '@/lib/db/config';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
 import { providerOfClient } from '@/lib/recommendations/recommendation-query';
 import { STATUS_WEIGHT, STATUSES } from '@/lib/status/status';
 import type { ProgressGrouping } from '@/lib/validations/progress';
+import { today } from '@/lib/dates';
 
 const DAY_MS = 86_400_000;
 
@@ -37,11 +38,20 @@ export function recordedCutOf(asOf: Date): Date {
   return new Date(asOf.getTime() + DAY_MS);
 }
 
+/**
+ * Whether `asOf` is today (or later): then the history as it stands holds everything that was known,
+ * and what is stored on each item (status, lastActivityAt) or in the progress tally can stand in for
+ * reading it. Nothing takes effect in the future (lib/status/status-rules.ts).
+ */
+export function isToday(asOf: Date): boolean {
+  return asOf.getTime() >= today().getTime();
+}
+
 export function daysBefore(date: Date, days: number): Date {
   return new Date(date.getTime() - days * DAY_MS);
 }
 
-export function providerOf(db: Db): Provider {
+export function providerOf(db: Db | Tx): Provider {
   return providerOfClient(db);
 }
 

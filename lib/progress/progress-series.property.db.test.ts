@@ -2,7 +2,7 @@
 // downs, NO_LONGER_RELEVANT), the database's quarterly series equals the slow reference computation.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseDateOnly } from '@/lib/dates';
+import { parseDateOnly, today } from '@/lib/dates';
 import { recommendationCode } from '@/lib/recommendations/code';
 import { STATUSES } from '@/lib/status/status';
 import { seedVocabulary } from '@/lib/test/recommendation-factory';
@@ -10,6 +10,7 @@ import { testDb, uniqueId } from '@/lib/test/test-db';
 import type { ProgressGrouping } from '@/lib/validations/progress';
 import { getProgressSeries, type ProgressPoint } from './progress-series';
 import { dashboardQuarters, quarterEnd, quartersBetween } from './quarters';
+import { addItemsToTally } from './tally/rebuild-progress-tally';
 import { referenceSeries, type ReferenceChange, type ReferenceItem } from './reference-series';
 
 const db = testDb();
@@ -169,6 +170,39 @@ describe('progress series (property)', () => {
         }
       }),
       { numRuns: 30 },
+    );
+  });
+
+  it('tally: as of today, the series read from the progress tally equals the reference computation', async () => {
+    // The tally is global: this file's themes and sectors collect the items of every run, so the
+    // reference reads every item written so far. Items are added the way the seed adds new ones.
+    const written: { items: { id: string; theme: string; sectors: string[] }[]; changes: ReferenceChange[] } = { items: [], changes: [] };
+    const asOf = today();
+    const quarters = dashboardQuarters({ firstSeminarDate: SEMINAR_DATE, asOf });
+    await fc.assert(
+      fc.asyncProperty(historyArb, fc.integer({ min: 0, max: 2 }), async (history, sectorIndex) => {
+        const { items, changes } = await writeHistory(history);
+        await addItemsToTally(db, items.map((item) => item.id));
+        written.items.push(...items);
+        written.changes.push(...changes);
+        const sector = sectors[sectorIndex]!;
+        const cases = [
+          { by: 'theme' as const, scope: { seminar: [], theme: themes, sector: [] }, groupIds: (item: (typeof items)[number]) => [item.theme] },
+          { by: 'sector' as const, scope: { seminar: [], theme: themes, sector: [] }, groupIds: (item: (typeof items)[number]) => item.sectors },
+          {
+            by: 'theme' as const,
+            scope: { seminar: [], theme: themes, sector: [sector] },
+            groupIds: (item: (typeof items)[number]) => (item.sectors.includes(sector) ? [item.theme] : []),
+          },
+        ];
+        for (const { by, scope, groupIds } of cases) {
+          const actual = await getProgressSeries(db, { by, scope, quarters, asOf });
+          const referenceItems: ReferenceItem[] = written.items.map((item) => ({ id: item.id, groupIds: groupIds(item) }));
+          const expected = new Map([...referenceSeries(referenceItems, written.changes, quarters, asOf)].filter(([, points]) => points.some((p) => p.items > 0)));
+          expect(asRecord(new Map(actual.map((s) => [s.id, s.points]))), `by ${by}, sectors ${scope.sector.join()}`).toEqual(asRecord(expected));
+        }
+      }),
+      { numRuns: 15 },
     );
   });
 });

@@ -1,8 +1,9 @@
 import type { Db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
 import type { ProgressGrouping } from '@/lib/validations/progress';
-import { asDouble, asInteger, groupLabelSql, historyCtes, num, numOrNull, providerOf, quarterIndexSql, weightSql, type ItemScope } from './history-sql';
+import { asDouble, asInteger, groupLabelSql, historyCtes, isToday, num, numOrNull, providerOf, quarterIndexSql, weightSql, type ItemScope } from './history-sql';
 import type { QuarterPoint } from './quarters';
+import type { Provider } from '@/lib/db/config';
 
 export type ProgressPoint = {
   /** "2015-Q1" */
@@ -29,7 +30,8 @@ export type ProgressSeriesInput = {
 type Row = { q: unknown; groupId: string; name: string; color: string | null; items: unknown; counted: unknown; weightSum: unknown; implemented: unknown };
 
 /**
- * The quarterly progress of each group, in ONE statement. Rather than reading every item in every
+ * The quarterly progress of each group, in ONE statement, from the progress tally when it can answer
+ * (tallyMovesSql), else from the history. Rather than reading every item in every
  * quarter (items x quarters rows), each status interval of the history (history-sql.ts) enters the
  * quarter whose day it first holds on and leaves the first quarter whose day it no longer holds on.
  * The database counts these entries and exits per (group, status, quarter), weighs them per (group,
@@ -50,26 +52,9 @@ export async function getProgressSeries(db: Db, input: ProgressSeriesInput): Pro
   const provider = providerOf(db);
   const label = groupLabelSql(input.by);
   const weight = weightSql(Prisma.sql`a."status"`);
+  const moves = tallyMovesSql(input, last.index) ?? historyMovesSql(provider, input, last.index);
   const rows = await db.$queryRaw<Row[]>`
-    WITH ${historyCtes(input.by, input.scope, input.asOf)},
-    -- MATERIALIZED: read twice below, computed once.
-    "spans" AS MATERIALIZED (
-      SELECT h."groupId", h."status",
-             ${quarterIndexSql(provider, Prisma.sql`h."fromDate"`)} AS "firstQ",
-             CASE WHEN h."toDate" IS NULL THEN NULL ELSE ${quarterIndexSql(provider, Prisma.sql`h."toDate"`)} END AS "endQ"
-      FROM "history" h
-    ),
-    -- An interval that ends in the quarter it starts never holds on a quarter's day; exits after the
-    -- last quarter shown do not matter.
-    "moves" AS (
-      SELECT "groupId", "status", "firstQ" AS "q", COUNT(*) AS "n"
-      FROM "spans" WHERE ("endQ" IS NULL OR "endQ" > "firstQ") AND "firstQ" <= ${last.index}
-      GROUP BY "groupId", "status", "firstQ"
-      UNION ALL
-      SELECT "groupId", "status", "endQ" AS "q", -COUNT(*) AS "n"
-      FROM "spans" WHERE "endQ" > "firstQ" AND "endQ" <= ${last.index}
-      GROUP BY "groupId", "status", "endQ"
-    ),
+    WITH ${moves},
     "totals" AS (
       SELECT a."groupId", a."q",
              SUM(a."n") AS "items",
@@ -124,4 +109,61 @@ function fillPoints(entry: ProgressSeries, moves: Map<number, Row>, quarters: Qu
     };
   });
   return { ...entry, points };
+}
+
+/**
+ * CTE "moves"(groupId, status, q, n) from the history: each status interval enters the quarter it
+ * first holds on and leaves the first quarter it no longer holds on. Reads every status change in
+ * scope; what the series falls back to when the tally cannot answer (see tallyMovesSql).
+ */
+function historyMovesSql(provider: Provider, input: ProgressSeriesInput, lastIndex: number): Prisma.Sql {
+  return Prisma.sql`${historyCtes(input.by, input.scope, input.asOf)},
+    -- MATERIALIZED: read twice below, computed once.
+    "spans" AS MATERIALIZED (
+      SELECT h."groupId", h."status",
+             ${quarterIndexSql(provider, Prisma.sql`h."fromDate"`)} AS "firstQ",
+             CASE WHEN h."toDate" IS NULL THEN NULL ELSE ${quarterIndexSql(provider, Prisma.sql`h."toDate"`)} END AS "endQ"
+      FROM "history" h
+    ),
+    -- An interval that ends in the quarter it starts never holds on a quarter's day; exits after the
+    -- last quarter shown do not matter.
+    "moves" AS (
+      SELECT "groupId", "status", "firstQ" AS "q", COUNT(*) AS "n"
+      FROM "spans" WHERE ("endQ" IS NULL OR "endQ" > "firstQ") AND "firstQ" <= ${lastIndex}
+      GROUP BY "groupId", "status", "firstQ"
+      UNION ALL
+      SELECT "groupId", "status", "endQ" AS "q", -COUNT(*) AS "n"
+      FROM "spans" WHERE "endQ" > "firstQ" AND "endQ" <= ${lastIndex}
+      GROUP BY "groupId", "status", "endQ"
+    )`;
+}
+
+/**
+ * CTE "moves" from the progress tally (lib/progress/tally), the same numbers without reading the
+ * history: a few thousand rows however long the history is. The tally holds the history as it
+ * stands today with everything recorded, per primary theme and per (owner sector, primary theme),
+ * so it answers when the series is read as of today, without a seminar filter, and grouped by theme
+ * (with at most one sector chosen: an item in two chosen sectors must count once) or by sector.
+ * Anything else returns null, and the series is read from the history.
+ */
+function tallyMovesSql(input: ProgressSeriesInput, lastIndex: number): Prisma.Sql | null {
+  const { scope } = input;
+  if (!isToday(input.asOf) || scope.seminar.length > 0) return null;
+  const themes = scope.theme.length ? Prisma.sql`AND t."themeId" IN (${Prisma.join(scope.theme)})` : Prisma.empty;
+  const sectors = scope.sector.length ? Prisma.sql`AND t."sectorId" IN (${Prisma.join(scope.sector)})` : Prisma.empty;
+  let source: Prisma.Sql;
+  if (input.by === 'theme' && scope.sector.length === 0) {
+    source = Prisma.sql`SELECT t."themeId" AS "groupId", t."status", t."quarter", t."moves" FROM "ProgressTally" t WHERE t."quarter" <= ${lastIndex} ${themes}`;
+  } else if (input.by === 'theme' && scope.sector.length === 1) {
+    source = Prisma.sql`SELECT t."themeId" AS "groupId", t."status", t."quarter", t."moves" FROM "SectorProgressTally" t WHERE t."quarter" <= ${lastIndex} ${themes} ${sectors}`;
+  } else if (input.by === 'sector') {
+    source = Prisma.sql`SELECT t."sectorId" AS "groupId", t."status", t."quarter", t."moves" FROM "SectorProgressTally" t WHERE t."quarter" <= ${lastIndex} ${themes} ${sectors}`;
+  } else {
+    return null;
+  }
+  return Prisma.sql`"moves" AS (
+      SELECT s."groupId", s."status", s."quarter" AS "q", SUM(s."moves") AS "n"
+      FROM (${source}) s
+      GROUP BY s."groupId", s."status", s."quarter"
+    )`;
 }

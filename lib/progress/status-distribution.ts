@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
 import { isStatus, STATUS_WEIGHT, STATUSES, type Status } from '@/lib/status/status';
 import type { ProgressGrouping } from '@/lib/validations/progress';
-import { asInteger, groupedScopeSql, groupLabelSql, num, recordedCutOf, statusOnSql, type ItemScope } from './history-sql';
+import { asInteger, groupedScopeSql, isToday, groupLabelSql, num, recordedCutOf, statusOnSql, type ItemScope } from './history-sql';
 
 export type StatusCounts = Record<Status, number>;
 
@@ -26,18 +26,23 @@ export function emptyCounts(): StatusCounts {
 /**
  * How many items of each group are in each status on the as-of day, in ONE statement: each item's
  * status that day (history-sql.ts statusOnSql, one index read per item), counted with GROUP BY
- * (group, status). Groups come in display order; groups with no item are left out.
+ * (group, status). As of today, the status is the one stored on the item (kept equal to the latest
+ * in its history by lib/status/recompute-status.ts), with no history read at all. Groups come in
+ * display order; groups with no item are left out.
  */
 export async function getStatusDistribution(
   db: Db,
   input: { by: ProgressGrouping; scope: ItemScope; asOf: Date },
 ): Promise<StatusDistributionRow[]> {
   const label = groupLabelSql(input.by);
+  const statusOn = isToday(input.asOf)
+    ? Prisma.sql`(SELECT r0."status" FROM "Recommendation" r0 WHERE r0."id" = s."id")`
+    : statusOnSql(Prisma.sql`s."id"`, Prisma.sql`${input.asOf}`, recordedCutOf(input.asOf));
   const rows = await db.$queryRaw<Row[]>`
     WITH "scope" AS (${groupedScopeSql(input.by, input.scope)}),
     -- MATERIALIZED: the status subquery runs once per item, not once per use below.
     "current" AS MATERIALIZED (
-      SELECT s."groupId", ${statusOnSql(Prisma.sql`s."id"`, Prisma.sql`${input.asOf}`, recordedCutOf(input.asOf))} AS "status"
+      SELECT s."groupId", ${statusOn} AS "status"
       FROM "scope" s
     ),
     "counts" AS (

@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db';
 import { parseDateOnly } from '@/lib/dates';
 import type { Status } from '@/lib/status/status';
 import { seedRecommendations, type SeededRecommendation } from '@/lib/test/recommendation-factory';
+import { withProgressTally } from './tally/with-progress-tally';
 
 export const day = (text: string): Date => parseDateOnly(text)!;
 
@@ -27,7 +28,7 @@ export async function recordChange(
   effective: string,
   options: { recordedAt?: string; id?: string; fromStatus?: Status | null; authorId?: string } = {},
 ): Promise<void> {
-  await db.statusChange.create({
+  await withProgressTally(db, [item.id], () => db.statusChange.create({
     data: {
       ...(options.id ? { id: options.id } : {}),
       recommendationId: item.id,
@@ -37,7 +38,7 @@ export async function recordChange(
       recordedAt: new Date(options.recordedAt ?? `${effective}T12:00:00.000Z`),
       authorId: options.authorId ?? null,
     },
-  });
+  }));
 }
 
 /** An evidence note dated `evidenceDate`, entered at `createdAt` (default: noon that day). */

@@ -8,6 +8,7 @@ import { filtersToSearchParams } from '@/lib/validations/recommendation-filters'
 import { MAX_BULK_ITEMS, type BulkChange, type BulkTarget, type BulkUpdateInput } from '@/lib/validations/bulk-update';
 import { recommendationWhere } from './recommendation-query';
 import { assertVersion, bumpVersion, versionConflict } from './version-conflict';
+import { withProgressTally } from '@/lib/progress/tally/with-progress-tally';
 
 export type BulkUpdateResult = { changed: string[]; unchanged: string[] };
 export type BulkFailure = { code: string; status: number; message: string };
@@ -180,7 +181,8 @@ async function applyChange(tx: Tx, item: Item, expectedVersion: number, change: 
   }
 
   const version = await bumpVersion(tx, item.id, expectedVersion);
-  await write();
+  // Priority is not something the progress tally counts by; theme and sectors are.
+  await withProgressTally(tx, change.operation === 'priority' ? [] : [item.id], write);
   await writeAudit(tx, {
     actor,
     action: 'recommendation.update',

@@ -4,6 +4,7 @@ import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 import { toDateOnly } from '@/lib/dates';
 import type { RecommendationUpdateInput } from '@/lib/validations/recommendation';
 import { assertVersion, bumpVersion } from './version-conflict';
+import { withProgressTally } from '@/lib/progress/tally/with-progress-tally';
 
 type Fields = {
   primaryThemeId: string;
@@ -103,22 +104,26 @@ export async function updateRecommendation(
     await refuseStaleVocabulary(tx, before, after);
 
     const version = await bumpVersion(tx, item.id, input.expectedVersion);
-    await tx.recommendation.update({
-      where: { id: item.id },
-      data: {
-        primaryThemeId: after.primaryThemeId,
-        priority: after.priority,
-        targetDate: input.targetDate === undefined ? undefined : input.targetDate,
-      },
+    // The primary theme and owner sectors are what the progress tally counts items under.
+    const tallied = changed.includes('primaryThemeId') || changed.includes('sectorIds') ? [item.id] : [];
+    await withProgressTally(tx, tallied, async () => {
+      await tx.recommendation.update({
+        where: { id: item.id },
+        data: {
+          primaryThemeId: after.primaryThemeId,
+          priority: after.priority,
+          targetDate: input.targetDate === undefined ? undefined : input.targetDate,
+        },
+      });
+      if (changed.includes('secondaryThemeIds')) {
+        await tx.recommendationTheme.deleteMany({ where: { recommendationId: item.id } });
+        await tx.recommendationTheme.createMany({ data: after.secondaryThemeIds.map((themeId) => ({ recommendationId: item.id, themeId })) });
+      }
+      if (changed.includes('sectorIds')) {
+        await tx.recommendationSector.deleteMany({ where: { recommendationId: item.id } });
+        await tx.recommendationSector.createMany({ data: after.sectorIds.map((sectorId) => ({ recommendationId: item.id, sectorId })) });
+      }
     });
-    if (changed.includes('secondaryThemeIds')) {
-      await tx.recommendationTheme.deleteMany({ where: { recommendationId: item.id } });
-      await tx.recommendationTheme.createMany({ data: after.secondaryThemeIds.map((themeId) => ({ recommendationId: item.id, themeId })) });
-    }
-    if (changed.includes('sectorIds')) {
-      await tx.recommendationSector.deleteMany({ where: { recommendationId: item.id } });
-      await tx.recommendationSector.createMany({ data: after.sectorIds.map((sectorId) => ({ recommendationId: item.id, sectorId })) });
-    }
     const pick = (fields: Fields) => Object.fromEntries(changed.map((key) => [key, fields[key]]));
     await writeAudit(tx, {
       actor,

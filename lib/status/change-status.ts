@@ -5,6 +5,7 @@ import { today, toDateOnly } from '@/lib/dates';
 import { insertEvidenceNote } from '@/lib/evidence/add-evidence';
 import { assertVersion, bumpVersion } from '@/lib/recommendations/version-conflict';
 import type { EvidenceInput } from '@/lib/validations/evidence';
+import { withProgressTally } from '@/lib/progress/tally/with-progress-tally';
 import { recomputeCurrentStatus } from './recompute-status';
 import { checkEvidenceDate, checkStatusChange, type RuleViolation } from './status-rules';
 import { isStatus, type Status } from './status';
@@ -68,17 +69,19 @@ export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Acto
   const version = await bumpVersion(tx, item.id, input.expectedVersion);
   const evidence = input.evidence ? await insertEvidenceNote(tx, item, input.evidence, actor) : null;
   const note = input.note?.trim() || null;
-  const change = await tx.statusChange.create({
-    data: {
-      recommendationId: item.id,
-      fromStatus: inForce?.toStatus ?? null,
-      toStatus: input.status,
-      effectiveDate: input.effectiveDate,
-      authorId: actor.id,
-      note,
-    },
-    select: { id: true, recordedAt: true },
-  });
+  const change = await withProgressTally(tx, [item.id], () =>
+    tx.statusChange.create({
+      data: {
+        recommendationId: item.id,
+        fromStatus: inForce?.toStatus ?? null,
+        toStatus: input.status,
+        effectiveDate: input.effectiveDate,
+        authorId: actor.id,
+        note,
+      },
+      select: { id: true, recordedAt: true },
+    }),
+  );
   const current = await recomputeCurrentStatus(tx, item.id);
   await writeAudit(tx, {
     actor,

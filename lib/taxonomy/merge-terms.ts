@@ -3,6 +3,7 @@ import { ApiError, notFoundError } from '@/lib/api/errors';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 import { TERM_KIND_LABEL, type MergeTermsInput, type TermKind } from '@/lib/validations/taxonomy';
 import { findTerm, type TermRow } from './term-store';
+import { rebuildProgressTally } from '@/lib/progress/tally/rebuild-progress-tally';
 
 export type MergeResult = {
   source: { id: string; name: string };
@@ -100,6 +101,8 @@ export async function mergeTerms(db: Db, input: MergeTermsInput, actor: Actor): 
                 affected.filter((item) => item.primaryThemeId === from.id).map((item) => item.id),
               )
             : await moveSectorReferences(tx, from.id, to.id);
+        // Items moved from one term to the other: recount both terms' rows of the progress tally.
+        await rebuildProgressTally(tx, kind === 'theme' ? { themeIds: [from.id, to.id] } : { sectorIds: [from.id, to.id] });
 
         // Terms merged into the source earlier now point at the live target, so "merged into"
         // always names a term that can still be picked.

@@ -4,6 +4,7 @@ import type { Db } from '@/lib/db';
 import { parseDateOnly } from '@/lib/dates';
 import { recommendationCode } from '@/lib/recommendations/code';
 import { uniqueId } from './test-db';
+import { addItemsToTally } from '@/lib/progress/tally/rebuild-progress-tally';
 
 export type SeededRecommendation = { id: string; code: string; seminarId: string; seminarDate: Date; version: number };
 
@@ -57,6 +58,7 @@ export async function seedRecommendations(db: Db, options: { seminarDate?: strin
     });
     items.push({ id: item.id, code, seminarId: seminar.id, seminarDate, version: item.version });
   }
+  await addItemsToTally(db, items.map((item) => item.id));
   return items;
 }
 

@@ -21,6 +21,7 @@ import { createClient } from '@/lib/db/client';
 import { providerOf } from '@/lib/db/config';
 import { migrate } from '@/lib/db/migrate';
 import { runSeed } from '@/lib/seminars/seed/run-seed';
+import { ensureProgressTally } from '@/lib/progress/tally/rebuild-progress-tally';
 import { databaseUrlOn } from '@/lib/test/local-database';
 import { addMs, Chunk, DAY, day, generateSeminar, HOUR, minDate, type Staff, type Vocabulary } from './generate-seminar';
 import { log, percentLogger } from './progress';
@@ -268,6 +269,11 @@ export async function prepareBenchDataset(size: Size, db: DbKind, options: { for
   const existing = options.force ? null : await readManifest(url);
   if (existing && existing.generatorVersion === GENERATOR_VERSION && existing.seed === seed && existing.size === size) {
     log(`data: reusing the ${size} data set in ${db === 'sqlite' ? path.relative(process.cwd(), url.slice(5)) : new URL(url).pathname.slice(1)}`);
+    // A data set made before the latest migrations gets them, and the progress tally they add.
+    await migrate(url);
+    await withClient(url, async (client) => {
+      if (await ensureProgressTally(client)) log('data: built the progress tally');
+    });
     return { url, manifest: existing };
   }
   const started = Date.now();
@@ -294,6 +300,11 @@ export async function prepareBenchDataset(size: Size, db: DbKind, options: { for
     await analyse.query('ANALYZE');
     await analyse.end();
   }
+  // The rows were written straight through the driver: count them into the progress tally once.
+  await withClient(url, async (client) => {
+    await ensureProgressTally(client);
+  });
+  log('data: built the progress tally');
   const manifest: Manifest = { generatorVersion: GENERATOR_VERSION, size, seed, generated, seconds: (Date.now() - started) / 1000 };
   const writer = createClient(url);
   try {
@@ -319,4 +330,13 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   }
   const { url, manifest } = await prepareBenchDataset(size, db, { force: process.argv.includes('--force') });
   console.log(JSON.stringify({ database: providerOf(url) === 'sqlite' ? url : new URL(url).pathname.slice(1), ...manifest }));
+}
+
+async function withClient(url: string, use: (client: ReturnType<typeof createClient>) => Promise<void>): Promise<void> {
+  const client = createClient(url);
+  try {
+    await use(client);
+  } finally {
+    await client.$disconnect();
+  }
 }

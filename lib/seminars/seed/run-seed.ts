@@ -10,6 +10,7 @@ import { parseRecommendations } from '@/lib/import/parse-report';
 import { DEFAULT_SECTORS, DEFAULT_THEMES } from '@/lib/taxonomy/default-vocabulary';
 import { recommendationCode } from '@/lib/recommendations/code';
 import { SEED_REPORTS, type SeedReport } from './seed-reports';
+import { addItemsToTally } from '@/lib/progress/tally/rebuild-progress-tally';
 
 export const SEED_REPORTS_DIR = path.join(process.cwd(), 'prisma', 'seed', 'reports');
 
@@ -84,7 +85,7 @@ async function seedReport(tx: Tx, report: SeedReport): Promise<{ seminar: boolea
     (await tx.recommendation.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((r) => r.code),
   );
 
-  let created = 0;
+  const createdIds: string[] = [];
   for (const [index, item] of parsed.entries()) {
     const code = codes[index]!;
     if (existing.has(code)) continue;
@@ -121,9 +122,10 @@ async function seedReport(tx: Tx, report: SeedReport): Promise<{ seminar: boolea
       entityId: recommendation.id,
       after: { code, title: seed.title, status: 'NOT_STARTED' },
     });
-    created += 1;
+    createdIds.push(recommendation.id);
   }
-  return { seminar: seminarCreated, recommendations: created };
+  await addItemsToTally(tx, createdIds);
+  return { seminar: seminarCreated, recommendations: createdIds.length };
 }
 
 async function idsBySlug(tx: Tx, kind: 'theme' | 'sector'): Promise<Map<string, string>> {
