@@ -19,32 +19,32 @@ type Row = {
 /**
  * Every status change that TOOK EFFECT in the quarter (up to the report's day), for the items in
  * scope, however late it was entered. "From" is the status in force just before it in the history
- * as it stands (LAG over the item's entries in history order), not the one stored when it was
- * entered: a change back-dated in front of it later would make that stale. An item's first entry
- * (its recording at the seminar) is not a change.
+ * as it stands (the entry just before it in history order, one index read per change), not the one
+ * stored when it was entered: a change back-dated in front of it later would make that stale. An
+ * item's first entry (its recording at the seminar, with nothing before it) is not a change. Only
+ * the quarter's entries are read, through the effectiveDate index.
  *
  * In order of effective date, then item code, then entry (recorded time, id): the same every time.
  */
 export async function listQuarterChanges(db: Db, input: { scope: ItemScope; cut: ReportCut }): Promise<ReportChange[]> {
   const { cut } = input;
   const rows = await db.$queryRaw<Row[]>`
-    WITH "scope" AS (SELECT r."id" FROM "Recommendation" r WHERE ${itemScopeSql(input.scope)}),
-    "ordered" AS (
-      SELECT sc."id", sc."recommendationId", sc."toStatus", sc."effectiveDate", sc."recordedAt", sc."authorId", sc."note",
-             LAG(sc."toStatus") OVER (
-               PARTITION BY sc."recommendationId" ORDER BY sc."effectiveDate", sc."recordedAt", sc."id"
-             ) AS "fromStatus"
-      FROM "StatusChange" sc
-      JOIN "scope" ON "scope"."id" = sc."recommendationId"
-      WHERE sc."effectiveDate" <= ${cut.day} AND sc."recordedAt" < ${cut.recordedBefore}
-    )
-    SELECT r."code" AS "code", r."title" AS "title", o."fromStatus" AS "fromStatus", o."toStatus" AS "toStatus",
-           o."effectiveDate" AS "effectiveDate", o."recordedAt" AS "recordedAt", u."name" AS "who", o."note" AS "note"
-    FROM "ordered" o
-    JOIN "Recommendation" r ON r."id" = o."recommendationId"
-    LEFT JOIN "User" u ON u."id" = o."authorId"
-    WHERE o."fromStatus" IS NOT NULL AND o."effectiveDate" >= ${cut.start}
-    ORDER BY o."effectiveDate", r."code", o."recordedAt", o."id"`;
+    SELECT r."code" AS "code", r."title" AS "title",
+           (
+             SELECT p."toStatus" FROM "StatusChange" p
+             WHERE p."recommendationId" = sc."recommendationId"
+               AND (p."effectiveDate", p."recordedAt", p."id") < (sc."effectiveDate", sc."recordedAt", sc."id")
+               AND p."recordedAt" < ${cut.recordedBefore}
+             ORDER BY p."effectiveDate" DESC, p."recordedAt" DESC, p."id" DESC
+             LIMIT 1
+           ) AS "fromStatus",
+           sc."toStatus" AS "toStatus", sc."effectiveDate" AS "effectiveDate", sc."recordedAt" AS "recordedAt", u."name" AS "who", sc."note" AS "note"
+    FROM "StatusChange" sc
+    JOIN "Recommendation" r ON r."id" = sc."recommendationId"
+    LEFT JOIN "User" u ON u."id" = sc."authorId"
+    WHERE ${itemScopeSql(input.scope)}
+      AND sc."effectiveDate" >= ${cut.start} AND sc."effectiveDate" <= ${cut.day} AND sc."recordedAt" < ${cut.recordedBefore}
+    ORDER BY sc."effectiveDate", r."code", sc."recordedAt", sc."id"`;
 
   return rows.flatMap((row): ReportChange[] =>
     isStatus(row.fromStatus) && isStatus(row.toStatus)

@@ -2,7 +2,6 @@ import type { Db } from '@/lib/db';
 import { toDateOnly } from '@/lib/dates';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
 import { asInteger, daysBefore, itemScopeSql, num, statusOnSql, type ItemScope } from '@/lib/progress/history-sql';
-import { itemScopeWhere } from '@/lib/progress/recent-activity';
 import { CLOSED_STATUSES } from '@/lib/recommendations/recommendation-query';
 import { isStatus, PRIORITIES, type Priority, type Status } from '@/lib/status/status';
 import { rawDay } from './raw-day';
@@ -20,6 +19,13 @@ export type ReportItemFacts = {
 
 type FactRow = {
   id: string;
+  code: string;
+  title: string;
+  priority: string;
+  targetDate: unknown;
+  seminarTitle: string;
+  seminarDate: unknown;
+  theme: string;
   status: string | null;
   statusBefore: string | null;
   changedNow: unknown;
@@ -31,6 +37,8 @@ type FactRow = {
   lastEvidenceBefore: unknown;
 };
 
+type SectorRow = { itemId: string; id: string; name: string };
+
 const later = (a: Day | null, b: Day | null): Day | null => (a === null ? b : b === null ? a : a > b ? a : b);
 const isClosed = (status: Status) => CLOSED_STATUSES.includes(status);
 const asPriority = (value: string): Priority => ((PRIORITIES as readonly string[]).includes(value) ? (value as Priority) : 'MEDIUM');
@@ -38,9 +46,11 @@ const asPriority = (value: string): Priority => ((PRIORITIES as readonly string[
 /**
  * Every item in scope that had a status on the report's day, with its status then and at the end
  * of the previous quarter, its latest activity on both days and how many status changes took
- * effect in each quarter: ONE statement over the items' history (each change ranked within its
- * item, so "a change" is any entry after the first, the recording at the seminar), plus one read
- * of the items' printed fields. Stale and overdue are then worked out per item from those dates,
+ * effect in each quarter, and the printed fields: ONE statement over the items' history ("a change" is
+ * any entry after the first, the recording at the seminar),
+ * plus one for the items' owner sectors. Both are joins with the filters inlined, never a list of
+ * ids as parameters, so any number of items reads in two statements (Prisma's relation loading
+ * binds every id, and SQLite refuses more than 32,766 parameters). Stale and overdue are then worked out per item from those dates,
  * with the dashboard's definitions (lib/progress/headline-figures.ts).
  *
  * Items come in the order of the recommendations list: by seminar date, then position.
@@ -48,25 +58,31 @@ const asPriority = (value: string): Priority => ((PRIORITIES as readonly string[
 export async function listReportItems(db: Db, input: { scope: ItemScope; cut: ReportCut; staleDays: number }): Promise<ReportItemFacts[]> {
   const { cut, scope } = input;
   const before = cut.recordedBefore;
-  const [facts, items] = await Promise.all([
+  const [rows, sectorRows] = await Promise.all([
     db.$queryRaw<FactRow[]>`
       WITH "scope" AS (SELECT r."id" FROM "Recommendation" r WHERE ${itemScopeSql(scope)}),
-      "ranked" AS (
-        SELECT sc."recommendationId" AS "itemId", sc."effectiveDate" AS "at",
-               ROW_NUMBER() OVER (PARTITION BY sc."recommendationId" ORDER BY sc."effectiveDate", sc."recordedAt", sc."id") AS "rn"
+      -- Plain aggregates over the (recommendationId, effectiveDate, recordedAt) index, no window: an
+      -- item's first entry is its recording at the seminar, not a change, so each count drops it
+      -- when it falls in the period counted (its date is the item's earliest).
+      "entries" AS (
+        SELECT sc."recommendationId" AS "itemId",
+               SUM(CASE WHEN sc."effectiveDate" >= ${cut.start} THEN 1 ELSE 0 END) AS "inNow",
+               SUM(CASE WHEN sc."effectiveDate" >= ${cut.previousStart} AND sc."effectiveDate" <= ${cut.previousEnd} THEN 1 ELSE 0 END) AS "inBefore",
+               COUNT(*) AS "inAll",
+               MIN(sc."effectiveDate") AS "firstAt",
+               MAX(sc."effectiveDate") AS "lastChange",
+               MAX(CASE WHEN sc."effectiveDate" <= ${cut.previousEnd} THEN sc."effectiveDate" ELSE NULL END) AS "lastChangeBefore"
         FROM "StatusChange" sc
         JOIN "scope" ON "scope"."id" = sc."recommendationId"
         WHERE sc."effectiveDate" <= ${cut.day} AND sc."recordedAt" < ${before}
+        GROUP BY sc."recommendationId"
       ),
       "changes" AS (
-        SELECT "itemId",
-               SUM(CASE WHEN "rn" > 1 AND "at" >= ${cut.start} THEN 1 ELSE 0 END) AS "changedNow",
-               SUM(CASE WHEN "rn" > 1 AND "at" >= ${cut.previousStart} AND "at" <= ${cut.previousEnd} THEN 1 ELSE 0 END) AS "changedBefore",
-               SUM(CASE WHEN "rn" > 1 THEN 1 ELSE 0 END) AS "changedEver",
-               MAX("at") AS "lastChange",
-               MAX(CASE WHEN "at" <= ${cut.previousEnd} THEN "at" ELSE NULL END) AS "lastChangeBefore"
-        FROM "ranked"
-        GROUP BY "itemId"
+        SELECT "itemId", "lastChange", "lastChangeBefore",
+               "inNow" - CASE WHEN "firstAt" >= ${cut.start} THEN 1 ELSE 0 END AS "changedNow",
+               "inBefore" - CASE WHEN "firstAt" >= ${cut.previousStart} AND "firstAt" <= ${cut.previousEnd} THEN 1 ELSE 0 END AS "changedBefore",
+               "inAll" - 1 AS "changedEver"
+        FROM "entries"
       ),
       "evidence" AS (
         SELECT e."recommendationId" AS "itemId",
@@ -77,7 +93,8 @@ export async function listReportItems(db: Db, input: { scope: ItemScope; cut: Re
         WHERE e."evidenceDate" <= ${cut.day} AND e."createdAt" < ${before} AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${before})
         GROUP BY e."recommendationId"
       )
-      SELECT s."id" AS "id",
+      SELECT s."id" AS "id", r."code" AS "code", r."title" AS "title", r."priority" AS "priority", r."targetDate" AS "targetDate",
+             sem."title" AS "seminarTitle", sem."date" AS "seminarDate", t."name" AS "theme",
              ${statusOnSql(Prisma.sql`s."id"`, Prisma.sql`${cut.day}`, before)} AS "status",
              ${statusOnSql(Prisma.sql`s."id"`, Prisma.sql`${cut.previousEnd}`, before)} AS "statusBefore",
              ${asInteger(Prisma.sql`c."changedNow"`)} AS "changedNow",
@@ -87,41 +104,40 @@ export async function listReportItems(db: Db, input: { scope: ItemScope; cut: Re
              e."lastEvidence" AS "lastEvidence", e."lastEvidenceBefore" AS "lastEvidenceBefore"
       FROM "scope" s
       JOIN "changes" c ON c."itemId" = s."id"
-      LEFT JOIN "evidence" e ON e."itemId" = s."id"`,
-    db.recommendation.findMany({
-      where: itemScopeWhere(scope),
-      orderBy: [{ seminar: { date: 'asc' } }, { seminar: { codePrefix: 'asc' } }, { position: 'asc' }],
-      select: {
-        id: true,
-        code: true,
-        title: true,
-        priority: true,
-        targetDate: true,
-        seminar: { select: { title: true, date: true } },
-        primaryTheme: { select: { name: true } },
-        sectors: {
-          select: { sector: { select: { id: true, name: true } } },
-          orderBy: [{ sector: { sortOrder: 'asc' } }, { sector: { name: 'asc' } }],
-        },
-      },
-    }),
+      JOIN "Recommendation" r ON r."id" = s."id"
+      JOIN "Seminar" sem ON sem."id" = r."seminarId"
+      JOIN "Theme" t ON t."id" = r."primaryThemeId"
+      LEFT JOIN "evidence" e ON e."itemId" = s."id"
+      ORDER BY sem."date", sem."codePrefix", r."position"`,
+    db.$queryRaw<SectorRow[]>`
+      SELECT rs."recommendationId" AS "itemId", se."id" AS "id", se."name" AS "name"
+      FROM "RecommendationSector" rs
+      JOIN "Recommendation" r ON r."id" = rs."recommendationId"
+      JOIN "Sector" se ON se."id" = rs."sectorId"
+      WHERE ${itemScopeSql(scope)}
+      ORDER BY se."sortOrder", se."name", se."id"`,
   ]);
 
-  const factsById = new Map(facts.map((row) => [row.id, row]));
+  const sectorsById = new Map<string, SectorRow[]>();
+  for (const sector of sectorRows) {
+    const list = sectorsById.get(sector.itemId);
+    if (list) list.push(sector);
+    else sectorsById.set(sector.itemId, [sector]);
+  }
   const day = toDateOnly(cut.day);
   const previousEnd = toDateOnly(cut.previousEnd);
   const staleLine = toDateOnly(daysBefore(cut.day, input.staleDays));
   const staleLineBefore = toDateOnly(daysBefore(cut.previousEnd, input.staleDays));
-  return items.flatMap((row): ReportItemFacts[] => {
-    const fact = factsById.get(row.id);
+  return rows.flatMap((fact): ReportItemFacts[] => {
     // No status on the day: the item's seminar had not taken place yet.
-    if (!fact || !isStatus(fact.status)) return [];
+    if (!isStatus(fact.status)) return [];
     const status = fact.status;
     const statusBefore = isStatus(fact.statusBefore) ? fact.statusBefore : null;
     const lastChange = rawDay(fact.lastChange)!;
     const lastActivity = later(lastChange, rawDay(fact.lastEvidence))!;
     const lastActivityBefore = later(rawDay(fact.lastChangeBefore), rawDay(fact.lastEvidenceBefore));
-    const targetDate = row.targetDate ? toDateOnly(row.targetDate) : null;
+    const targetDate = rawDay(fact.targetDate);
+    const sectors = sectorsById.get(fact.id) ?? [];
     const stale = lastActivity <= staleLine;
     const staleBefore = statusBefore !== null && lastActivityBefore !== null && lastActivityBefore <= staleLineBefore;
     const overdue = targetDate !== null && targetDate < day && !isClosed(status);
@@ -129,13 +145,13 @@ export async function listReportItems(db: Db, input: { scope: ItemScope; cut: Re
     return [
       {
         item: {
-          code: row.code,
-          title: row.title,
-          seminar: row.seminar.title,
-          seminarDate: toDateOnly(row.seminar.date),
-          primaryTheme: row.primaryTheme.name,
-          sectors: row.sectors.map((link) => link.sector.name),
-          priority: asPriority(row.priority),
+          code: fact.code,
+          title: fact.title,
+          seminar: fact.seminarTitle,
+          seminarDate: rawDay(fact.seminarDate)!,
+          primaryTheme: fact.theme,
+          sectors: sectors.map((sector) => sector.name),
+          priority: asPriority(fact.priority),
           targetDate,
           status,
           // Entries are ordered by effective date first, so the latest one's date is the status's.
@@ -149,7 +165,7 @@ export async function listReportItems(db: Db, input: { scope: ItemScope; cut: Re
           becameOverdue: overdue && !overdueBefore,
           noChangeSinceSeminar: num(fact.changedEver) === 0,
         },
-        sectorIds: row.sectors.map((link) => link.sector.id),
+        sectorIds: sectors.map((sector) => sector.id),
         changedInPreviousQuarter: num(fact.changedBefore) > 0,
         staleBefore,
         overdueBefore,

@@ -143,7 +143,27 @@ function CoverPage({ report }: { report: QuarterlyReport }) {
   );
 }
 
-function SectionsPage({ report }: { report: QuarterlyReport }) {
+/**
+ * An A4 page under the running header and footer, wrapping onto as many pages as its content needs.
+ * The sections are spread over three of these rather than one: react-pdf lays out a wrapping page by
+ * splitting what is left of it at each page break, so one long page costs the square of its length
+ * (minutes for a large organisation's report), three shorter ones a fraction of that.
+ */
+function RunningPage({ report, children }: { report: QuarterlyReport; children: ReactNode }) {
+  const { data } = report;
+  return (
+    <Page size="A4" style={styles.page}>
+      <View style={styles.header} fixed>
+        <Text>{data.organisation}</Text>
+        <Text>{`${data.title}, ${data.quarter.label}`}</Text>
+      </View>
+      {children}
+      <Footer report={report} />
+    </Page>
+  );
+}
+
+function SectionsPages({ report }: { report: QuarterlyReport }) {
   const { data } = report;
   const { headline } = data;
   const asOf = formatDay(data.quarter.asOf);
@@ -158,62 +178,65 @@ function SectionsPage({ report }: { report: QuarterlyReport }) {
   const unchanged = data.items.filter((item) => item.noChangeSinceSeminar);
   const quarter = data.quarter.label;
   return (
-    <Page size="A4" style={styles.page}>
-      <View style={styles.header} fixed>
-        <Text>{data.organisation}</Text>
-        <Text>{`${data.title}, ${quarter}`}</Text>
-      </View>
-      <Section title="Headline figures" intro={`On ${asOf} against the end of the previous quarter (${formatDay(data.previousQuarter.end)}).`}>
-        <PdfTable columns={headlineColumns} rows={headlineRows(report)} empty="No figures." />
-      </Section>
+    <>
+      <RunningPage report={report}>
+        <Section title="Headline figures" intro={`On ${asOf} against the end of the previous quarter (${formatDay(data.previousQuarter.end)}).`}>
+          <PdfTable columns={headlineColumns} rows={headlineRows(report)} empty="No figures." />
+        </Section>
 
-      <Section title="Progress by theme" intro="Weighted progress of the recommendations under each primary theme, now and a quarter ago.">
-        <PdfTable columns={THEME_COLUMNS} rows={data.themes} total={data.themeTotal} empty="No recommendations were tracked in this quarter." />
-        <Text style={styles.h3} minPresenceAhead={200}>
-          Progress over time
-        </Text>
-        <Text style={[styles.paragraph, styles.muted]}>
-          Weighted progress by primary theme at the end of each quarter, {data.series.quarters[0]?.label} to {data.series.quarters.at(-1)?.label}; the
-          dashed line is the overall progress.
-        </Text>
-        <PdfProgressChart series={data.series} />
-      </Section>
+        <Section title="Progress by theme" intro="Weighted progress of the recommendations under each primary theme, now and a quarter ago.">
+          <PdfTable columns={THEME_COLUMNS} rows={data.themes} total={data.themeTotal} empty="No recommendations were tracked in this quarter." />
+          <Text style={styles.h3} minPresenceAhead={200}>
+            Progress over time
+          </Text>
+          <Text style={[styles.paragraph, styles.muted]}>
+            Weighted progress by primary theme at the end of each quarter, {data.series.quarters[0]?.label} to {data.series.quarters.at(-1)?.label}; the
+            dashed line is the overall progress.
+          </Text>
+          <PdfProgressChart series={data.series} />
+        </Section>
+      </RunningPage>
 
-      <Section title={`Status changes in ${quarter} (${formatNumber(data.changes.length)})`} intro="Every status change that took effect in the quarter, including ones recorded later.">
-        <PdfTable columns={CHANGE_COLUMNS} rows={data.changes} empty="No status change took effect in this quarter." />
-      </Section>
+      <RunningPage report={report}>
 
-      <Section title={`Evidence dated in ${quarter} (${formatNumber(data.evidence.length)})`}>
-        <PdfTable columns={EVIDENCE_COLUMNS} rows={data.evidence} empty="No evidence note is dated in this quarter." />
-      </Section>
+        <Section title={`Status changes in ${quarter} (${formatNumber(data.changes.length)})`} intro="Every status change that took effect in the quarter, including ones recorded later.">
+          <PdfTable columns={CHANGE_COLUMNS} rows={data.changes} empty="No status change took effect in this quarter." />
+        </Section>
 
-      <Section
-        title={`Became stale in ${quarter} (${formatNumber(becameStale.length)})`}
-        intro={`No status change or evidence in the ${headline.staleDays} days up to ${asOf}; not stale at the end of the previous quarter.`}
-      >
-        <PdfTable columns={ITEM_COLUMNS} rows={becameStale} empty="No item became stale in this quarter." />
-      </Section>
+        <Section title={`Evidence dated in ${quarter} (${formatNumber(data.evidence.length)})`}>
+          <PdfTable columns={EVIDENCE_COLUMNS} rows={data.evidence} empty="No evidence note is dated in this quarter." />
+        </Section>
+      </RunningPage>
 
-      <Section
-        title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.length)})`}
-        intro={`Past the target date on ${asOf} and neither implemented nor no longer relevant; not overdue at the end of the previous quarter.`}
-      >
-        <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue} empty="No item became overdue in this quarter." />
-      </Section>
+      <RunningPage report={report}>
 
-      <Section title={`No status change since the seminar (${formatNumber(unchanged.length)})`}>
-        <PdfTable columns={ITEM_COLUMNS} rows={unchanged} empty="Every item has changed status since its seminar." />
-      </Section>
+        <Section
+          title={`Became stale in ${quarter} (${formatNumber(becameStale.length)})`}
+          intro={`No status change or evidence in the ${headline.staleDays} days up to ${asOf}; not stale at the end of the previous quarter.`}
+        >
+          <PdfTable columns={ITEM_COLUMNS} rows={becameStale} empty="No item became stale in this quarter." />
+        </Section>
 
-      <Section title="By owner sector" intro="A recommendation with several owner sectors counts under each of them.">
-        <PdfTable columns={SECTOR_COLUMNS} rows={data.sectors} empty="No recommendations were tracked in this quarter." />
-      </Section>
+        <Section
+          title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.length)})`}
+          intro={`Past the target date on ${asOf} and neither implemented nor no longer relevant; not overdue at the end of the previous quarter.`}
+        >
+          <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue} empty="No item became overdue in this quarter." />
+        </Section>
 
-      <Section title="About these figures">
-        <Text style={styles.small}>{reportFootnote(report)}</Text>
-      </Section>
-      <Footer report={report} />
-    </Page>
+        <Section title={`No status change since the seminar (${formatNumber(unchanged.length)})`}>
+          <PdfTable columns={ITEM_COLUMNS} rows={unchanged} empty="Every item has changed status since its seminar." />
+        </Section>
+
+        <Section title="By owner sector" intro="A recommendation with several owner sectors counts under each of them.">
+          <PdfTable columns={SECTOR_COLUMNS} rows={data.sectors} empty="No recommendations were tracked in this quarter." />
+        </Section>
+
+        <Section title="About these figures">
+          <Text style={styles.small}>{reportFootnote(report)}</Text>
+        </Section>
+      </RunningPage>
+    </>
   );
 }
 
@@ -234,7 +257,7 @@ export function ReportPdfDocument({ report }: { report: QuarterlyReport }) {
       modificationDate={generated}
     >
       <CoverPage report={report} />
-      <SectionsPage report={report} />
+      <SectionsPages report={report} />
     </Document>
   );
 }
