@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { TableScroll } from '@/components/dashboard/chart-section';
+import { rowsNotShown, shownRows } from '@/lib/reporting/report-text';
 
 export type ReportColumn<Row> = {
   header: string;
@@ -15,13 +16,13 @@ const TD = 'p-2 align-top';
 
 /**
  * A table of the report: captioned, with column and row headers, scrolling sideways on narrow
- * screens. In print its header row repeats on every page and a row is never split (the print
+ * screens; a long list shows its first rows (LIST_ROW_LIMIT) and says where the rest are. In print its header row repeats on every page and a row is never split (the print
  * rules of app/(app)/reports/[quarter]/page.tsx).
  */
 export function ReportTable<Row>({
   caption,
   columns,
-  rows,
+  rows: allRows,
   rowKey,
   total,
   empty,
@@ -35,7 +36,8 @@ export function ReportTable<Row>({
   empty: string;
   minWidth?: string;
 }) {
-  if (rows.length === 0) return <p className="text-sm text-muted">{empty}</p>;
+  if (allRows.length === 0) return <p className="text-sm text-muted">{empty}</p>;
+  const rows = shownRows(allRows);
   const cells = (row: Row) =>
     columns.map((column) =>
       column.rowHeader ? (
@@ -72,6 +74,7 @@ export function ReportTable<Row>({
           </tfoot>
         )}
       </table>
+      {rows.length < allRows.length && <p className="p-2 text-sm text-muted">{rowsNotShown(allRows.length)}</p>}
     </TableScroll>
   );
 }

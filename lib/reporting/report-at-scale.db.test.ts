@@ -12,10 +12,10 @@ import { seedVocabulary } from '@/lib/test/recommendation-factory';
 import { testDb, uniqueId } from '@/lib/test/test-db';
 import { quarterlyReportQuerySchema } from '@/lib/validations/quarterly-report';
 import { buildQuarterlyReport } from './build-quarterly-report';
-import { PDF_ROW_LIMIT } from './pdf/pdf-table';
 import { renderCsv } from './render-csv';
 import { renderPdf } from './render-pdf';
 import { renderXlsx, SHEET_NAMES } from './render-xlsx';
+import { LIST_ROW_LIMIT } from './report-text';
 import type { QuarterlyReport } from './report-types';
 
 const db = testDb();
@@ -108,10 +108,10 @@ describe('quarterly report at scale', () => {
     const { text } = await extractText(document, { mergePages: true });
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain(`Status changes in 2025 Q2 (${CHANGED})`);
-    expect(flat).toContain(`Showing the first ${PDF_ROW_LIMIT} of ${CHANGED} rows; the workbook (XLSX) and CSV exports list them all.`);
-    expect(flat).toContain(`Showing the first ${PDF_ROW_LIMIT} of ${(ITEMS - CHANGED).toLocaleString('en')} rows`);
+    expect(flat).toContain(`Showing the first ${LIST_ROW_LIMIT} of ${CHANGED} rows; the workbook (XLSX) and CSV exports list them all.`);
+    expect(flat).toContain(`Showing the first ${LIST_ROW_LIMIT} of ${(ITEMS - CHANGED).toLocaleString('en')} rows`);
     // Two lists are long (the changes, and the items with no change since the seminar): each prints
-    // exactly PDF_ROW_LIMIT rows.
-    expect(flat.match(/Recommendation \d+/g)).toHaveLength(2 * PDF_ROW_LIMIT);
+    // exactly LIST_ROW_LIMIT rows.
+    expect(flat.match(/Recommendation \d+/g)).toHaveLength(2 * LIST_ROW_LIMIT);
   }, 120_000);
 });

@@ -80,3 +80,19 @@ export const HEADLINE_ROWS = [
   { key: 'stale', label: 'Stale', kind: 'count' },
   { key: 'overdue', label: 'Overdue', kind: 'count' },
 ] as const satisfies readonly { key: keyof Omit<QuarterlyReportData['headline'], 'staleDays'>; label: string; kind: 'count' | 'percent' }[];
+
+/**
+ * The most rows a list of the report shows in the PDF and on the print page. A board paper with
+ * thousands of rows is read by nobody and takes minutes to lay out; past this, the first rows are
+ * shown with a line saying where the rest are (the workbook and CSV files always have every row).
+ */
+export const LIST_ROW_LIMIT = 100;
+
+/** The rows of a list the PDF and the print page show. */
+export function shownRows<Row>(rows: Row[]): Row[] {
+  return rows.length > LIST_ROW_LIMIT ? rows.slice(0, LIST_ROW_LIMIT) : rows;
+}
+
+export function rowsNotShown(total: number): string {
+  return `Showing the first ${LIST_ROW_LIMIT.toLocaleString('en')} of ${total.toLocaleString('en')} rows; the workbook (XLSX) and CSV exports list them all.`;
+}

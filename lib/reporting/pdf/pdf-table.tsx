@@ -1,4 +1,5 @@
 import { Text, View } from '@react-pdf/renderer';
+import { rowsNotShown, shownRows } from '../report-text';
 import { pdfLine } from './fonts';
 import { styles } from './pdf-styles';
 
@@ -26,24 +27,13 @@ function Cells<Row>({ columns, row, cellStyle }: { columns: PdfColumn<Row>[]; ro
 }
 
 /**
- * The most rows a list prints in the PDF. A board paper with thousands of rows is read by nobody and
- * takes minutes to lay out; past this, the PDF prints the first rows and says where the rest are
- * (the workbook and CSV files always have every row).
- */
-export const PDF_ROW_LIMIT = 100;
-
-export function rowsNotPrinted(total: number): string {
-  return `Showing the first ${PDF_ROW_LIMIT.toLocaleString('en')} of ${total.toLocaleString('en')} rows; the workbook (XLSX) and CSV exports list them all.`;
-}
-
-/**
  * A table that breaks across pages cleanly: the header row repeats on every page the table spans
  * (fixed), and a row is never split between two pages (wrap={false}). Lists longer than
- * PDF_ROW_LIMIT are cut there, with a line saying so.
+ * LIST_ROW_LIMIT (report-text.ts) are cut there, with a line saying so.
  */
 export function PdfTable<Row>({ columns, rows: allRows, total, empty }: { columns: PdfColumn<Row>[]; rows: Row[]; total?: Row; empty: string }) {
   if (allRows.length === 0) return <Text style={[styles.paragraph, styles.muted]}>{empty}</Text>;
-  const rows = allRows.length > PDF_ROW_LIMIT ? allRows.slice(0, PDF_ROW_LIMIT) : allRows;
+  const rows = shownRows(allRows);
   const cellStyle = cellStyles(columns);
   return (
     <View style={styles.table}>
@@ -64,7 +54,7 @@ export function PdfTable<Row>({ columns, rows: allRows, total, empty }: { column
           <Cells columns={columns} row={total} cellStyle={cellStyle} />
         </View>
       )}
-      {rows.length < allRows.length && <Text style={[styles.paragraph, styles.muted, { marginTop: 4 }]}>{rowsNotPrinted(allRows.length)}</Text>}
+      {rows.length < allRows.length && <Text style={[styles.paragraph, styles.muted, { marginTop: 4 }]}>{rowsNotShown(allRows.length)}</Text>}
     </View>
   );
 }
