@@ -18,5 +18,13 @@ export function createClient(url: string): Db {
   }
   // timeout = SQLite busy timeout: writers wait for the lock instead of failing at once.
   const adapter = new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: 10_000 });
-  return new SqliteClient({ adapter });
+  const client = new SqliteClient({ adapter });
+  // The database is in WAL mode (lib/db/migrate.ts); there synchronous=NORMAL is what SQLite
+  // recommends: a commit no longer waits for the disk, and the database stays consistent after a
+  // crash, which may lose only the last commits before a power cut. The adapter keeps one
+  // connection, and this is its first statement.
+  client.$executeRawUnsafe('PRAGMA synchronous = NORMAL').catch((error: unknown) => {
+    console.error('Could not set PRAGMA synchronous = NORMAL; commits stay fully synchronous.', error);
+  });
+  return client;
 }

@@ -44,7 +44,10 @@ export function tallyRowsSql(provider: Provider, items: Prisma.Sql): Prisma.Sql 
     GROUP BY m."themeId", m."status", m."quarter"
     UNION ALL
     SELECT rs."sectorId", m."themeId", m."status", m."quarter", CAST(SUM(m."n") AS INTEGER) AS "moves"
+    -- CROSS JOIN: SQLite keeps this join order (the few moves first, then each item's sectors by its
+    -- key) instead of scanning every sector link; PostgreSQL plans it as the inner join it is.
     FROM "moves" m
-    JOIN "RecommendationSector" rs ON rs."recommendationId" = m."id"
+    CROSS JOIN "RecommendationSector" rs
+    WHERE rs."recommendationId" = m."id"
     GROUP BY rs."sectorId", m."themeId", m."status", m."quarter"`;
 }
