@@ -1,55 +1,66 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { listSeminarsWithRecommendations } from '@/lib/seminars/list-seminars-with-recommendations';
+import { PageNav } from '@/components/ui/page-nav';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { formatDate } from '@/lib/format';
-import { SEMINAR_KIND_LABEL } from '@/lib/seminars/kinds';
 import { verifySession } from '@/lib/auth/session';
+import { db } from '@/lib/db';
+import { formatDate, formatNumber, formatPercent } from '@/lib/format';
+import { recommendationsHref } from '@/lib/progress/drill-down';
+import { SEMINAR_KIND_LABEL } from '@/lib/seminars/kinds';
+import { listSeminarSummaries } from '@/lib/seminars/list-seminar-summaries';
+import { STATUSES } from '@/lib/status/status';
+import { parseSeminarListQuery, SEMINAR_PAGE_SIZE } from '@/lib/validations/seminar-list';
 
 export const metadata: Metadata = { title: 'Seminars' };
 
-export default async function SeminarsPage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function SeminarsPage({ searchParams }: Props) {
   await verifySession();
-  const seminars = await listSeminarsWithRecommendations();
-  const total = seminars.reduce((sum, seminar) => sum + seminar.recommendations.length, 0);
+  const { query, error } = parseSeminarListQuery(await searchParams);
+  const { seminars, total, page, pageCount } = await listSeminarSummaries(db, { page: query.page, pageSize: SEMINAR_PAGE_SIZE });
+  const hrefFor = (number: number) => (number > 1 ? `/seminars?page=${number}` : '/seminars');
   return (
-    <div className="space-y-8">
-      <header>
+    <div className="space-y-6">
+      <header className="space-y-1">
         <h1 className="text-2xl font-semibold">Seminars</h1>
         <p className="text-muted">
-          {total} recommendations from {seminars.length} {seminars.length === 1 ? 'report' : 'reports'}.
+          {formatNumber(total)} {total === 1 ? 'report' : 'reports'}, newest first, with where their recommendations stand today.
         </p>
       </header>
-      {seminars.length === 0 && <p>No reports yet.</p>}
-      {seminars.map((seminar) => (
-        <section key={seminar.id} aria-labelledby={`seminar-${seminar.id}`} className="space-y-3">
-          <h2 id={`seminar-${seminar.id}`} className="text-lg font-semibold">
-            {seminar.title}
-          </h2>
-          <p className="text-sm text-muted">
-            {SEMINAR_KIND_LABEL[seminar.kind] ?? seminar.kind} · {formatDate(seminar.date)} ·{' '}
-            {seminar.recommendations.length} recommendations
-          </p>
-          <ul className="divide-y divide-border rounded-lg border border-border bg-surface">
-            {seminar.recommendations.map((item) => (
-              <li key={item.id} className="flex flex-col gap-2 p-3 sm:flex-row sm:items-center sm:justify-between">
-                <div className="min-w-0">
-                  <span className="mr-2 font-mono text-sm text-muted">{item.code}</span>
-                  <Link href={`/recommendations/${item.code}`}>{item.title}</Link>
-                  <div className="mt-1 text-xs text-muted">
-                    <span className="inline-flex items-center gap-1">
-                      <span aria-hidden="true" className="inline-block h-2 w-2 rounded-sm" style={{ background: item.primaryTheme.color }} />
-                      {item.primaryTheme.name}
-                    </span>
-                    {item.sectors.length > 0 && <> · {item.sectors.map((sector) => sector.name).join(', ')}</>}
-                  </div>
-                </div>
-                <StatusBadge status={item.status} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ))}
+      {error && (
+        <p role="alert" className="rounded-md border border-border bg-surface-muted p-3 text-sm">
+          {error}
+        </p>
+      )}
+      {seminars.length === 0 ? (
+        <p>No reports yet.</p>
+      ) : (
+        <ul className="space-y-3" aria-label={`Seminars, page ${page} of ${pageCount}`}>
+          {seminars.map((seminar) => (
+            <li key={seminar.id} className="space-y-2 rounded-lg border border-border bg-surface p-4">
+              <h2 className="text-lg font-semibold">
+                <Link href={recommendationsHref({ seminar: [seminar.id], theme: [], sector: [] })}>{seminar.title}</Link>
+              </h2>
+              <p className="text-sm text-muted">
+                {SEMINAR_KIND_LABEL[seminar.kind] ?? seminar.kind} · {formatDate(seminar.date)} · {formatNumber(seminar.recommendations)}{' '}
+                {seminar.recommendations === 1 ? 'recommendation' : 'recommendations'} · progress {formatPercent(seminar.progress)}
+              </p>
+              {seminar.recommendations > 0 && (
+                <ul className="flex flex-wrap gap-2" aria-label={`${seminar.title}: recommendations by status`}>
+                  {STATUSES.filter((status) => seminar.counts[status] > 0).map((status) => (
+                    <li key={status} className="inline-flex items-center gap-1 text-sm">
+                      <StatusBadge status={status} />
+                      <span className="tabular-nums">{formatNumber(seminar.counts[status])}</span>
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <PageNav label="Seminar pages" page={page} pageCount={pageCount} hrefFor={hrefFor} previous="← Newer" next="Older →" />
     </div>
   );
 }

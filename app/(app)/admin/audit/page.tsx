@@ -3,7 +3,7 @@ import { db } from '@/lib/db';
 import { requireRole } from '@/lib/auth/session';
 import { listAuditFilterOptions, listAuditLog, parseAuditLogFilters } from '@/lib/audit/list-audit-log';
 import { AuditFilterForm } from '@/components/admin-audit/audit-filter-form';
-import { AuditPagination } from '@/components/admin-audit/audit-pagination';
+import { PageNav } from '@/components/ui/page-nav';
 import { AuditTable } from '@/components/admin-audit/audit-table';
 
 export const metadata: Metadata = { title: 'Audit log' };
@@ -47,7 +47,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <AuditTable page={page} entityHref={(entityType, entityId) => href({ entityType, entityId })} />
-      <AuditPagination page={page.page} pageCount={page.pageCount} hrefFor={(number) => href({ ...values, ...(number > 1 ? { page: String(number) } : {}) })} />
+      <PageNav label="Audit log pages" previous="← Newer" next="Older →" page={page.page} pageCount={page.pageCount} hrefFor={(number) => href({ ...values, ...(number > 1 ? { page: String(number) } : {}) })} />
     </div>
   );
 }
