@@ -13,7 +13,7 @@ import { StatusBarsChart } from '@/components/dashboard/status-bars-chart';
 import { verifySession } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { today } from '@/lib/dates';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatNumber } from '@/lib/format';
 import { progressChartData, summariseDistribution, summariseProgressOverTime } from '@/lib/progress/chart-data';
 import { recommendationsHref, type DrillDown } from '@/lib/progress/drill-down';
 import { getHeadlineFigures } from '@/lib/progress/headline-figures';
@@ -62,6 +62,9 @@ function ChartSwitch({ current, hrefOf }: { current: ChartKind; hrefOf: (kind: C
   );
 }
 
+/** How many seminars the "Progress by seminar" chart shows: the most recent ones in the filters. */
+const RECENT_SEMINARS = 12;
+
 export default async function DashboardPage({ searchParams }: Props) {
   await verifySession();
   const { query, errors, typed } = parseProgressQueryLeniently(await searchParams);
@@ -90,7 +93,10 @@ export default async function DashboardPage({ searchParams }: Props) {
   const progress = progressChartData(series, quarters, (themeId) => recommendationsHref(scope, { theme: themeId }));
   const themeRows = withHrefs(byTheme, (id) => ({ theme: id }), scope);
   const sectorRows = withHrefs(bySector, (id) => ({ sector: id }), scope);
-  const seminarRows = withHrefs(bySeminar, (id) => ({ seminar: id }), scope);
+  // The chart and table show the most recent seminars; the seminars page lists them all.
+  const recentSeminars = bySeminar.slice(-RECENT_SEMINARS);
+  const seminarsLeftOut = bySeminar.length - recentSeminars.length;
+  const seminarRows = withHrefs(recentSeminars, (id) => ({ seminar: id }), scope);
   const statusLegend = STATUSES.map((status) => ({ status, href: recommendationsHref(scope, { status }) }));
   const range = quarters.length ? `${quarters[0]!.label} to ${quarters.at(-1)!.label}` : 'no quarters';
   const chartHref = (kind: ChartKind) => `/dashboard?${progressQueryToSearchParams(query, { chart: kind }).toString()}`;
@@ -199,8 +205,15 @@ export default async function DashboardPage({ searchParams }: Props) {
       <div className="grid gap-6 xl:grid-cols-2">
         <ChartSection
           id="progress-by-seminar"
-          title="Progress by seminar"
-          summary={summariseDistribution(bySeminar, 'seminar').slice(0, 2)}
+          title={seminarsLeftOut > 0 ? `Progress by seminar: the ${RECENT_SEMINARS} most recent` : 'Progress by seminar'}
+          summary={summariseDistribution(recentSeminars, 'seminar').slice(0, 2)}
+          actions={
+            seminarsLeftOut > 0 ? (
+              <Link href="/seminars" className="text-sm">
+                All {formatNumber(bySeminar.length)} seminars
+              </Link>
+            ) : undefined
+          }
           chart={
             <SeminarProgressChart
               rows={seminarRows.map((row) => ({
