@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkFrontendTargets, frontendTables, type FrontendResult } from './frontend';
 import type { DbKind, Size } from './generate';
 import { Histogram, type HistogramData } from './histogram';
 import { TARGET_NAMES, type TargetName } from './targets';
@@ -30,7 +31,7 @@ export type SqlFloor = Omit<Measured, 'connections'> & { iterations: number; sta
 
 export type Machine = { cpu: string; cores: number; memoryGB: number; os: string; node: string };
 
-/** Exactly the object the issue specifies (the last stdout line with --json). */
+/** The object the issue specifies (the last stdout line with --json), plus the front end. */
 export type BenchResult = {
   size: Size;
   db: DbKind;
@@ -38,6 +39,8 @@ export type BenchResult = {
   results: Record<TargetName, Entry>;
   floors: { trivialRoute: Entry; sql: SqlFloor | NotAvailable };
   rssPeakMB: number;
+  /** Lighthouse and first-load JavaScript; always set by a run, absent from files written before it was measured. */
+  frontend?: FrontendResult;
 };
 
 export type TargetCheck = { target: string; limit: string; value: string; met: boolean | null };
@@ -125,6 +128,8 @@ export function checkTargets(result: BenchResult, others: ResultFile[]): TargetC
     const base = trivial.p50;
     add('dashboard p50 vs trivial route', `<= 5x (${ms(base)})`, result.results.dashboard, (entry) => ratio(entry.p50, base), (value) => value <= 5, (value) => `${value.toFixed(1)}x`);
   }
+  // The front-end targets are set at M; the database barely matters to them, so both are checked.
+  if (result.size === 'M') checks.push(...checkFrontendTargets(result.frontend));
   return checks;
 }
 
@@ -213,6 +218,8 @@ export function refreshReadme(files = readResultFiles(), readme = README): void 
             `Server peak RSS ${file.rssPeakMB.toFixed(0)} MB.`,
           '',
           resultTable(file),
+          '',
+          frontendTables(file.frontend),
           '',
           targetTable(targets),
         ].join('\n'),
