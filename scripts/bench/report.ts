@@ -187,7 +187,8 @@ export function readResultFiles(dir = RESULTS_DIR): ResultFile[] {
 
 export function writeResultFile(file: ResultFile, dir = RESULTS_DIR): string {
   mkdirSync(dir, { recursive: true });
-  const name = `${file.meta.date.slice(0, 10)}-${file.size}-${file.db}.json`;
+  // The time of day too: a second run on the same day must not replace the first (say, a quiet one).
+  const name = `${file.meta.date.slice(0, 10)}-${file.meta.date.slice(11, 16).replace(':', '')}-${file.size}-${file.db}.json`;
   writeFileSync(path.join(dir, name), `${JSON.stringify(file, null, 2)}\n`);
   return path.join(dir, name);
 }
@@ -207,6 +208,7 @@ export function refreshReadme(files = readResultFiles(), readme = README): void 
       // Checked again against the runs that came before it, so a change in the checks applies to old files too.
       const targets = checkTargets(file, files.filter((other) => other.meta.date < file.meta.date));
       const m = file.machine;
+      const load = file.meta.loadAverage as { before: number; after: number } | undefined;
       const dataset = file.meta.dataset as { recommendations?: number; statusChanges?: number; evidenceNotes?: number } | null;
       blocks.push(
         [
@@ -215,7 +217,8 @@ export function refreshReadme(files = readResultFiles(), readme = README): void 
           `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}. ` +
             `${file.meta.durationSeconds} s per measurement, ${file.meta.connections} connections for reads. ` +
             (dataset ? `Data: ${dataset.recommendations?.toLocaleString('en')} generated recommendations, ${dataset.statusChanges?.toLocaleString('en')} status changes, ${dataset.evidenceNotes?.toLocaleString('en')} evidence notes. ` : 'Data: the real seed only. ') +
-            `Server peak RSS ${file.rssPeakMB.toFixed(0)} MB.`,
+            `Server peak RSS ${file.rssPeakMB.toFixed(0)} MB.` +
+            (load ? ` Load average ${load.before} before, ${load.after} after (other work on the machine distorts timings and Lighthouse's performance score).` : ''),
           '',
           resultTable(file),
           '',
