@@ -1,3 +1,4 @@
+import './no-eval-in-browser';
 import { z } from 'zod';
 import { parseDateOnly } from '@/lib/dates';
 import { SEMINAR_KINDS } from '@/lib/seminars/kinds';

@@ -1,3 +1,4 @@
+import './no-eval-in-browser';
 import { z } from 'zod';
 
 // Themes (what a recommendation is about) and sectors (who has to act) are administered the

@@ -1,3 +1,4 @@
+import './no-eval-in-browser';
 import { z } from 'zod';
 import { ROLES } from '@/lib/auth/roles';
 

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { onlyDistDirAdded } from './build';
+import { scriptsOfPage } from './first-load-js';
+import { checkFrontendTargets, type FrontendResult } from './frontend';
 import { allocate } from './generate';
 import { Histogram } from './histogram';
+import { medianRun, type PageRun } from './lighthouse';
 import { Random } from './random';
+import { parseArgs } from './run';
 
 describe('benchmark parts', () => {
   it('random: the same seed gives the same sequence, another seed another one', () => {
@@ -41,5 +45,73 @@ describe('benchmark parts', () => {
     expect(onlyDistDirAdded('tsconfig.json', before, byBuild, '.next-bench')).toBe(true);
     expect(onlyDistDirAdded('tsconfig.json', before, bySomeone, '.next-bench')).toBe(false);
     expect(onlyDistDirAdded('next-env.d.ts', 'import "./.next/types/routes.d.ts";', 'import "./.next-bench/types/routes.d.ts";', '.next-bench')).toBe(true);
+  });
+
+  it('first-load JS: the page\'s /_next/static scripts and the chunks its RSC payload names, once each, without noModule polyfills', () => {
+    const html = [
+      '<script src="/_next/static/chunks/a.js" async="" nonce="n"></script>',
+      '<script src="/_next/static/chunks/a.js?dpl=1" async=""></script>',
+      '<script src="/_next/static/chunks/polyfill.js" noModule=""></script>',
+      '<script src="https://elsewhere.example/x.js"></script>',
+      '<script nonce="n">self.__next_f.push([1,"5:I[1,[\\"/_next/static/chunks/b.js\\"],\\"Chart\\"]"])</script>',
+      '<script nonce="n">self.__next_f.push([1,"\\"/_next/static/chunks/a.js\\""])</script>',
+    ].join('');
+    const { scripts, inline } = scriptsOfPage(html);
+    expect(scripts).toEqual(['/_next/static/chunks/a.js', '/_next/static/chunks/b.js']);
+    expect(inline).toHaveLength(2);
+  });
+
+  it('lighthouse: several runs keep the one with the median performance score and list every score', () => {
+    const run = (performance: number | null): PageRun => ({
+      url: '/login',
+      scores: { performance, accessibility: 100, bestPractices: 100 },
+      metrics: { fcpMs: performance, lcpMs: null, tbtMs: null, cls: null, speedIndexMs: null, serverResponseMs: null },
+      failedAudits: [],
+      seconds: 1,
+    });
+    expect(medianRun([run(90)])).toEqual(run(90));
+    expect(medianRun([run(97), run(80), run(91)])).toMatchObject({ scores: { performance: 91 }, metrics: { fcpMs: 91 }, performanceRuns: [97, 80, 91] });
+    expect(medianRun([run(null), run(99), run(70)]).scores.performance).toBe(70);
+  });
+
+  it('front-end targets: each page\'s three scores on the judged preset and the dashboard\'s first-load JS', () => {
+    const scores = (performance: number, accessibility: number, bestPractices: number) => ({
+      desktop: { url: '', scores: { performance, accessibility, bestPractices }, metrics: { fcpMs: 1, lcpMs: 1, tbtMs: 1, cls: 0, speedIndexMs: 1, serverResponseMs: 1 }, failedAudits: [], seconds: 1 },
+    });
+    const frontend: FrontendResult = {
+      lighthouse: {
+        available: true,
+        lighthouseVersion: '12',
+        browser: 'Chrome',
+        presets: ['desktop'],
+        judgedOn: 'desktop',
+        pages: {
+          login: { path: '/login', signedIn: false, ...scores(95, 100, 95) },
+          list: { path: '/recommendations', signedIn: true, ...scores(94, 100, 100) },
+          item: { path: '/recommendations/x', signedIn: true, ...scores(100, 99, 100) },
+        },
+      },
+      firstLoadJs: { dashboard: { available: true, path: '/dashboard', route: '/dashboard', scripts: 11, gzipKB: 265, rawKB: 900, inlineGzipKB: 17, htmlGzipKB: 28 } },
+    };
+    const met = Object.fromEntries(checkFrontendTargets(frontend).map((check) => [check.target, check.met]));
+    expect(met).toMatchObject({
+      'login performance (Lighthouse desktop)': true,
+      'login accessibility (Lighthouse desktop)': true,
+      'login best practices (Lighthouse desktop)': true,
+      'list performance (Lighthouse desktop)': false,
+      'item accessibility (Lighthouse desktop)': false,
+      'dashboard performance (Lighthouse desktop)': null,
+      'dashboard first-load JS': false,
+    });
+    const skipped = checkFrontendTargets({ lighthouse: { available: false, reason: 'skipped (--no-lighthouse)' }, firstLoadJs: {} });
+    expect(skipped.map((check) => check.met)).toEqual([null, null]);
+  });
+
+  it('run: --no-lighthouse skips Lighthouse; the Lighthouse flags are checked', () => {
+    expect(parseArgs(['--no-lighthouse']).lighthouse).toEqual({ skip: 'skipped (--no-lighthouse)' });
+    expect(parseArgs([]).lighthouse).toEqual({ pages: ['login', 'list', 'item', 'dashboard'], presets: ['desktop', 'mobile'], runs: 3 });
+    expect(parseArgs(['--lighthouse-pages', 'login', '--lighthouse-preset', 'desktop', '--lighthouse-runs', '1']).lighthouse).toEqual({ pages: ['login'], presets: ['desktop'], runs: 1 });
+    expect(() => parseArgs(['--lighthouse-pages', 'home'])).toThrow(/--lighthouse-pages/);
+    expect(() => parseArgs(['--lighthouse-preset', 'tablet'])).toThrow(/--lighthouse-preset/);
   });
 });

@@ -1,9 +1,12 @@
 // A smoke run of the whole benchmark at size S on SQLite: it must run and report every metric (not
 // meet any timing). It serves the production build in .next-bench/; when there is none it builds
 // one first (about a minute on 2 cores), otherwise it reuses it even if the source has changed since,
-// so the test stays quick. It records nothing in bench/results.
+// so the test stays quick. It records nothing in bench/results. Lighthouse runs on the login page
+// only, once, with the desktop preset (about 15 s): its scores must be reported, whatever they are.
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { chromePath } from './lighthouse';
 import { TARGET_NAMES } from './targets';
 
 function runBench(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -32,11 +35,14 @@ function expectReported(name: string, entry: Reported) {
 
 describe('benchmark smoke run', () => {
   it('bench: a run at size S reports every metric, as one JSON object on the last line', { timeout: 600_000 }, async () => {
-    const run = await runBench(['--size', 'S', '--db', 'sqlite', '--duration', '1', '--connections', '2', '--json', '--reuse-build', '--no-record']);
+    const run = await runBench([
+      '--size', 'S', '--db', 'sqlite', '--duration', '1', '--connections', '2', '--json', '--reuse-build', '--no-record',
+      '--lighthouse-pages', 'login', '--lighthouse-preset', 'desktop', '--lighthouse-runs', '1',
+    ]);
     expect(run.code, run.stderr.slice(-4_000)).toBe(0);
     const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
 
-    expect(Object.keys(result).sort()).toEqual(['db', 'floors', 'machine', 'results', 'rssPeakMB', 'size']);
+    expect(Object.keys(result).sort()).toEqual(['db', 'floors', 'frontend', 'machine', 'results', 'rssPeakMB', 'size']);
     expect(result).toMatchObject({ size: 'S', db: 'sqlite', machine: { cores: expect.any(Number) }, rssPeakMB: expect.any(Number) });
     expect(result.rssPeakMB).toBeGreaterThan(0);
     // Every target is either measured or marked not available with a reason, never left out.
@@ -47,5 +53,25 @@ describe('benchmark smoke run', () => {
     expect(result.floors.trivialRoute).toMatchObject({ ...timing, available: true, errors: 0 });
     expect(result.floors.trivialRoute.requests).toBeGreaterThan(0);
     expect(result.floors.sql).toMatchObject({ ...timing, available: true, statements: expect.any(Number) });
+
+    // First-load JavaScript of every page the targets name, from the page's own HTML.
+    for (const name of ['login', 'list', 'item', 'dashboard']) {
+      expect(result.frontend.firstLoadJs[name], name).toMatchObject({ available: true, scripts: expect.any(Number), gzipKB: expect.any(Number) });
+      expect(result.frontend.firstLoadJs[name].gzipKB, name).toBeGreaterThan(0);
+    }
+    // Lighthouse needs a Chromium (CI installs Debian's); without one it says so instead of scoring.
+    if (!existsSync(chromePath())) {
+      expect(result.frontend.lighthouse).toEqual({ available: false, reason: expect.stringContaining('no Chromium') });
+      return;
+    }
+    expect(result.frontend.lighthouse).toMatchObject({ available: true, lighthouseVersion: expect.any(String), judgedOn: 'desktop', presets: ['desktop'] });
+    expect(Object.keys(result.frontend.lighthouse.pages)).toEqual(['login']);
+    const login = result.frontend.lighthouse.pages.login.desktop;
+    expect(login.error, login.error).toBeUndefined();
+    expect(login).toMatchObject({
+      scores: { performance: expect.any(Number), accessibility: expect.any(Number), bestPractices: expect.any(Number) },
+      metrics: { fcpMs: expect.any(Number), lcpMs: expect.any(Number), tbtMs: expect.any(Number), cls: expect.any(Number) },
+      failedAudits: expect.any(Array),
+    });
   });
 });

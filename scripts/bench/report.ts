@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { checkFrontendTargets, frontendTables, type FrontendResult } from './frontend';
 import type { DbKind, Size } from './generate';
 import { Histogram, type HistogramData } from './histogram';
 import { TARGET_NAMES, type TargetName } from './targets';
@@ -30,7 +31,7 @@ export type SqlFloor = Omit<Measured, 'connections'> & { iterations: number; sta
 
 export type Machine = { cpu: string; cores: number; memoryGB: number; os: string; node: string };
 
-/** Exactly the object the issue specifies (the last stdout line with --json). */
+/** The object the issue specifies (the last stdout line with --json), plus the front end. */
 export type BenchResult = {
   size: Size;
   db: DbKind;
@@ -38,6 +39,8 @@ export type BenchResult = {
   results: Record<TargetName, Entry>;
   floors: { trivialRoute: Entry; sql: SqlFloor | NotAvailable };
   rssPeakMB: number;
+  /** Lighthouse and first-load JavaScript; always set by a run, absent from files written before it was measured. */
+  frontend?: FrontendResult;
 };
 
 export type TargetCheck = { target: string; limit: string; value: string; met: boolean | null };
@@ -125,6 +128,8 @@ export function checkTargets(result: BenchResult, others: ResultFile[]): TargetC
     const base = trivial.p50;
     add('dashboard p50 vs trivial route', `<= 5x (${ms(base)})`, result.results.dashboard, (entry) => ratio(entry.p50, base), (value) => value <= 5, (value) => `${value.toFixed(1)}x`);
   }
+  // The front-end targets are set at M; the database barely matters to them, so both are checked.
+  if (result.size === 'M') checks.push(...checkFrontendTargets(result.frontend));
   return checks;
 }
 
@@ -182,7 +187,8 @@ export function readResultFiles(dir = RESULTS_DIR): ResultFile[] {
 
 export function writeResultFile(file: ResultFile, dir = RESULTS_DIR): string {
   mkdirSync(dir, { recursive: true });
-  const name = `${file.meta.date.slice(0, 10)}-${file.size}-${file.db}.json`;
+  // The time of day too: a second run on the same day must not replace the first (say, a quiet one).
+  const name = `${file.meta.date.slice(0, 10)}-${file.meta.date.slice(11, 16).replace(':', '')}-${file.size}-${file.db}.json`;
   writeFileSync(path.join(dir, name), `${JSON.stringify(file, null, 2)}\n`);
   return path.join(dir, name);
 }
@@ -202,6 +208,7 @@ export function refreshReadme(files = readResultFiles(), readme = README): void 
       // Checked again against the runs that came before it, so a change in the checks applies to old files too.
       const targets = checkTargets(file, files.filter((other) => other.meta.date < file.meta.date));
       const m = file.machine;
+      const load = file.meta.loadAverage as { before: number; after: number } | undefined;
       const dataset = file.meta.dataset as { recommendations?: number; statusChanges?: number; evidenceNotes?: number } | null;
       blocks.push(
         [
@@ -210,9 +217,12 @@ export function refreshReadme(files = readResultFiles(), readme = README): void 
           `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}. ` +
             `${file.meta.durationSeconds} s per measurement, ${file.meta.connections} connections for reads. ` +
             (dataset ? `Data: ${dataset.recommendations?.toLocaleString('en')} generated recommendations, ${dataset.statusChanges?.toLocaleString('en')} status changes, ${dataset.evidenceNotes?.toLocaleString('en')} evidence notes. ` : 'Data: the real seed only. ') +
-            `Server peak RSS ${file.rssPeakMB.toFixed(0)} MB.`,
+            `Server peak RSS ${file.rssPeakMB.toFixed(0)} MB.` +
+            (load ? ` Load average ${load.before} before, ${load.after} after (other work on the machine distorts timings and Lighthouse's performance score).` : ''),
           '',
           resultTable(file),
+          '',
+          frontendTables(file.frontend),
           '',
           targetTable(targets),
         ].join('\n'),

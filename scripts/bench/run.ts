@@ -2,11 +2,14 @@
 //
 //   tsx scripts/bench/run.ts [--size S|M|L] [--db sqlite|postgres] [--duration SECONDS] [--json]
 //                            [--connections N] [--reuse-build] [--regenerate] [--no-record]
+//                            [--no-lighthouse] [--lighthouse-pages login,list,item,dashboard]
+//                            [--lighthouse-preset desktop|mobile|both] [--lighthouse-runs N]
 //
 // Generates (or reuses) the data set, builds the production bundle into .next-bench/ when the source
-// changed, starts `next start` on it, drives it from a second process, and reports requests/s,
-// latency percentiles, errors and the server's peak RSS per target, with the floors to compare
-// against. Progress goes to stderr; results to stdout (with --json the last line is the JSON object).
+// changed, starts `next start` on it, measures the front end (first-load JavaScript per page, then
+// Lighthouse in the system Chromium), drives the server from a second process, and reports
+// requests/s, latency percentiles, errors and the server's peak RSS per target, with the floors to
+// compare against. Progress goes to stderr; results to stdout (with --json the last line is the JSON object).
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -15,6 +18,7 @@ import { BENCH_DIST_DIR, ensureBuild } from './build';
 import { prepareBenchAuth } from './auth';
 import { BENCH_DATA_DIR, prepareBenchDataset, SIZES, type DbKind, type Size } from './generate';
 import { startLoadProcess, type LoadJob, type LoadResult } from './load';
+import { frontendTables, measureFrontend, parseLighthouseOptions, type FrontendResult, type LighthouseOptions } from './frontend';
 import { dashboardData } from './page-data';
 import { log } from './progress';
 import {
@@ -46,9 +50,12 @@ export type RunOptions = {
   reuseBuild: boolean;
   regenerate: boolean;
   record: boolean;
+  lighthouse: LighthouseOptions;
 };
 
-const USAGE = 'Usage: npm run bench -- [--size S|M|L] [--db sqlite|postgres] [--duration SECONDS] [--json] [--connections N] [--reuse-build] [--regenerate] [--no-record]';
+const USAGE =
+  'Usage: npm run bench -- [--size S|M|L] [--db sqlite|postgres] [--duration SECONDS] [--json] [--connections N] [--reuse-build] [--regenerate] [--no-record]' +
+  ' [--no-lighthouse] [--lighthouse-pages login,list,item,dashboard] [--lighthouse-preset desktop|mobile|both] [--lighthouse-runs N]';
 
 export function parseArgs(argv: string[]): RunOptions {
   const value = (name: string) => {
@@ -58,7 +65,7 @@ export function parseArgs(argv: string[]): RunOptions {
     if (next === undefined || next.startsWith('--')) throw new Error(`${name} needs a value. ${USAGE}`);
     return next;
   };
-  const known = new Set(['--size', '--db', '--duration', '--connections', '--json', '--reuse-build', '--regenerate', '--no-record']);
+  const known = new Set(['--size', '--db', '--duration', '--connections', '--json', '--reuse-build', '--regenerate', '--no-record', '--no-lighthouse', '--lighthouse-pages', '--lighthouse-preset', '--lighthouse-runs']);
   for (const arg of argv) if (arg.startsWith('--') && !known.has(arg)) throw new Error(`Unknown option ${arg}. ${USAGE}`);
   const size = (value('--size') ?? 'S').toUpperCase();
   if (!(size in SIZES)) throw new Error(`--size is S, M or L. ${USAGE}`);
@@ -77,6 +84,7 @@ export function parseArgs(argv: string[]): RunOptions {
     reuseBuild: argv.includes('--reuse-build'),
     regenerate: argv.includes('--regenerate'),
     record: !argv.includes('--no-record'),
+    lighthouse: parseLighthouseOptions(argv.includes('--no-lighthouse'), value('--lighthouse-pages'), value('--lighthouse-preset'), value('--lighthouse-runs')),
   };
 }
 
@@ -158,6 +166,7 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
   const results = {} as Record<TargetName, Entry>;
   let trivialRoute: Entry = { available: false, reason: 'not measured' };
   let sql: SqlFloor | { available: false; reason: string } = { available: false, reason: 'not measured' };
+  let frontend: FrontendResult | undefined;
   try {
     // The floor first, while the server is idle.
     log(`measure: the dashboard's SQL through the driver for ${options.durationSeconds} s`);
@@ -165,6 +174,9 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
     const replay = await replayStatements(url, statements, durationMs);
     sql = { ...summarise(replay.histogram, replay.iterations, 0, replay.elapsedMs, 1), connections: 1, iterations: replay.iterations, statements: replay.statements, page: 'dashboard' };
     log(`measure: dashboard SQL: ${replay.statements} statements, p50 ${sql.p50} ms, p95 ${sql.p95} ms`);
+
+    // The front end next, one page view at a time on an otherwise idle server.
+    frontend = await measureFrontend({ root, distDir: BENCH_DIST_DIR, baseUrl: server.baseUrl, fixtures, routes, lighthouse: options.lighthouse });
 
     for (const plan of plans(fixtures, options.connections)) {
       server.rss.resetWindow();
@@ -193,6 +205,7 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
     results,
     floors: { trivialRoute, sql },
     rssPeakMB: Math.round(server.rss.peakMB),
+    frontend,
   };
   const previous = readResultFiles();
   const file: ResultFile = {
@@ -227,6 +240,7 @@ async function main() {
   const out = options.json ? (text: string) => process.stderr.write(`${text}\n`) : (text: string) => process.stdout.write(`${text}\n`);
   out(`\nBenchmark ${result.size} on ${result.db}: ${result.machine.cpu}, ${result.machine.cores} cores; server peak RSS ${result.rssPeakMB} MB\n`);
   out(resultTable(result));
+  out(`\n${frontendTables(result.frontend)}`);
   out(`\n${targetTable(file.meta.targets)}\n`);
   if (options.record) {
     const written = writeResultFile(file);
