@@ -6,10 +6,8 @@ import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
 import { DistributionTable, ProgressTable, type DistributionTableRow } from '@/components/dashboard/data-tables';
 import { HeadlineFiguresList } from '@/components/dashboard/headline-figures';
 import { PrintExpand } from '@/components/dashboard/print-expand';
-import { ProgressOverTimeChart } from '@/components/dashboard/progress-over-time-chart';
+import { LazyProgressOverTimeChart, LazySeminarProgressChart, LazyStatusBarsChart } from '@/components/dashboard/lazy-charts';
 import { RecentActivityList } from '@/components/dashboard/recent-activity-list';
-import { SeminarProgressChart } from '@/components/dashboard/seminar-progress-chart';
-import { StatusBarsChart } from '@/components/dashboard/status-bars-chart';
 import { verifySession } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { today } from '@/lib/dates';
@@ -155,7 +153,7 @@ export default async function DashboardPage({ searchParams }: Props) {
         summary={summariseProgressOverTime(progress, 'theme')}
         actions={<ChartSwitch current={query.chart} hrefOf={chartHref} />}
         chart={
-          <ProgressOverTimeChart
+          <LazyProgressOverTimeChart
             data={progress}
             chart={query.chart}
             label={`${query.chart === 'line' ? 'Line chart' : 'Stacked area chart'}: weighted progress by primary theme per quarter, ${range}. The summary above and the table below give the figures.`}
@@ -176,7 +174,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           title="Status by theme"
           summary={summariseDistribution(byTheme, 'theme')}
           chart={
-            <StatusBarsChart
+            <LazyStatusBarsChart
               rows={themeRows}
               legend={statusLegend}
               label={`Stacked bar chart: recommendations in each status per primary theme, as of ${formatDate(asOf)}. Each segment opens its recommendations.`}
@@ -190,7 +188,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           title="Status by owner sector"
           summary={summariseDistribution(bySector, 'sector')}
           chart={
-            <StatusBarsChart
+            <LazyStatusBarsChart
               rows={sectorRows}
               legend={statusLegend}
               label={`Stacked bar chart: recommendations in each status per owner sector, as of ${formatDate(asOf)}. Each segment opens its recommendations.`}
@@ -215,7 +213,7 @@ export default async function DashboardPage({ searchParams }: Props) {
             ) : undefined
           }
           chart={
-            <SeminarProgressChart
+            <LazySeminarProgressChart
               rows={seminarRows.map((row) => ({
                 id: row.id,
                 name: row.name,
