@@ -28,6 +28,7 @@ export const PAGES: PageRow[] = [
   { route: '/recommendations/[code]', visit: '/recommendations/2015-R03', expect: signedIn() },
   { route: '/recommendations/[code]/source', visit: '/recommendations/2015-R03/source', expect: signedIn() },
   { route: '/account', visit: '/account', expect: signedIn() },
+  { route: '/admin', visit: '/admin', expect: adminOnly },
   { route: '/admin/users', visit: '/admin/users', expect: adminOnly },
   { route: '/admin/themes', visit: '/admin/themes', expect: adminOnly },
   { route: '/admin/sectors', visit: '/admin/sectors', expect: adminOnly },

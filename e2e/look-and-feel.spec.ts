@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
 import { storageState } from './support/roles';
 
-// Toasts after a form is sent. Each test that writes works on its
+// Breadcrumbs and toasts. Each test that writes works on its
 // own 2015 recommendation, which no other spec changes.
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -23,6 +23,53 @@ async function openAddEvidence(page: Page) {
   await page.getByText('Add evidence', { exact: true }).first().click();
   return page.getByRole('form', { name: 'Add evidence' });
 }
+
+test.describe('breadcrumbs', () => {
+  test.use({ storageState: storageState('admin') });
+
+  test('breadcrumbs: every inner page says where it is, the current page last and not a link', async ({ page }) => {
+    const { items: seminars } = await (await page.request.get('/api/v1/seminars')).json();
+    const seminar = seminars[0] as { id: string; title: string };
+    const expected: [string, string[], string][] = [
+      ['/recommendations/2015-R03', ['Home', 'Recommendations'], '2015-R03'],
+      ['/recommendations/2015-R03/source', ['Home', 'Recommendations', '2015-R03'], 'In its source'],
+      ['/reports/2015-Q4', ['Home', 'Quarterly summary'], '2015 Q4'],
+      ['/account', ['Home'], 'Your account'],
+      ['/admin', ['Home'], 'Admin'],
+      ['/admin/users', ['Home', 'Admin'], 'Users'],
+      ['/admin/themes', ['Home', 'Admin'], 'Themes'],
+      ['/admin/sectors', ['Home', 'Admin'], 'Sectors'],
+      ['/admin/seminars', ['Home', 'Admin'], 'Seminar details'],
+      [`/admin/seminars/${seminar.id}`, ['Home', 'Admin', 'Seminar details'], seminar.title],
+      ['/admin/audit', ['Home', 'Admin'], 'Audit log'],
+    ];
+    for (const [path, links, current] of expected) {
+      await page.goto(path);
+      const trail = page.getByRole('navigation', { name: 'Breadcrumb' });
+      await expect(trail, path).toBeVisible();
+      const items = trail.locator('ol > li');
+      await expect(items, path).toHaveCount(links.length + 1);
+      await expect(trail.getByRole('link'), path).toHaveText(links);
+      const last = items.last();
+      await expect(last.locator('[aria-current="page"]'), path).toHaveText(current);
+      await expect(last.getByRole('link'), path).toHaveCount(0);
+    }
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Home' })).toHaveAttribute('href', '/dashboard');
+  });
+
+  test('breadcrumbs: a crumb leads up a level; top-level pages have none', async ({ page }) => {
+    await page.goto('/recommendations/2015-R03/source');
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: '2015-R03' }).click();
+    await expect(page).toHaveURL(/\/recommendations\/2015-R03$/);
+    await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Recommendations' }).click();
+    await expect(page).toHaveURL(/\/recommendations$/);
+    for (const path of ['/dashboard', '/recommendations', '/seminars', '/reports']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByRole('navigation', { name: 'Breadcrumb' }), path).toHaveCount(0);
+    }
+  });
+});
 
 test.describe('toasts (editor)', () => {
   test.use({ storageState: storageState('editor') });
@@ -126,4 +173,3 @@ test.describe('toasts (editor)', () => {
     });
   }
 });
-

@@ -10,6 +10,7 @@ import { canChangeEvidence } from '@/lib/evidence/edit-evidence';
 import { getFieldOptions, getRecommendation, type RecommendationDetail } from '@/lib/recommendations/get-recommendation';
 import { SEMINAR_KIND_LABEL } from '@/lib/seminars/kinds';
 import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/status/status';
+import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { AddEvidenceForm } from '@/components/recommendation/add-evidence-form';
 import { ChangeStatusForm } from '@/components/recommendation/change-status-form';
@@ -78,11 +79,9 @@ export default async function RecommendationPage({ params }: Params) {
   return (
     <div className="max-w-6xl space-y-8">
       <header className="space-y-2">
+        <Breadcrumbs trail={[HOME_CRUMB, { href: '/recommendations', label: 'Recommendations' }]} current={item.code} />
         <p className="text-sm text-muted">
-          <Link href="/recommendations" className="underline">
-            Recommendations
-          </Link> · {SEMINAR_KIND_LABEL[item.seminar.kind] ?? item.seminar.kind}: {item.seminar.title},{' '}
-          {formatDate(item.seminar.date)}
+          {SEMINAR_KIND_LABEL[item.seminar.kind] ?? item.seminar.kind}: {item.seminar.title}, {formatDate(item.seminar.date)}
         </p>
         <h1 className="text-2xl font-semibold">
           <span className="mr-2 font-mono text-muted">{item.code}</span>
