@@ -42,6 +42,7 @@ test.describe('breadcrumbs', () => {
       ['/admin/seminars', ['Home', 'Admin'], 'Seminar details'],
       [`/admin/seminars/${seminar.id}`, ['Home', 'Admin', 'Seminar details'], seminar.title],
       ['/admin/audit', ['Home', 'Admin'], 'Audit log'],
+      ['/admin/settings', ['Home', 'Admin'], 'Settings'],
     ];
     for (const [path, links, current] of expected) {
       await page.goto(path);

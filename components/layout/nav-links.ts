@@ -10,6 +10,7 @@ export const ADMIN_LINKS: (NavLink & { description: string })[] = [
   { href: '/admin/sectors', label: 'Sectors', description: 'Who has to act on recommendations: add, rename, recolour, reorder and merge.' },
   { href: '/admin/seminars', label: 'Seminar details', description: 'Correct a report’s title, kind, date, venue, organiser and speakers.' },
   { href: '/admin/audit', label: 'Audit log', description: 'Every change, who made it and when, with the record before and after.' },
+  { href: '/admin/settings', label: 'Settings', description: 'The locale and time zone that dates, times and numbers are shown in.' },
 ];
 
 export const ADMIN_CRUMB: NavLink = { href: '/admin', label: 'Admin' };

@@ -14,7 +14,7 @@ export default async function AdminPage() {
       <header className="space-y-1">
         <Breadcrumbs trail={[HOME_CRUMB]} current="Admin" />
         <h1 className="text-2xl font-semibold">Admin</h1>
-        <p className="text-muted">People, the lists recommendations are filed under, seminar details and the audit log.</p>
+        <p className="text-muted">People, the lists recommendations are filed under, seminar details, the audit log and display settings.</p>
       </header>
       <ul className="grid gap-3 sm:grid-cols-2">
         {ADMIN_LINKS.map((link) => (
