@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
 import { storageState } from './support/roles';
 
-// Breadcrumbs and toasts. Each test that writes works on its
+// Breadcrumbs, toasts and the recommendation page on paper. Each test that writes works on its
 // own 2015 recommendation, which no other spec changes.
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -173,4 +173,46 @@ test.describe('toasts (editor)', () => {
       await context.close();
     });
   }
+});
+
+test.describe('a recommendation on paper', () => {
+  test.use({ storageState: storageState('editor') });
+
+  test('print: navigation, forms and controls are hidden; the item, status, details, timeline and evidence are printed', async ({ page }) => {
+    const code = '2015-R10';
+    const { recommendation } = await (await page.request.get(`/api/v1/recommendations/${code}`)).json();
+    const added = await page.request.post(`/api/v1/recommendations/${recommendation.id}/evidence`, {
+      headers: { origin: BASE_URL },
+      data: { body: 'Visit by the trade delegation, reported in the press.', evidenceDate: '2020-02-03' },
+    });
+    expect(added.status()).toBe(201);
+
+    await page.goto(`/recommendations/${code}`);
+    await expect(page.getByRole('form', { name: 'Change the status' })).toBeVisible();
+    await page.emulateMedia({ media: 'print' });
+
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden();
+    await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toBeHidden();
+    // Every form on the page (status, evidence, details, links, per-note edit and remove) and
+    // every disclosure that opens one.
+    const forms = page.locator('main form');
+    expect(await forms.count()).toBeGreaterThan(5);
+    for (const form of await forms.all()) await expect(form).toBeHidden();
+    for (const summary of await page.locator('main summary').all()) await expect(summary).toBeHidden();
+    // Role locators skip what is not displayed: no button is left on paper.
+    await expect(page.getByRole('button')).toHaveCount(0);
+
+    await expect(page.getByRole('heading', { level: 1 })).toContainText(code);
+    await expect(page.getByRole('list', { name: 'Status changes, newest first' })).toBeVisible();
+    await expect(page.getByRole('article', { name: 'Evidence, 3 Feb 2020' })).toBeVisible();
+    const details = page.getByRole('complementary', { name: 'Details and related recommendations' });
+    for (const term of ['Primary theme', 'Secondary themes', 'Owner sectors', 'Priority', 'Target date']) {
+      await expect(details.locator('dt', { hasText: new RegExp(`^${term}$`) })).toBeVisible();
+    }
+    await expect(page.getByText(/^Printed from the Recommendation Tracker on /)).toBeVisible();
+
+    await page.emulateMedia({ media: 'screen' });
+    await expect(page.getByText(/^Printed from the Recommendation Tracker on /)).toBeHidden();
+    await expect(page.getByRole('form', { name: 'Change the status' })).toBeVisible();
+  });
 });
