@@ -40,7 +40,10 @@ export default defineConfig({
   },
   projects: [
     { name: 'setup', testMatch: /global\.setup\.ts/ },
-    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testIgnore: /global\.setup\.ts/ },
+    { name: 'chromium', use: { ...devices['Desktop Chrome'] }, dependencies: ['setup'], testIgnore: [/global\.setup\.ts/, /\.global-settings\.spec\.ts/] },
+    // Specs that change settings every page shows (the display locale and time zone) run after
+    // all the others, so no test elsewhere sees dates change under it.
+    { name: 'global-settings', use: { ...devices['Desktop Chrome'] }, dependencies: ['chromium'], testMatch: /\.global-settings\.spec\.ts/ },
   ],
   webServer: {
     command: 'rm -rf e2e/.tmp && node --import tsx scripts/start.ts',

@@ -23,7 +23,8 @@ for (const who of EVERYONE) {
   const pages = PAGES.filter((row) => row.expect[who] === 'ok' || (row.route === '/admin/seminars/[id]' && who === 'admin'));
   for (const theme of THEMES.filter((option) => option === 'light' || who === 'admin' || who === 'anonymous')) {
     test(`axe: every page ${who} can open, ${theme} theme, has no WCAG 2.2 AA violations`, async ({ browser }) => {
-      test.slow();
+      // A page load and an axe scan take several seconds each on a busy machine: the budget grows with the pages.
+      test.setTimeout(Math.max(180_000, pages.length * 25_000));
       const context = await browser.newContext({
         storageState: who === 'anonymous' ? { cookies: [], origins: [] } : storageState(who),
         colorScheme: theme,
@@ -47,6 +48,12 @@ for (const who of EVERYONE) {
   }
 }
 
+/** Fails when the page is wider than the viewport, i.e. the reader would have to scroll sideways. */
+async function expectNoSidewaysScroll(page: Page, path: string, what: string) {
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow, `${path} scrolls sideways ${what}`).toBeLessThanOrEqual(0);
+}
+
 // Screenshots of the main pages at phone and desktop width, kept as test artefacts for review
 // (attached to the report; not compared pixel by pixel).
 const MAIN_PAGES = ['/dashboard', '/recommendations', '/recommendations/2015-R03', '/seminars', '/admin/users'];
@@ -57,8 +64,7 @@ for (const width of [360, 1280]) {
     for (const path of MAIN_PAGES) {
       await page.goto(path);
       await expect(page.locator('main')).toBeVisible();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      expect(overflow, `${path} scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+      await expectNoSidewaysScroll(page, path, `at ${width} px`);
       await testInfo.attach(`${path.replace(/\//g, '_') || 'home'}-${width}.png`, {
         body: await page.screenshot({ fullPage: true }),
         contentType: 'image/png',
@@ -67,3 +73,17 @@ for (const width of [360, 1280]) {
     await context.close();
   });
 }
+
+// WCAG 1.4.4 / 1.4.10: a 1280 x 800 window zoomed to 200% leaves 640 x 400 CSS pixels. Content
+// reflows into that without scrolling sideways (data tables scroll inside their own region).
+const ZOOM_PAGES = [...MAIN_PAGES, '/recommendations/2015-R03/source', '/reports', '/reports/2015-Q4', '/account', '/admin/settings', '/admin/audit'];
+test('zoom: at 200% (640 x 400 CSS pixels) the main pages reflow without sideways scrolling', async ({ browser }) => {
+  const context = await browser.newContext({ storageState: storageState('admin'), viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 });
+  const page = await context.newPage();
+  for (const path of ZOOM_PAGES) {
+    await page.goto(path);
+    await expect(page.locator('main')).toBeVisible();
+    await expectNoSidewaysScroll(page, path, 'at 200% zoom');
+  }
+  await context.close();
+});

@@ -37,7 +37,7 @@ test.describe('user management', () => {
     const row = page.getByRole('row', { name: new RegExp(email) });
     await row.getByLabel(`Role for ${email}`).selectOption({ label: 'Editor' });
     await row.getByRole('button', { name: `Change role for ${email}` }).click();
-    await expect(row.getByRole('status')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Notifications (Alt+T)' }).getByRole('status')).toContainText(`${email} is now Editor.`);
 
     await theirPage.reload();
     await expect(theirPage.getByText('Editor', { exact: true })).toBeVisible();

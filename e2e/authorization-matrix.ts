@@ -28,12 +28,14 @@ export const PAGES: PageRow[] = [
   { route: '/recommendations/[code]', visit: '/recommendations/2015-R03', expect: signedIn() },
   { route: '/recommendations/[code]/source', visit: '/recommendations/2015-R03/source', expect: signedIn() },
   { route: '/account', visit: '/account', expect: signedIn() },
+  { route: '/admin', visit: '/admin', expect: adminOnly },
   { route: '/admin/users', visit: '/admin/users', expect: adminOnly },
   { route: '/admin/themes', visit: '/admin/themes', expect: adminOnly },
   { route: '/admin/sectors', visit: '/admin/sectors', expect: adminOnly },
   { route: '/admin/seminars', visit: '/admin/seminars', expect: adminOnly },
   { route: '/admin/seminars/[id]', visit: '/admin/seminars/not-a-real-id', expect: signedIn('not-found', 'forbidden', 'forbidden') },
   { route: '/admin/audit', visit: '/admin/audit', expect: adminOnly },
+  { route: '/admin/settings', visit: '/admin/settings', expect: adminOnly },
 ];
 
 /** Expected HTTP status. Writes are sent with an empty JSON body: 400 means "allowed, input checked". */
@@ -90,4 +92,5 @@ export const ACTIONS: ActionRow[] = [
   { file: 'app/(app)/admin/vocabulary/actions.ts', action: 'moveTermAction', expect: adminAction },
   { file: 'app/(app)/admin/vocabulary/actions.ts', action: 'mergeTermsAction', expect: adminAction },
   { file: 'app/(app)/admin/seminars/actions.ts', action: 'updateSeminarAction', expect: adminAction },
+  { file: 'app/(app)/admin/settings/actions.ts', action: 'updateDisplaySettingsAction', expect: adminAction },
 ];

@@ -7,6 +7,7 @@ import { buildQuarterlyReport } from '../../lib/reporting/build-quarterly-report
 import { renderReportFile } from '../../lib/reporting/render-report-file';
 import { resolveFilterIds } from '../../lib/reporting/resolve-filter-ids';
 import { quarterLabel } from '../../lib/progress/quarters';
+import { refreshDisplaySettings } from '../../lib/settings/display-settings-cache';
 import { quarterlyReportQuerySchema } from '../../lib/validations/quarterly-report';
 
 export type ExportOptions = {
@@ -71,6 +72,8 @@ export async function runExport(url: string, options: ExportOptions): Promise<vo
       process.exitCode = 2;
       return;
     }
+    // Dates and numbers as the administrator chose them for the web pages (or the environment's).
+    await refreshDisplaySettings(db);
     progress(`Reading the data for ${quarterLabel(query.quarter)}…`);
     const report = await buildQuarterlyReport(db, { ...query, ...ids, generatedBy: operator() });
     const { data } = report;

@@ -4,15 +4,17 @@ import { useActionState } from 'react';
 import { createApiTokenAction } from '@/app/(app)/account/actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import { OneTimeSecret } from '@/components/ui/one-time-secret';
 import type { ActionState } from '@/lib/auth/action';
 
 export function CreateTokenForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createApiTokenAction, {});
+  useActionToast(state, { successTitle: 'Token created' });
   return (
     <div className="space-y-4">
-      <FormMessage state={state} />
+      <FormMessage state={state} announced />
       {state.ok && state.secret && (
         <OneTimeSecret
           label="Your new API token"

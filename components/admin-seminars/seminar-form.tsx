@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { updateSeminarAction } from '@/app/(app)/admin/seminars/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
+import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/auth/action';
 import type { SeminarForEdit } from '@/lib/seminars/get-seminar-for-edit';
@@ -20,6 +21,7 @@ function rowsOf(seminar: SeminarForEdit): SpeakerRow[] {
 
 export function SeminarForm({ seminar }: { seminar: SeminarForEdit }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(updateSeminarAction, {});
+  useActionToast(state);
   const [rows, setRows] = useState<SpeakerRow[]>(() => rowsOf(seminar));
   // After a save the page re-renders with the new version: start again from what was stored.
   const [loadedVersion, setLoadedVersion] = useState(seminar.version);
@@ -31,7 +33,7 @@ export function SeminarForm({ seminar }: { seminar: SeminarForEdit }) {
 
   return (
     <div className="space-y-4">
-      <FormMessage state={state} />
+      <FormMessage state={state} announced />
       <form key={seminar.version} action={action} className="space-y-4" noValidate aria-label="Seminar details">
         <input type="hidden" name="id" value={seminar.id} />
         <input type="hidden" name="expectedVersion" value={seminar.version} />

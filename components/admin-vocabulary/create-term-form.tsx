@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { createTermAction } from '@/app/(app)/admin/vocabulary/actions';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
+import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/auth/action';
 import { TERM_DESCRIPTION_MAX, TERM_KIND_LABEL, TERM_NAME_MAX, type TermKind } from '@/lib/validations/taxonomy';
@@ -12,10 +13,11 @@ const DEFAULT_COLOR = '#4478ab';
 
 export function CreateTermForm({ kind }: { kind: TermKind }) {
   const [state, action, pending] = useActionState<ActionState, FormData>(createTermAction, {});
+  useActionToast(state);
   const label = TERM_KIND_LABEL[kind];
   return (
     <div className="space-y-4">
-      <FormMessage state={state} />
+      <FormMessage state={state} announced />
       <form action={action} className="space-y-4" noValidate aria-label={`Add a ${label.one}`}>
         <input type="hidden" name="kind" value={kind} />
         <TextField

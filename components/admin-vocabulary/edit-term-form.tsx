@@ -4,6 +4,7 @@ import { useActionState } from 'react';
 import { updateTermAction } from '@/app/(app)/admin/vocabulary/actions';
 import { Button } from '@/components/ui/button';
 import { TextAreaField, TextField } from '@/components/ui/field';
+import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/auth/action';
 import type { VocabularyTerm } from '@/lib/taxonomy/list-vocabulary';
@@ -14,8 +15,9 @@ type Props = { kind: TermKind; term: Pick<VocabularyTerm, 'id' | 'name' | 'descr
 /** Rename, recolour or re-describe one term, in place. */
 export function EditTermForm({ kind, term }: Props) {
   const [state, action, pending] = useActionState<ActionState, FormData>(updateTermAction, {});
-  // Open while there is something to read: the refusal with the typed values, or the confirmation.
-  const answered = Boolean(state.message);
+  useActionToast(state);
+  // Open while there is something to correct: the refusal, with the typed values.
+  const answered = Boolean(state.message && !state.ok);
   const prefix = `term-${term.id}`;
   return (
     <details open={answered || undefined} className="min-w-[16rem]">
@@ -23,7 +25,7 @@ export function EditTermForm({ kind, term }: Props) {
         Edit<span className="sr-only"> {term.name}</span>
       </summary>
       <div className="mt-2 space-y-3">
-        <FormMessage state={state} />
+        <FormMessage state={state} announced />
         {/* Keyed by updatedAt: after a save the fields start again from the stored values. */}
         <form key={term.updatedAt} action={action} className="space-y-3" noValidate aria-label={`Edit ${term.name}`}>
           <input type="hidden" name="kind" value={kind} />

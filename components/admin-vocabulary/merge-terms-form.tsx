@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { mergeTermsAction } from '@/app/(app)/admin/vocabulary/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField } from '@/components/ui/field';
+import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/auth/action';
 import { TERM_KIND_LABEL, type TermKind } from '@/lib/validations/taxonomy';
@@ -36,6 +37,7 @@ export function MergeTermsForm({ kind, terms }: { kind: TermKind; terms: Term[] 
     }
     return result;
   }, {});
+  useActionToast(state, { successTitle: 'Merged' });
   const label = TERM_KIND_LABEL[kind];
   const byId = new Map(terms.map((term) => [term.id, term]));
   const source = byId.get(sourceId);
@@ -47,7 +49,7 @@ export function MergeTermsForm({ kind, terms }: { kind: TermKind; terms: Term[] 
 
   return (
     <div className="space-y-4">
-      <FormMessage state={state} />
+      <FormMessage state={state} announced />
       <form action={action} className="space-y-4" noValidate aria-label={`Merge two ${label.many}`}>
         <input type="hidden" name="kind" value={kind} />
         <SelectField

@@ -2,6 +2,7 @@
 
 import { useActionState } from 'react';
 import { moveTermAction } from '@/app/(app)/admin/vocabulary/actions';
+import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/auth/action';
 import type { TermKind } from '@/lib/validations/taxonomy';
@@ -13,6 +14,8 @@ const BUTTON = 'inline-flex h-10 w-10 items-center justify-center rounded-md bor
 /** Up and down buttons; each names the term it moves, for screen readers. */
 export function MoveTermButtons({ kind, id, name, isFirst, isLast }: Props) {
   const [state, action, pending] = useActionState<ActionState, FormData>(moveTermAction, {});
+  // Sighted users also see the row move; the toast names the term for everyone.
+  useActionToast(state, { successMessage: (done) => `${name}: ${done.message}` });
   return (
     <div className="space-y-1">
       <form action={action} className="flex gap-1">
@@ -25,14 +28,7 @@ export function MoveTermButtons({ kind, id, name, isFirst, isLast }: Props) {
           <span aria-hidden="true">↓</span>
         </button>
       </form>
-      {/* Sighted users see the row move; screen-reader users hear it. A refusal is shown to everyone. */}
-      {state.ok ? (
-        <p role="status" className="sr-only">
-          {name}: {state.message}
-        </p>
-      ) : (
-        <FormMessage state={state} />
-      )}
+      <FormMessage state={state} announced />
     </div>
   );
 }

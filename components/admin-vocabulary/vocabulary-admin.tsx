@@ -1,6 +1,8 @@
 import type { Vocabulary } from '@/lib/taxonomy/list-vocabulary';
 import { TERM_KIND_LABEL } from '@/lib/validations/taxonomy';
 import { formatNumber } from '@/lib/format';
+import { ADMIN_CRUMB } from '@/components/layout/nav-links';
+import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 import { ColorSwatch } from './color-swatch';
 import { CreateTermForm } from './create-term-form';
 import { EditTermForm } from './edit-term-form';
@@ -19,6 +21,7 @@ export function VocabularyAdmin({ vocabulary }: { vocabulary: Vocabulary }) {
   return (
     <div className="space-y-8">
       <header className="space-y-1">
+        <Breadcrumbs trail={[HOME_CRUMB, ADMIN_CRUMB]} current={label.Many} />
         <h1 className="text-2xl font-semibold">{label.Many}</h1>
         <p className="text-muted">{INTRO[kind]} The order here is the order of lists, filters and charts.</p>
       </header>

@@ -4,6 +4,7 @@ import { useActionState, useState } from 'react';
 import { createUserAction } from '@/app/(app)/admin/users/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
+import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import { OneTimeSecret } from '@/components/ui/one-time-secret';
 import type { ActionState } from '@/lib/auth/action';
@@ -20,12 +21,13 @@ type Setup = (typeof SETUP_CHOICES)[number]['value'];
 
 export function CreateUserForm() {
   const [state, action, pending] = useActionState<ActionState, FormData>(createUserAction, {});
+  useActionToast(state, { successTitle: 'User added' });
   // Controlled, so the choice survives the form reset that follows every submission.
   const [setup, setSetup] = useState<Setup>('link');
   const setupErrors = state.errors?.passwordSetup;
   return (
     <div className="space-y-4">
-      <FormMessage state={state} />
+      <FormMessage state={state} announced />
       {state.ok && state.secret && (
         <OneTimeSecret label="One-time set-password link" value={state.secret} hint="Shown only now. Anyone with this link can set the password, so send it privately." />
       )}

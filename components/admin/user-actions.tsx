@@ -3,6 +3,7 @@
 import { useActionState, type FormEvent } from 'react';
 import { changeRoleAction, resetPasswordAction, setUserActiveAction } from '@/app/(app)/admin/users/actions';
 import { Button } from '@/components/ui/button';
+import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import { OneTimeSecret } from '@/components/ui/one-time-secret';
 import type { ActionState } from '@/lib/auth/action';
@@ -18,6 +19,7 @@ export function UserActions({ user, isSelf }: Props) {
     const intent = formData.get('intent') as keyof typeof ACTIONS;
     return ACTIONS[intent] ? ACTIONS[intent](previous, formData) : previous;
   }, {});
+  useActionToast(state);
   const messageId = `user-${user.id}-message`;
   const roleId = `user-${user.id}-role`;
 
@@ -75,7 +77,7 @@ export function UserActions({ user, isSelf }: Props) {
       </div>
       {isSelf && <p className="text-xs text-muted">This is you: change your own password on your account page.</p>}
       <div id={messageId}>
-        <FormMessage state={state} />
+        <FormMessage state={state} announced />
       </div>
       {state.ok && state.secret && (
         <OneTimeSecret

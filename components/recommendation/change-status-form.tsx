@@ -4,9 +4,10 @@ import { useState, type FormEvent } from 'react';
 import { changeStatusAction } from '@/app/(app)/recommendations/[code]/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/auth/action';
-import { useKeptForm } from './use-kept-form';
+import { useKeptForm } from '@/components/ui/use-kept-form';
 import { STATUS_LABEL, STATUSES, STATUSES_NEEDING_EVIDENCE, type Status } from '@/lib/status/status';
 
 type Props = {
@@ -23,9 +24,10 @@ const STATUS_OPTIONS = [{ value: '', label: 'Choose a status' }, ...STATUSES.map
 
 export function ChangeStatusForm(props: Props) {
   const { state, action, pending, onSubmit } = useKeptForm(changeStatusAction);
+  useActionToast(state);
   return (
     <div className="space-y-4">
-      <FormMessage state={state} />
+      <FormMessage state={state} announced />
       {/* A new version (this change saved, or another edit) starts a fresh form; a refusal keeps what was typed. */}
       <StatusFields key={props.version} {...props} state={state} action={action} onSubmit={onSubmit} pending={pending} />
     </div>

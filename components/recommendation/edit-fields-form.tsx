@@ -4,8 +4,9 @@ import { useState } from 'react';
 import { updateRecommendationAction } from '@/app/(app)/recommendations/[code]/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextField } from '@/components/ui/field';
+import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
-import { useKeptForm } from './use-kept-form';
+import { useKeptForm } from '@/components/ui/use-kept-form';
 import { PRIORITIES, PRIORITY_LABEL } from '@/lib/status/status';
 
 type Option = { id: string; name: string };
@@ -80,6 +81,7 @@ function CheckboxGroup({
 /** Themes, owner sectors, priority and target date. Controlled, so a refused save keeps every choice. */
 export function EditFieldsForm({ recommendationId, version, themes, sectors, current }: Props) {
   const { state, action, pending, onSubmit } = useKeptForm(updateRecommendationAction);
+  useActionToast(state);
   const [primaryThemeId, setPrimaryThemeId] = useState(current.primaryThemeId);
   const [secondaryThemeIds, setSecondaryThemeIds] = useState(current.secondaryThemeIds);
   const [sectorIds, setSectorIds] = useState(current.sectorIds);
@@ -90,7 +92,7 @@ export function EditFieldsForm({ recommendationId, version, themes, sectors, cur
 
   return (
     <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Edit the details">
-      <FormMessage state={state} />
+      <FormMessage state={state} announced />
       <input type="hidden" name="recommendationId" value={recommendationId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <SelectField

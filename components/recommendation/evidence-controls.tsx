@@ -2,9 +2,10 @@
 
 import { editEvidenceAction, removeEvidenceAction } from '@/app/(app)/recommendations/[code]/actions';
 import { Button } from '@/components/ui/button';
+import { useActionToast, useToastedAction } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import { EvidenceFields } from './evidence-fields';
-import { useKeptForm } from './use-kept-form';
+import { useKeptForm } from '@/components/ui/use-kept-form';
 
 export type EditableEvidence = {
   id: string;
@@ -25,21 +26,21 @@ export function EvidenceControls({ note, today }: { note: EditableEvidence; toda
     action: removeAction,
     pending: removing,
     onSubmit: onRemove,
-  } = useKeptForm(removeEvidenceAction, () => window.confirm(`Remove the ${note.label}? It disappears from this page; the audit log keeps its text.`));
+  } = useKeptForm(useToastedAction(removeEvidenceAction, { successTitle: 'Removed' }), () => window.confirm(`Remove the ${note.label}? It disappears from this page; the audit log keeps its text.`));
+  useActionToast(editState);
   // A failed save keeps the editor open, with what was typed.
   const keepOpen = Boolean(editState.message && !editState.ok);
 
   return (
     <div className="space-y-2">
-      <FormMessage state={removeState} />
-      {editState.ok && <FormMessage state={editState} />}
+      <FormMessage state={removeState} announced />
       <div className="flex flex-wrap items-start gap-2">
         <details className="min-w-0 flex-1" open={keepOpen || undefined}>
           <summary className="cursor-pointer text-sm font-medium text-accent">
             Edit<span className="sr-only"> the {note.label}</span>
           </summary>
           <form action={editAction} onSubmit={onEdit} className="mt-3 space-y-4" noValidate aria-label={`Edit the ${note.label}`}>
-            {!editState.ok && <FormMessage state={editState} />}
+            <FormMessage state={editState} announced />
             <input type="hidden" name="evidenceId" value={note.id} />
             <input type="hidden" name="expectedVersion" value={note.version} />
             <EvidenceFields

@@ -4,18 +4,20 @@ import { useEffect, useRef } from 'react';
 import { addLinkAction, removeLinkAction } from '@/app/(app)/recommendations/[code]/actions';
 import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
+import { useActionToast, useToastedAction } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
-import { useKeptForm } from './use-kept-form';
+import { useKeptForm } from '@/components/ui/use-kept-form';
 
 export function AddLinkForm({ recommendationId }: { recommendationId: string }) {
   const { state, action, pending, onSubmit } = useKeptForm(addLinkAction);
+  useActionToast(state);
   const form = useRef<HTMLFormElement>(null);
   useEffect(() => {
     if (state.ok) form.current?.reset();
   }, [state]);
   return (
     <form ref={form} action={action} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Link a related recommendation">
-      <FormMessage state={state} />
+      <FormMessage state={state} announced />
       <input type="hidden" name="recommendationId" value={recommendationId} />
       <TextField
         id="link-target-code"
@@ -36,7 +38,8 @@ export function AddLinkForm({ recommendationId }: { recommendationId: string }) 
 }
 
 export function RemoveLinkButton({ linkId, otherCode }: { linkId: string; otherCode: string }) {
-  const { state, action, pending, onSubmit } = useKeptForm(removeLinkAction, () => window.confirm(`Remove the link to ${otherCode}?`));
+  const removeLink = useToastedAction(removeLinkAction, { successTitle: 'Removed' });
+  const { state, action, pending, onSubmit } = useKeptForm(removeLink, () => window.confirm(`Remove the link to ${otherCode}?`));
   return (
     <form action={action} onSubmit={onSubmit} className="space-y-1">
       <input type="hidden" name="linkId" value={linkId} />
@@ -44,7 +47,7 @@ export function RemoveLinkButton({ linkId, otherCode }: { linkId: string; otherC
         Remove<span className="sr-only"> the link to {otherCode}</span>
       </Button>
       {state.message && !state.ok && (
-        <p role="alert" className="text-xs text-danger">
+        <p className="text-xs text-danger">
           {state.message}
         </p>
       )}

@@ -9,7 +9,7 @@ export function StatusTimeline({ history }: { history: StatusHistoryEntry[] }) {
   return (
     <ol className="space-y-3" aria-label="Status changes, newest first">
       {newestFirst.map((entry) => (
-        <li key={entry.id} className="rounded-md border border-border bg-surface p-3">
+        <li key={entry.id} className="rounded-md border border-border bg-surface p-3 print:break-inside-avoid">
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-medium">{formatDate(entry.effectiveDate)}</span>
             <span className="flex flex-wrap items-center gap-1 text-sm">

@@ -4,6 +4,7 @@ import { startTransition, useActionState, useEffect, useRef, useState, type Form
 import { bulkUpdateAction } from '@/app/(app)/recommendations/actions';
 import { Button } from '@/components/ui/button';
 import { SelectField, TextAreaField, TextField } from '@/components/ui/field';
+import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/auth/action';
 import { PRIORITIES, PRIORITY_LABEL, STATUS_LABEL, STATUSES } from '@/lib/status/status';
@@ -43,6 +44,7 @@ function itemBoxes(form: HTMLFormElement | null): HTMLInputElement[] {
  */
 export function BulkForm({ children, total, query, asOf, today, themes, sectors }: Props) {
   const [state, action, pending] = useActionState<ActionState, FormData>(bulkUpdateAction, {});
+  useActionToast(state);
   const values = state.values ?? {};
   const errors = state.errors ?? {};
   const form = useRef<HTMLFormElement>(null);
@@ -105,7 +107,7 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
         <h2 id="bulk-heading" className="text-lg font-semibold">
           Change several at once
         </h2>
-        <FormMessage state={state} />
+        <FormMessage state={state} announced />
 
         <fieldset className="space-y-2 text-sm" aria-describedby="bulk-target-errors">
           <legend className="font-medium">Which recommendations</legend>

@@ -2,6 +2,10 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTML
 
 type FieldProps = { name: string; label: string; errors?: string[]; hint?: ReactNode; id?: string };
 
+export type SelectChoice = { value: string; label: string };
+/** A choice, or a labelled group of them (an <optgroup>, e.g. time zones by region). */
+export type SelectOption = SelectChoice | { label: string; options: SelectChoice[] };
+
 const CONTROL = 'mt-1 block w-full rounded-md border border-border bg-surface px-3 py-2 text-text';
 
 /** Label, control, hint and the field's errors, wired together with aria-describedby. */
@@ -54,16 +58,26 @@ export function SelectField({
   id,
   options,
   ...select
-}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
+}: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: SelectOption[] }) {
   return (
     <FieldShell name={name} label={label} errors={errors} hint={hint} id={id}>
       {(aria) => (
         <select className={CONTROL} {...aria} {...select}>
-          {options.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
+          {options.map((option) =>
+            'options' in option ? (
+              <optgroup key={`group-${option.label}`} label={option.label}>
+                {option.options.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </optgroup>
+            ) : (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ),
+          )}
         </select>
       )}
     </FieldShell>

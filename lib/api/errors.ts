@@ -14,6 +14,15 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A 409 that means "someone else changed this since you loaded it" (an optimistic-concurrency
+ * refusal), as opposed to a rule such as a duplicate name: forms say so differently.
+ */
+export function isEditConflict(error: ApiError): boolean {
+  return error.status === 409 && EDIT_CONFLICT_CODES.has(error.code);
+}
+const EDIT_CONFLICT_CODES = new Set(['version_conflict', 'conflict', 'bulk_conflict']);
+
 export const unauthorized = () => new ApiError(401, 'unauthorized', 'Sign in, or send a valid API token as "Authorization: Bearer <token>".');
 export const forbiddenError = () => new ApiError(403, 'forbidden', 'Your role does not allow this.');
 export const notFoundError = (what = 'The resource') => new ApiError(404, 'not_found', `${what} was not found.`);

@@ -5,6 +5,8 @@ import 'server-only';
 import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
 import { hasRole, type Role } from '@/lib/auth/roles';
+import { db } from '@/lib/db';
+import { refreshDisplaySettings } from '@/lib/settings/display-settings-cache';
 import { authenticateToken } from '@/lib/tokens/authenticate-token';
 import { ApiError, errorResponse, forbiddenError, unauthorized } from './errors';
 import { fieldErrors } from '@/lib/validations/form-data';
@@ -40,7 +42,8 @@ async function resolveUser(request: Request): Promise<{ user: CurrentUser | null
 export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler<P>) {
   const route = async (request: Request, context: Context<P>): Promise<Response> => {
     try {
-      const { user, viaToken } = await resolveUser(request);
+      // Dates and numbers in messages and exports use the current display settings.
+      const [{ user, viaToken }] = await Promise.all([resolveUser(request), refreshDisplaySettings(db)]);
       if (!user) throw unauthorized();
       if (!hasRole(user.role, role)) throw forbiddenError();
       if (!viaToken && !SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '@/lib/db';
 import type { FieldErrors } from '@/lib/api/errors';
 import { parseDateOnly } from '@/lib/dates';
+import { displayTimeZone } from '@/lib/format';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -108,9 +109,6 @@ export function startOfDayInZone(day: Date, timeZone: string): Date {
   return new Date(day.getTime() - zoneOffsetMs(new Date(guess), timeZone));
 }
 
-// Same setting and default as lib/format.ts, which shows the times these bounds are compared with.
-const displayTimeZone = () => process.env.APP_TIME_ZONE || 'UTC';
-
 function whereOf(filters: AuditLogFilters, timeZone: string) {
   const { user } = filters;
   const actor =
@@ -142,6 +140,7 @@ function pretty(json: string | null): string | null {
 }
 
 /** One page of the audit log, newest first (ties broken by id so pages never overlap). */
+/** `timeZone`: the one times are shown in (lib/format.ts), so a day in the filter is that day on the page. */
 export async function listAuditLog(db: Db, filters: AuditLogFilters, timeZone = displayTimeZone()): Promise<AuditLogPage> {
   const where = whereOf(filters, timeZone);
   const [total, rows] = await Promise.all([

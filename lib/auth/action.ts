@@ -3,7 +3,7 @@
 import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
-import { ApiError, type FieldErrors } from '@/lib/api/errors';
+import { ApiError, isEditConflict, type FieldErrors } from '@/lib/api/errors';
 import { fieldErrors, formDataToObject } from '@/lib/validations/form-data';
 import { getCurrentUser, type CurrentUser } from './session';
 import { hasRole, type Role } from './roles';
@@ -13,6 +13,8 @@ export type ActionState = {
   code?: string;
   message?: string;
   errors?: FieldErrors;
+  /** Refused because someone else changed the record since the form was loaded (HTTP 409). */
+  conflict?: boolean;
   /** What the user typed, so a refused form keeps it. */
   values?: Record<string, string>;
   /** A value to show once (a new API token, a set-password link). */
@@ -48,9 +50,22 @@ export function authedAction<S extends z.ZodType>(
     } catch (error) {
       unstable_rethrow(error);
       if (error instanceof ApiError) {
-        return { code: error.code, message: error.message, errors: error.fields, values: typedValues(raw) };
+        return {
+          code: error.code,
+          message: error.message,
+          errors: error.fields,
+          values: typedValues(raw),
+          ...(isEditConflict(error) ? { conflict: true } : {}),
+        };
       }
-      throw error;
+      // A failure nobody planned for (the database gone, a bug): the form keeps what was typed and
+      // says so, instead of the whole page giving way to the error screen.
+      console.error(`Unexpected error in a server action (user ${user.id})`, error);
+      return {
+        code: 'internal_error',
+        message: 'Something went wrong on our side, and it has been logged. Reload the page to see whether the change was saved, then try again.',
+        values: typedValues(raw),
+      };
     }
   };
   return Object.assign(action, { requiredRole: role });

@@ -5,6 +5,7 @@ import { cache } from 'react';
 import { getServerSession } from 'next-auth';
 import { forbidden, redirect } from 'next/navigation';
 import { db } from '@/lib/db';
+import { refreshDisplaySettings } from '@/lib/settings/display-settings-cache';
 import { authOptions } from './options';
 import { hasRole, type Role } from './roles';
 
@@ -13,9 +14,11 @@ export type CurrentUser = { id: string; email: string; name: string; role: Role 
 /**
  * The signed-in user, read fresh from the database once per request. A session stops working
  * the moment its user is deactivated or its password is reset (sessionVersion bumped).
+ * Every page and action comes through here before it renders or writes anything, so this is
+ * also where the request's display settings (locale, time zone) are brought up to date.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await getServerSession(authOptions);
+  const [session] = await Promise.all([getServerSession(authOptions), refreshDisplaySettings(db)]);
   if (!session?.user?.id) return null;
   return activeUser(session.user.id, session.sessionVersion);
 });

@@ -6,6 +6,7 @@ import { listApiTokens } from '@/lib/tokens/list-api-tokens';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
 import { CreateTokenForm } from '@/components/account/create-token-form';
 import { TokensTable } from '@/components/account/tokens-table';
+import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 
 export const metadata: Metadata = { title: 'Your account' };
 
@@ -15,6 +16,7 @@ export default async function AccountPage() {
   return (
     <div className="max-w-3xl space-y-8">
       <header className="space-y-1">
+        <Breadcrumbs trail={[HOME_CRUMB]} current="Your account" />
         <h1 className="text-2xl font-semibold">Your account</h1>
         <p className="text-muted">
           {user.name} · <span className="break-all">{user.email}</span> · {ROLE_LABEL[user.role]}

@@ -5,6 +5,8 @@ import { listAuditFilterOptions, listAuditLog, parseAuditLogFilters } from '@/li
 import { AuditFilterForm } from '@/components/admin-audit/audit-filter-form';
 import { PageNav } from '@/components/ui/page-nav';
 import { AuditTable } from '@/components/admin-audit/audit-table';
+import { ADMIN_CRUMB } from '@/components/layout/nav-links';
+import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 
 export const metadata: Metadata = { title: 'Audit log' };
 
@@ -37,6 +39,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <header className="space-y-1">
+        <Breadcrumbs trail={[HOME_CRUMB, ADMIN_CRUMB]} current="Audit log" />
         <h1 className="text-2xl font-semibold">Audit log</h1>
         <p className="text-muted">Every change, who made it and when, with the record before and after. Entries are never edited or removed.</p>
       </header>

@@ -3,6 +3,8 @@ import { db } from '@/lib/db';
 import { requireRole } from '@/lib/auth/session';
 import { listSeminarsForAdmin } from '@/lib/seminars/list-seminars-for-admin';
 import { SeminarsTable } from '@/components/admin-seminars/seminars-table';
+import { ADMIN_CRUMB } from '@/components/layout/nav-links';
+import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 
 export const metadata: Metadata = { title: 'Seminar details' };
 
@@ -12,6 +14,7 @@ export default async function SeminarsAdminPage() {
   return (
     <div className="space-y-6">
       <header className="space-y-1">
+        <Breadcrumbs trail={[HOME_CRUMB, ADMIN_CRUMB]} current="Seminar details" />
         <h1 className="text-2xl font-semibold">Seminar details</h1>
         <p className="text-muted">Correct a report’s title, kind, date, venue, organiser and speakers. Its recommendations are edited on their own pages.</p>
       </header>

@@ -4,6 +4,8 @@ import { requireRole } from '@/lib/auth/session';
 import { listUsers } from '@/lib/users/list-users';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { UsersTable } from '@/components/admin/users-table';
+import { ADMIN_CRUMB } from '@/components/layout/nav-links';
+import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 
 export const metadata: Metadata = { title: 'Users' };
 
@@ -13,6 +15,7 @@ export default async function UsersPage() {
   return (
     <div className="space-y-8">
       <header className="space-y-1">
+        <Breadcrumbs trail={[HOME_CRUMB, ADMIN_CRUMB]} current="Users" />
         <h1 className="text-2xl font-semibold">Users</h1>
         <p className="text-muted">Add people, set what they may do, and lock them out when they leave.</p>
       </header>

@@ -5,11 +5,12 @@ import { db } from '@/lib/db';
 import { verifySession } from '@/lib/auth/session';
 import { hasRole } from '@/lib/auth/roles';
 import { today, toDateOnly } from '@/lib/dates';
-import { formatDate } from '@/lib/format';
+import { formatDate, formatDateTime } from '@/lib/format';
 import { canChangeEvidence } from '@/lib/evidence/edit-evidence';
 import { getFieldOptions, getRecommendation, type RecommendationDetail } from '@/lib/recommendations/get-recommendation';
 import { SEMINAR_KIND_LABEL } from '@/lib/seminars/kinds';
 import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/status/status';
+import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { AddEvidenceForm } from '@/components/recommendation/add-evidence-form';
 import { ChangeStatusForm } from '@/components/recommendation/change-status-form';
@@ -78,11 +79,9 @@ export default async function RecommendationPage({ params }: Params) {
   return (
     <div className="max-w-6xl space-y-8">
       <header className="space-y-2">
+        <Breadcrumbs trail={[HOME_CRUMB, { href: '/recommendations', label: 'Recommendations' }]} current={item.code} />
         <p className="text-sm text-muted">
-          <Link href="/recommendations" className="underline">
-            Recommendations
-          </Link> · {SEMINAR_KIND_LABEL[item.seminar.kind] ?? item.seminar.kind}: {item.seminar.title},{' '}
-          {formatDate(item.seminar.date)}
+          {SEMINAR_KIND_LABEL[item.seminar.kind] ?? item.seminar.kind}: {item.seminar.title}, {formatDate(item.seminar.date)}
         </p>
         <h1 className="text-2xl font-semibold">
           <span className="mr-2 font-mono text-muted">{item.code}</span>
@@ -94,16 +93,18 @@ export default async function RecommendationPage({ params }: Params) {
           {item.overdue && <span className="rounded-full border border-danger px-2 py-0.5 text-xs font-medium text-danger">Overdue</span>}
           {item.archived && <span className="rounded-full border border-border px-2 py-0.5 text-xs">Archived</span>}
         </p>
+        <p className="hidden text-xs text-muted print:block">Printed from the Recommendation Tracker on {formatDateTime(new Date())}.</p>
       </header>
 
-      <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
+      {/* On paper: one column, the item first, then its details; no forms or controls. */}
+      <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] print:block print:space-y-8">
         <div className="min-w-0 space-y-8">
           <section aria-labelledby="text-heading" className="space-y-3">
             <h2 id="text-heading" className="text-lg font-semibold">
               Recommendation
             </h2>
             <blockquote className="whitespace-pre-line rounded-md border-l-4 border-border bg-surface p-4">{item.text}</blockquote>
-            <p className="text-sm">
+            <p className="text-sm print:hidden">
               <Link href={sourceHref} className="underline">
                 View in source
               </Link>
@@ -117,7 +118,7 @@ export default async function RecommendationPage({ params }: Params) {
             </h2>
             <StatusTimeline history={item.history} />
             {canEdit && (
-              <div className="rounded-lg border border-border bg-surface p-4">
+              <div className="rounded-lg border border-border bg-surface p-4 print:hidden">
                 <h3 className="mb-3 font-semibold">Change the status</h3>
                 <ChangeStatusForm
                   recommendationId={item.id}
@@ -137,7 +138,7 @@ export default async function RecommendationPage({ params }: Params) {
             </h2>
             <EvidenceList evidence={item.evidence} today={now} canChange={(note) => canChangeEvidence(user, { authorId: note.author?.id ?? null })} />
             {canEdit && (
-              <details className="rounded-lg border border-border bg-surface p-4">
+              <details className="rounded-lg border border-border bg-surface p-4 print:hidden">
                 <summary className="cursor-pointer font-semibold">Add evidence</summary>
                 <div className="mt-3">
                   <AddEvidenceForm recommendationId={item.id} today={now} />
@@ -154,7 +155,7 @@ export default async function RecommendationPage({ params }: Params) {
             </h2>
             <Details item={item} />
             {canEdit && options && (
-              <details className="rounded-lg border border-border bg-surface p-4">
+              <details className="rounded-lg border border-border bg-surface p-4 print:hidden">
                 <summary className="cursor-pointer font-semibold">Edit the details</summary>
                 <div className="mt-3">
                   <EditFieldsForm
@@ -193,13 +194,17 @@ export default async function RecommendationPage({ params }: Params) {
                       <span className="sr-only">, {STATUS_LABEL[link.other.status]}</span>
                       {link.note && <p className="text-xs text-muted">{link.note}</p>}
                     </div>
-                    {canEdit && <RemoveLinkButton linkId={link.id} otherCode={link.other.code} />}
+                    {canEdit && (
+                      <div className="print:hidden">
+                        <RemoveLinkButton linkId={link.id} otherCode={link.other.code} />
+                      </div>
+                    )}
                   </li>
                 ))}
               </ul>
             )}
             {canEdit && (
-              <details className="rounded-lg border border-border bg-surface p-4">
+              <details className="rounded-lg border border-border bg-surface p-4 print:hidden">
                 <summary className="cursor-pointer font-semibold">Link a related recommendation</summary>
                 <div className="mt-3">
                   <AddLinkForm recommendationId={item.id} />

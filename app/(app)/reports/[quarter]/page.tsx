@@ -3,8 +3,10 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { PrintButton } from '@/components/reports/print-button';
 import { ReportDocument } from '@/components/reports/report-document';
+import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 import { requireRole } from '@/lib/auth/session';
 import { db } from '@/lib/db';
+import { quarterLabel } from '@/lib/progress/quarters';
 import { buildQuarterlyReport } from '@/lib/reporting/build-quarterly-report';
 import { parseReportQueryLeniently, reportSearchParams } from '@/lib/validations/quarterly-report';
 import type { RawParams } from '@/lib/validations/recommendation-filters';
@@ -39,6 +41,7 @@ export default async function QuarterlyReportPage({ params, searchParams }: Prop
   return (
     <div>
       <style>{PRINT_CSS}</style>
+      <Breadcrumbs trail={[HOME_CRUMB, { href: back, label: 'Quarterly summary' }]} current={quarterLabel(query.quarter)} />
       <ReportDocument
         report={report}
         actions={

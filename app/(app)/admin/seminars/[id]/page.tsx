@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
 import { requireRole } from '@/lib/auth/session';
 import { getSeminarForEdit } from '@/lib/seminars/get-seminar-for-edit';
 import { SeminarForm } from '@/components/admin-seminars/seminar-form';
+import { ADMIN_CRUMB } from '@/components/layout/nav-links';
+import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 
 export const metadata: Metadata = { title: 'Edit seminar' };
 
@@ -15,10 +16,8 @@ export default async function SeminarEditPage({ params }: { params: Promise<{ id
   if (!seminar) notFound();
   return (
     <div className="max-w-3xl space-y-6">
-      <p>
-        <Link href="/admin/seminars">← All seminars</Link>
-      </p>
       <header className="space-y-1">
+        <Breadcrumbs trail={[HOME_CRUMB, ADMIN_CRUMB, { href: '/admin/seminars', label: 'Seminar details' }]} current={seminar.title} />
         <h1 className="text-2xl font-semibold">{seminar.title}</h1>
         <p className="text-muted">
           Code prefix <span className="font-mono">{seminar.codePrefix}</span> · {seminar.recommendationCount}{' '}

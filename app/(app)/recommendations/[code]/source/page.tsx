@@ -1,10 +1,10 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
 import { verifySession } from '@/lib/auth/session';
 import { formatDate } from '@/lib/format';
 import { getSourceExcerpt } from '@/lib/recommendations/get-source-excerpt';
+import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 
 type Params = { params: Promise<{ code: string }> };
 
@@ -21,11 +21,7 @@ export default async function RecommendationSourcePage({ params }: Params) {
   return (
     <div className="max-w-4xl space-y-4">
       <header className="space-y-1">
-        <p className="text-sm">
-          <Link href={itemHref} className="underline">
-            ← Back to {excerpt.code}
-          </Link>
-        </p>
+        <Breadcrumbs trail={[HOME_CRUMB, { href: '/recommendations', label: 'Recommendations' }, { href: itemHref, label: excerpt.code }]} current="In its source" />
         <h1 className="text-2xl font-semibold">
           {excerpt.code} in {excerpt.seminar.title}
         </h1>

@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, type FormEvent } from 'react';
-import type { Action, ActionState } from '@/lib/auth/action';
+import type { ActionState } from '@/lib/auth/action';
 
 /**
  * useActionState for forms that must keep what was typed when the server refuses (a version
@@ -10,7 +10,7 @@ import type { Action, ActionState } from '@/lib/auth/action';
  * the fields alone. `action` stays on the form so it still posts without JavaScript.
  * `confirm` may veto the submission (e.g. "Remove this note?").
  */
-export function useKeptForm(serverAction: Action, confirm?: () => boolean) {
+export function useKeptForm(serverAction: (state: ActionState, formData: FormData) => Promise<ActionState>, confirm?: () => boolean) {
   const [state, action, pending] = useActionState<ActionState, FormData>(serverAction, {});
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
