@@ -32,19 +32,20 @@ function state(): CacheState {
 export async function refreshDisplaySettings(db: Db, now: number = Date.now()): Promise<DisplaySettings> {
   const cache = state();
   if (now - cache.loadedAt < DISPLAY_SETTINGS_TTL_MS) return displaySettings();
-  cache.loading ??= load(db, cache).finally(() => {
+  cache.loading ??= load(db, cache, now).finally(() => {
     cache.loading = null;
   });
   return cache.loading;
 }
 
-async function load(db: Db, cache: CacheState): Promise<DisplaySettings> {
+/** Reads the stored settings; their age counts from `requestedAt`, when the refresh was asked for. */
+async function load(db: Db, cache: CacheState, requestedAt: number): Promise<DisplaySettings> {
   const generation = cache.generation;
   try {
     const settings = effectiveDisplaySettings(await readStoredDisplaySettings(db));
     if (generation === cache.generation) {
       setDisplaySettings(settings);
-      cache.loadedAt = Date.now();
+      cache.loadedAt = requestedAt;
     }
     return displaySettings();
   } catch (error) {
