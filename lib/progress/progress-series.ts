@@ -146,9 +146,16 @@ function historyMovesSql(provider: Provider, input: ProgressSeriesInput, lastInd
  * (with at most one sector chosen: an item in two chosen sectors must count once) or by sector.
  * Anything else returns null, and the series is read from the history.
  */
+/** Whether the progress tally answers a series exactly (see tallyMovesSql). */
+export function tallyAnswers(input: Pick<ProgressSeriesInput, 'by' | 'scope' | 'asOf'>): boolean {
+  const { scope } = input;
+  if (!isToday(input.asOf) || scope.seminar.length > 0) return false;
+  return input.by === 'sector' || (input.by === 'theme' && scope.sector.length <= 1);
+}
+
 function tallyMovesSql(input: ProgressSeriesInput, lastIndex: number): Prisma.Sql | null {
   const { scope } = input;
-  if (!isToday(input.asOf) || scope.seminar.length > 0) return null;
+  if (!tallyAnswers(input)) return null;
   const themes = scope.theme.length ? Prisma.sql`AND t."themeId" IN (${Prisma.join(scope.theme)})` : Prisma.empty;
   const sectors = scope.sector.length ? Prisma.sql`AND t."sectorId" IN (${Prisma.join(scope.sector)})` : Prisma.empty;
   let source: Prisma.Sql;

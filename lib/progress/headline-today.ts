@@ -1,0 +1,111 @@
+import type { Db } from '@/lib/db';
+import { Prisma } from '@/lib/db/generated/sqlite/client';
+import { CLOSED_STATUSES } from '@/lib/recommendations/recommendation-query';
+import { asDouble, asInteger, daysBefore, itemScopeSql, num, numOrNull, recordedCutOf, statusOnSql, weightSql, type ItemScope } from './history-sql';
+import { getProgressSeries, tallyAnswers } from './progress-series';
+import { quarterEnd, quarterStart, toQuarterPoint, type Quarter } from './quarters';
+
+/** A day's headline figures (see headline-figures.ts). */
+export type HeadlineValues = { tracked: number; progress: number | null; implemented: number; changed: number; stale: number; overdue: number };
+
+type Row = {
+  tracked: unknown;
+  counted: unknown;
+  weightSum: unknown;
+  implemented: unknown;
+  overdue: unknown;
+  stale: unknown;
+  changed: unknown;
+  changedBefore: unknown;
+  staleBefore: unknown;
+  overdueBefore: unknown;
+};
+
+/**
+ * The headline figures as of today and at the end of the previous quarter, without reading every
+ * item's history: today's from what is stored on each item (status, last activity, kept current by
+ * lib/status/recompute-status.ts); the previous quarter's status counts from the progress tally;
+ * the rest from index ranges (the changes in each quarter, the activity in the stale window before
+ * the previous quarter's end) and, for the few items past a target date then, their status that day.
+ * An item has a status from its seminar's day (its first history entry), so "tracked then" is "its
+ * seminar was held by then". Null when the tally cannot answer for this scope.
+ */
+export async function headlineToday(
+  db: Db,
+  input: { scope: ItemScope; asOf: Date; staleDays: number; current: Quarter; previous: Quarter },
+): Promise<{ now: HeadlineValues; then: HeadlineValues } | null> {
+  const { scope, asOf, staleDays, current, previous } = input;
+  if (!tallyAnswers({ by: 'theme', scope, asOf })) return null;
+  const previousAt = quarterEnd(previous);
+  const cut = recordedCutOf(asOf);
+  const closed = Prisma.join(CLOSED_STATUSES);
+  const weight = weightSql(Prisma.sql`r."status"`);
+  const changedIn = (start: Date, at: Date) => Prisma.sql`(
+      SELECT c."recommendationId" FROM "StatusChange" c
+      WHERE c."fromStatus" IS NOT NULL AND c."effectiveDate" >= ${start} AND c."effectiveDate" <= ${at} AND c."recordedAt" < ${cut}
+    )`;
+  const activeAfter = daysBefore(previousAt, staleDays);
+  const query = Prisma.sql`
+      SELECT
+        ${asInteger(Prisma.sql`COUNT(*)`)} AS "tracked",
+        ${asInteger(Prisma.sql`COUNT(${weight})`)} AS "counted",
+        ${asDouble(Prisma.sql`SUM(${weight})`)} AS "weightSum",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN r."status" = ${'IMPLEMENTED'} THEN 1 ELSE 0 END)`)} AS "implemented",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN r."targetDate" < ${asOf} AND r."status" NOT IN (${closed}) THEN 1 ELSE 0 END)`)} AS "overdue",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN r."lastActivityAt" <= ${daysBefore(asOf, staleDays)} THEN 1 ELSE 0 END)`)} AS "stale",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN r."id" IN ${changedIn(quarterStart(current), asOf)} THEN 1 ELSE 0 END)`)} AS "changed",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN r."id" IN ${changedIn(quarterStart(previous), previousAt)} THEN 1 ELSE 0 END)`)} AS "changedBefore",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt}
+          AND r."id" NOT IN (
+            SELECT c."recommendationId" FROM "StatusChange" c
+            WHERE c."effectiveDate" > ${activeAfter} AND c."effectiveDate" <= ${previousAt} AND c."recordedAt" < ${cut}
+          )
+          AND r."id" NOT IN (
+            SELECT e."recommendationId" FROM "EvidenceNote" e
+            WHERE e."evidenceDate" > ${activeAfter} AND e."evidenceDate" <= ${previousAt} AND e."createdAt" < ${cut}
+              AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${cut})
+          ) THEN 1 ELSE 0 END)`)} AS "staleBefore",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt} AND r."targetDate" < ${previousAt}
+          AND ${statusOnSql(Prisma.sql`r."id"`, Prisma.sql`${previousAt}`, cut)} NOT IN (${closed}) THEN 1 ELSE 0 END)`)} AS "overdueBefore"
+      FROM "Recommendation" r
+      JOIN "Seminar" s ON s."id" = r."seminarId"
+      WHERE ${itemScopeSql(scope)}`;
+  const [rows, series] = await Promise.all([
+    db.$queryRaw<Row[]>(query),
+    getProgressSeries(db, {
+      by: 'theme',
+      scope,
+      quarters: [toQuarterPoint(previous, asOf)],
+      asOf,
+    }),
+  ]);
+  const row = rows[0];
+  const counted = num(row?.counted);
+  const weightSum = numOrNull(row?.weightSum);
+  const before = { items: 0, counted: 0, weighted: 0, implemented: 0 };
+  for (const group of series) {
+    const point = group.points[0]!;
+    before.items += point.items;
+    before.counted += point.counted;
+    before.weighted += (point.progress ?? 0) * point.counted;
+    before.implemented += point.implemented;
+  }
+  return {
+    now: {
+      tracked: num(row?.tracked),
+      progress: counted > 0 && weightSum !== null ? weightSum / counted : null,
+      implemented: num(row?.implemented),
+      changed: num(row?.changed),
+      stale: num(row?.stale),
+      overdue: num(row?.overdue),
+    },
+    then: {
+      tracked: before.items,
+      progress: before.counted > 0 ? before.weighted / before.counted : null,
+      implemented: before.implemented,
+      changed: num(row?.changedBefore),
+      stale: num(row?.staleBefore),
+      overdue: num(row?.overdueBefore),
+    },
+  };
+}
