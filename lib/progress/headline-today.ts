@@ -2,7 +2,7 @@ import type { Db } from '@/lib/db';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
 import { CLOSED_STATUSES } from '@/lib/recommendations/recommendation-query';
 import { asDouble, asInteger, daysBefore, itemScopeSql, num, numOrNull, recordedCutOf, statusOnSql, weightSql, type ItemScope } from './history-sql';
-import { getProgressSeries, tallyAnswers } from './progress-series';
+import { combinePoints, getProgressSeries, tallyAnswers } from './progress-series';
 import { quarterEnd, quarterStart, toQuarterPoint, type Quarter } from './quarters';
 
 /** A day's headline figures (see headline-figures.ts). */
@@ -82,14 +82,7 @@ export async function headlineToday(
   const row = rows[0];
   const counted = num(row?.counted);
   const weightSum = numOrNull(row?.weightSum);
-  const before = { items: 0, counted: 0, weighted: 0, implemented: 0 };
-  for (const group of series) {
-    const point = group.points[0]!;
-    before.items += point.items;
-    before.counted += point.counted;
-    before.weighted += (point.progress ?? 0) * point.counted;
-    before.implemented += point.implemented;
-  }
+  const before = combinePoints(series.map((group) => group.points[0]!));
   return {
     now: {
       tracked: num(row?.tracked),
@@ -101,7 +94,7 @@ export async function headlineToday(
     },
     then: {
       tracked: before.items,
-      progress: before.counted > 0 ? before.weighted / before.counted : null,
+      progress: before.progress,
       implemented: before.implemented,
       changed: num(row?.changedBefore),
       stale: num(row?.staleBefore),

@@ -19,6 +19,27 @@ export type ProgressPoint = {
 
 export type ProgressSeries = { id: string; name: string; color: string | null; points: ProgressPoint[] };
 
+/**
+ * Several groups' points of one quarter as one point (all themes together, say): items, counted and
+ * implemented add up; progress is the counted-weighted mean. An empty list is a point with no item.
+ */
+export function combinePoints(points: ProgressPoint[]): ProgressPoint {
+  const total = { items: 0, counted: 0, weighted: 0, implemented: 0 };
+  for (const point of points) {
+    total.items += point.items;
+    total.counted += point.counted;
+    total.weighted += (point.progress ?? 0) * point.counted;
+    total.implemented += point.implemented;
+  }
+  return {
+    quarter: points[0]?.quarter ?? '',
+    items: total.items,
+    counted: total.counted,
+    progress: total.counted > 0 ? total.weighted / total.counted : null,
+    implemented: total.implemented,
+  };
+}
+
 export type ProgressSeriesInput = {
   by: ProgressGrouping;
   scope: ItemScope;
@@ -138,6 +159,13 @@ function historyMovesSql(provider: Provider, input: ProgressSeriesInput, lastInd
     )`;
 }
 
+/** Whether the progress tally answers a series exactly (see tallyMovesSql). */
+export function tallyAnswers(input: Pick<ProgressSeriesInput, 'by' | 'scope' | 'asOf'>): boolean {
+  const { scope } = input;
+  if (!isToday(input.asOf) || scope.seminar.length > 0) return false;
+  return input.by === 'sector' || (input.by === 'theme' && scope.sector.length <= 1);
+}
+
 /**
  * CTE "moves" from the progress tally (lib/progress/tally), the same numbers without reading the
  * history: a few thousand rows however long the history is. The tally holds the history as it
@@ -146,13 +174,6 @@ function historyMovesSql(provider: Provider, input: ProgressSeriesInput, lastInd
  * (with at most one sector chosen: an item in two chosen sectors must count once) or by sector.
  * Anything else returns null, and the series is read from the history.
  */
-/** Whether the progress tally answers a series exactly (see tallyMovesSql). */
-export function tallyAnswers(input: Pick<ProgressSeriesInput, 'by' | 'scope' | 'asOf'>): boolean {
-  const { scope } = input;
-  if (!isToday(input.asOf) || scope.seminar.length > 0) return false;
-  return input.by === 'sector' || (input.by === 'theme' && scope.sector.length <= 1);
-}
-
 function tallyMovesSql(input: ProgressSeriesInput, lastIndex: number): Prisma.Sql | null {
   const { scope } = input;
   if (!tallyAnswers(input)) return null;

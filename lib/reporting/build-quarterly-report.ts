@@ -3,7 +3,7 @@ import { toDateOnly } from '@/lib/dates';
 import { progressChartData } from '@/lib/progress/chart-data';
 import type { ItemScope } from '@/lib/progress/history-sql';
 import { resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
-import { getProgressSeries, type ProgressPoint, type ProgressSeries } from '@/lib/progress/progress-series';
+import { combinePoints, getProgressSeries, type ProgressPoint, type ProgressSeries } from '@/lib/progress/progress-series';
 import { quarterFromIndex, quarterIndex, quarterKey, quarterLabel, quartersBetween, toQuarterPoint, type Quarter, type QuarterPoint } from '@/lib/progress/quarters';
 import type { QuarterlyReportScope } from '@/lib/validations/quarterly-report';
 import { DEFAULT_STALE_DAYS } from '@/lib/validations/recommendation-filters';
@@ -120,23 +120,6 @@ function progressFigure(previous: number | null, current: number | null): Report
 }
 
 /** Several groups' points of one quarter as one: each item counts once (a primary theme per item). */
-function combinePoints(points: ProgressPoint[]): ProgressPoint {
-  const total = { items: 0, counted: 0, weighted: 0, implemented: 0 };
-  for (const point of points) {
-    total.items += point.items;
-    total.counted += point.counted;
-    total.weighted += (point.progress ?? 0) * point.counted;
-    total.implemented += point.implemented;
-  }
-  return {
-    quarter: points[0]?.quarter ?? '',
-    items: total.items,
-    counted: total.counted,
-    progress: total.counted > 0 ? total.weighted / total.counted : null,
-    implemented: total.implemented,
-  };
-}
-
 function combinedAt(series: ProgressSeries[], offset: number): ProgressPoint {
   return combinePoints(series.map((s) => s.points.at(offset)!));
 }

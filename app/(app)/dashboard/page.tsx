@@ -16,6 +16,7 @@ import { progressChartData, summariseDistribution, summariseProgressOverTime } f
 import { recommendationsHref, type DrillDown } from '@/lib/progress/drill-down';
 import { getHeadlineFigures } from '@/lib/progress/headline-figures';
 import { resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
+import { mostRecentSeminars, RECENT_SEMINARS } from '@/lib/progress/recent-seminars';
 import { getProgressSeries } from '@/lib/progress/progress-series';
 import { dashboardQuarters } from '@/lib/progress/quarters';
 import { listRecentActivity } from '@/lib/progress/recent-activity';
@@ -60,9 +61,6 @@ function ChartSwitch({ current, hrefOf }: { current: ChartKind; hrefOf: (kind: C
   );
 }
 
-/** How many seminars the "Progress by seminar" chart shows: the most recent ones in the filters. */
-const RECENT_SEMINARS = 12;
-
 export default async function DashboardPage({ searchParams }: Props) {
   await verifySession();
   const { query, errors, typed } = parseProgressQueryLeniently(await searchParams);
@@ -92,8 +90,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const themeRows = withHrefs(byTheme, (id) => ({ theme: id }), scope);
   const sectorRows = withHrefs(bySector, (id) => ({ sector: id }), scope);
   // The chart and table show the most recent seminars; the seminars page lists them all.
-  const recentSeminars = bySeminar.slice(-RECENT_SEMINARS);
-  const seminarsLeftOut = bySeminar.length - recentSeminars.length;
+  const { shown: recentSeminars, leftOut: seminarsLeftOut } = mostRecentSeminars(bySeminar);
   const seminarRows = withHrefs(recentSeminars, (id) => ({ seminar: id }), scope);
   const statusLegend = STATUSES.map((status) => ({ status, href: recommendationsHref(scope, { status }) }));
   const range = quarters.length ? `${quarters[0]!.label} to ${quarters.at(-1)!.label}` : 'no quarters';
