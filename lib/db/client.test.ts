@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,6 +24,29 @@ describe('database client (SQLite)', () => {
       // 0 OFF, 1 NORMAL, 2 FULL.
       expect(Number(sync?.synchronous)).toBe(1);
     } finally {
+      await db.$disconnect();
+    }
+  });
+
+  it('a transaction holds the write lock from its start, so a read-then-write never fails because another connection wrote', async () => {
+    const file = path.join(dir, 'tracker.db');
+    await migrate(`file:${file}`);
+    const db = createClient(`file:${file}`);
+    // Another process on the same file (the CLI, a second server), with no patience for locks.
+    const other = new Database(file, { timeout: 0 });
+    const insert = other.prepare(`INSERT INTO "Setting" ("key", "value", "updatedAt") VALUES (?, 'x', '2026-01-01T00:00:00.000+00:00')`);
+    try {
+      await db.$transaction(async (tx) => {
+        await tx.setting.findMany();
+        // A deferred BEGIN would let this write in, and the transaction's own write below would
+        // then fail with SQLITE_BUSY_SNAPSHOT.
+        expect(() => insert.run('other.during')).toThrow(/locked|busy/i);
+        await tx.setting.create({ data: { key: 'ours', value: 'y' } });
+      });
+      insert.run('other.after');
+      expect((await db.setting.findMany({ orderBy: { key: 'asc' } })).map((row) => row.key)).toEqual(['other.after', 'ours']);
+    } finally {
+      other.close();
       await db.$disconnect();
     }
   });

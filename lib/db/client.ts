@@ -1,3 +1,4 @@
+import type BetterSqlite3 from 'better-sqlite3';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
@@ -12,14 +13,25 @@ export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
 
 /**
- * The SQLite adapter, with one setting on the connection it opens (lazily, at the first query):
- * the database is in WAL mode (lib/db/migrate.ts), where synchronous=NORMAL is what SQLite
- * recommends: a commit no longer waits for the disk, and the database stays consistent after a
- * crash, which may lose only the last commits before a power cut.
+ * The SQLite adapter, with two changes to the connection it opens (lazily, at the first query):
+ *
+ * - synchronous=NORMAL: the database is in WAL mode (lib/db/migrate.ts), where this is what SQLite
+ *   recommends: a commit no longer waits for the disk, and the database stays consistent after a
+ *   crash, which may lose only the last commits before a power cut.
+ * - Transactions begin with BEGIN IMMEDIATE, not the adapter's plain (deferred) BEGIN. A deferred
+ *   transaction that reads, then writes, fails at once with SQLITE_BUSY (the busy timeout does not
+ *   apply) when another connection wrote in between: the CLI, or a second server on the same file.
+ *   IMMEDIATE takes the write lock at the start, so the other writer waits its turn instead. Within
+ *   one process the adapter already runs one transaction at a time, so nothing is lost.
+ *   (The adapter keeps its better-sqlite3 handle in `client` and starts transactions with
+ *   `client.prepare('BEGIN')`; lib/db/client.test.ts fails if that ever changes.)
  */
 class WalTunedSqlite extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
+    const handle = (adapter as unknown as { client: BetterSqlite3.Database }).client;
+    const prepare = handle.prepare.bind(handle);
+    handle.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof handle.prepare;
     await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
     return adapter;
   }
