@@ -3,12 +3,12 @@
 // the database, makes sure a session secret exists, then runs `next start`.
 // `--dev` runs `next dev` instead of building (npm run dev).
 import 'dotenv/config';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { databaseUrl, providerOf } from '../lib/db/config';
 import { prepareDatabase } from '../lib/db/prepare';
 import { ensureAuthSecret } from '../lib/auth/secret';
-import { buildIsCurrent, recordBuild } from './lib/build-fingerprint';
+import { ensureAppBuild } from './lib/app-build';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -32,12 +32,7 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
 };
 
-if (!dev && !buildIsCurrent(root)) {
-  console.log('Building the production bundle (first start or changed source; takes a minute)...');
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production' } });
-  if (build.status !== 0) process.exit(build.status ?? 1);
-  recordBuild(root);
-}
+if (!dev && !ensureAppBuild(root, env)) process.exit(1);
 
 const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));

@@ -1,5 +1,9 @@
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { onlyDistDirAdded } from './build';
+import { recordBuild } from '../lib/build-fingerprint';
+import { chooseBuild, onlyDistDirAdded } from './build';
 import { scriptsOfPage } from './first-load-js';
 import { checkFrontendTargets, type FrontendResult } from './frontend';
 import { allocate } from './generate';
@@ -113,5 +117,31 @@ describe('benchmark parts', () => {
     expect(parseArgs(['--lighthouse-pages', 'login', '--lighthouse-preset', 'desktop', '--lighthouse-runs', '1']).lighthouse).toEqual({ pages: ['login'], presets: ['desktop'], runs: 1 });
     expect(() => parseArgs(['--lighthouse-pages', 'home'])).toThrow(/--lighthouse-pages/);
     expect(() => parseArgs(['--lighthouse-preset', 'tablet'])).toThrow(/--lighthouse-preset/);
+  });
+
+  it('build: serves a current build, the app\'s current .next/ before building another, and rebuilds a stale one', () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'bench-build-'));
+    try {
+      const fakeBuild = (dir: string) => {
+        mkdirSync(path.join(root, dir), { recursive: true });
+        writeFileSync(path.join(root, dir, 'BUILD_ID'), 'x');
+        recordBuild(root, dir);
+      };
+      mkdirSync(path.join(root, 'lib'));
+      writeFileSync(path.join(root, 'lib', 'a.ts'), 'export const a = 1;');
+      expect(chooseBuild(root, 'if-stale')).toMatchObject({ action: 'build', distDir: '.next-bench' });
+
+      fakeBuild('.next');
+      expect(chooseBuild(root, 'if-stale')).toMatchObject({ action: 'serve', distDir: '.next' });
+      fakeBuild('.next-bench');
+      expect(chooseBuild(root, 'if-stale')).toMatchObject({ action: 'serve', distDir: '.next-bench' });
+
+      // The source changes: both builds are stale.
+      utimesSync(path.join(root, 'lib', 'a.ts'), new Date('2030-01-01'), new Date('2030-01-01'));
+      expect(chooseBuild(root, 'if-stale')).toMatchObject({ action: 'build', distDir: '.next-bench' });
+      expect(chooseBuild(root, 'reuse')).toMatchObject({ action: 'serve', distDir: '.next-bench' });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });

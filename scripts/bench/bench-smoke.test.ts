@@ -1,7 +1,7 @@
 // A smoke run of the whole benchmark at size S on SQLite: it must run and report every metric (not
-// meet any timing). It serves the production build in .next-bench/; when there is none it builds
-// one first (about a minute on 2 cores), otherwise it reuses it even if the source has changed since,
-// so the test stays quick. It records nothing in bench/results. Lighthouse runs on the login page
+// meet any timing). It serves a current production build (in `npm test`, the app's .next/ that
+// `npm run build` has just made); else it reuses .next-bench/ even if the source has changed since,
+// so the test stays quick, and builds one first (about a minute on 2 cores) when there is none. It records nothing in bench/results. Lighthouse runs on the login page
 // only, once, with the desktop preset (about 15 s): its scores must be reported, whatever they are.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';

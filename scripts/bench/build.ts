@@ -4,11 +4,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sourceFingerprint } from '../lib/build-fingerprint';
+import { APP_DIST_DIR, buildIsCurrent, hasBuild, recordBuild } from '../lib/build-fingerprint';
 import { log } from './progress';
 
 export const BENCH_DIST_DIR = '.next-bench';
-const FINGERPRINT_FILE = 'tracker-source-fingerprint';
 /** Files `next build` rewrites to point the editor at its own dist dir: restored afterwards (see protectProjectFiles). */
 const REWRITTEN_BY_BUILD = ['tsconfig.json', 'next-env.d.ts'];
 
@@ -18,14 +17,6 @@ export function nextBin(root: string): string {
   return path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 }
 
-export function hasBuild(root: string, distDir = BENCH_DIST_DIR): boolean {
-  return existsSync(path.join(root, distDir, 'BUILD_ID'));
-}
-
-export function buildIsCurrent(root: string, distDir = BENCH_DIST_DIR): boolean {
-  const file = path.join(root, distDir, FINGERPRINT_FILE);
-  return hasBuild(root, distDir) && existsSync(file) && readFileSync(file, 'utf8') === sourceFingerprint(root);
-}
 
 /** Other `next build` processes on this machine (the lead's, e2e's): two builds at once starve 2 cores. */
 function otherBuilds(): number[] {
@@ -86,16 +77,30 @@ export function onlyDistDirAdded(name: string, before: string, after: string, di
   }
 }
 
-/** Makes sure a production build is in `distDir`: rebuilt when the source changed, unless `policy` is 'reuse' and one exists. */
-export async function ensureBuild(root: string, policy: BuildPolicy, distDir = BENCH_DIST_DIR): Promise<{ built: boolean; seconds: number }> {
+export type BuildChoice = { action: 'serve' | 'build'; distDir: string; why: string };
+
+/**
+ * The production build to serve, and where it is: `distDir` when it is current; else the app's own
+ * .next/ when that is current (the same source, so the same build: served, never written, which is
+ * how the smoke test in `npm test` uses the build `npm run build` made there); else, with `policy`
+ * 'reuse', whatever build `distDir` holds; else a new build into `distDir`.
+ */
+export function chooseBuild(root: string, policy: BuildPolicy, distDir = BENCH_DIST_DIR): BuildChoice {
+  if (buildIsCurrent(root, distDir)) return { action: 'serve', distDir, why: `${distDir}/ is current` };
+  if (distDir !== APP_DIST_DIR && buildIsCurrent(root, APP_DIST_DIR)) {
+    return { action: 'serve', distDir: APP_DIST_DIR, why: `serving the app's current build in ${APP_DIST_DIR}/` };
+  }
   if (policy === 'reuse' && hasBuild(root, distDir)) {
-    log(`build: reusing the existing build in ${distDir}/`);
-    return { built: false, seconds: 0 };
+    return { action: 'serve', distDir, why: `reusing the existing build in ${distDir}/ (the source changed since)` };
   }
-  if (buildIsCurrent(root, distDir)) {
-    log(`build: ${distDir}/ is current`);
-    return { built: false, seconds: 0 };
-  }
+  return { action: 'build', distDir, why: hasBuild(root, distDir) ? `${distDir}/ is older than the source` : `no build in ${distDir}/` };
+}
+
+/** Makes sure there is a production build to serve (see chooseBuild), building one when needed. */
+export async function ensureBuild(root: string, policy: BuildPolicy, distDir = BENCH_DIST_DIR): Promise<{ built: boolean; seconds: number; distDir: string }> {
+  const choice = chooseBuild(root, policy, distDir);
+  log(`build: ${choice.why}`);
+  if (choice.action === 'serve') return { built: false, seconds: 0, distDir: choice.distDir };
   await waitForOtherBuilds(15 * 60_000);
   log(`build: next build into ${distDir}/ (a minute or more on 2 cores)`);
   const started = Date.now();
@@ -119,8 +124,8 @@ export async function ensureBuild(root: string, policy: BuildPolicy, distDir = B
   } finally {
     restore();
   }
-  writeFileSync(path.join(root, distDir, FINGERPRINT_FILE), sourceFingerprint(root));
+  recordBuild(root, distDir);
   const seconds = (Date.now() - started) / 1000;
   log(`build: done in ${seconds.toFixed(0)} s`);
-  return { built: true, seconds };
+  return { built: true, seconds, distDir };
 }

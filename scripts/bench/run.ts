@@ -6,7 +6,7 @@
 //                            [--lighthouse-preset desktop|mobile|both] [--lighthouse-runs N]
 //
 // Generates (or reuses) the data set, builds the production bundle into .next-bench/ when the source
-// changed, starts `next start` on it, measures the front end (first-load JavaScript per page, then
+// changed (or serves the app's .next/ when that one is current), starts `next start` on it, measures the front end (first-load JavaScript per page, then
 // Lighthouse in the system Chromium), drives the server from a second process, and reports
 // requests/s, latency percentiles, errors and the server's peak RSS per target, with the floors to
 // compare against. Progress goes to stderr; results to stdout (with --json the last line is the JSON object).
@@ -154,10 +154,10 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
   log(`fixtures: item page ${fixtures.itemCode} (${fixtures.itemHistory} status changes); ${fixtures.statusClients.flat().length} items for the status-change clients`);
 
   const build = await ensureBuild(root, options.reuseBuild ? 'reuse' : 'if-stale', BENCH_DIST_DIR);
-  const routes = builtRoutes(root, BENCH_DIST_DIR);
+  const routes = builtRoutes(root, build.distDir);
   const server = await startServer({
     root,
-    distDir: BENCH_DIST_DIR,
+    distDir: build.distDir,
     databaseUrl: url,
     secret: fixtures.auth.secret,
     logFile: path.join(BENCH_DATA_DIR, `server-${options.size}-${options.db}.log`),
@@ -176,7 +176,7 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
     log(`measure: dashboard SQL: ${replay.statements} statements, p50 ${sql.p50} ms, p95 ${sql.p95} ms`);
 
     // The front end next, one page view at a time on an otherwise idle server.
-    frontend = await measureFrontend({ root, distDir: BENCH_DIST_DIR, baseUrl: server.baseUrl, fixtures, routes, lighthouse: options.lighthouse });
+    frontend = await measureFrontend({ root, distDir: build.distDir, baseUrl: server.baseUrl, fixtures, routes, lighthouse: options.lighthouse });
 
     for (const plan of plans(fixtures, options.connections)) {
       server.rss.resetWindow();

@@ -1,11 +1,13 @@
-// Decides whether the production build in .next/ is older than the source, so `npm start`
-// rebuilds after a `git pull` but not on every start.
+// Decides whether a production build is older than the source, so `npm start` and `npm run build`
+// rebuild after a `git pull` but not on every start, and the benchmark can serve a current build.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** The app's own build (`npm start`, `npm run build`, the e2e server). */
+export const APP_DIST_DIR = '.next';
 const INPUTS = ['app', 'components', 'lib', 'public', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'package-lock.json', 'proxy.ts'];
-const FINGERPRINT_FILE = path.join('.next', 'tracker-source-fingerprint');
+const FINGERPRINT_FILE = 'tracker-source-fingerprint';
 
 function walk(entry: string, out: string[]) {
   if (!existsSync(entry)) return;
@@ -26,15 +28,16 @@ export function sourceFingerprint(root: string): string {
   return createHash('sha256').update(lines.join('\n')).digest('hex');
 }
 
-export function buildIsCurrent(root: string): boolean {
-  const file = path.join(root, FINGERPRINT_FILE);
-  return (
-    existsSync(path.join(root, '.next', 'BUILD_ID')) &&
-    existsSync(file) &&
-    readFileSync(file, 'utf8') === sourceFingerprint(root)
-  );
+export function hasBuild(root: string, distDir = APP_DIST_DIR): boolean {
+  return existsSync(path.join(root, distDir, 'BUILD_ID'));
 }
 
-export function recordBuild(root: string): void {
-  writeFileSync(path.join(root, FINGERPRINT_FILE), sourceFingerprint(root));
+/** A finished build in `distDir` made from the source as it is now. */
+export function buildIsCurrent(root: string, distDir = APP_DIST_DIR): boolean {
+  const file = path.join(root, distDir, FINGERPRINT_FILE);
+  return hasBuild(root, distDir) && existsSync(file) && readFileSync(file, 'utf8') === sourceFingerprint(root);
+}
+
+export function recordBuild(root: string, distDir = APP_DIST_DIR): void {
+  writeFileSync(path.join(root, distDir, FINGERPRINT_FILE), sourceFingerprint(root));
 }
