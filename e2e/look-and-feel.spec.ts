@@ -216,3 +216,28 @@ test.describe('a recommendation on paper', () => {
     await expect(page.getByRole('form', { name: 'Change the status' })).toBeVisible();
   });
 });
+
+test.describe('theme', () => {
+  test.use({ storageState: storageState('viewer'), colorScheme: 'light' });
+
+  test('theme: choosing Dark restyles the page at once, and the server renders it dark from then on', async ({ page }) => {
+    await page.goto('/seminars');
+    const scheme = () => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme);
+    const background = () => page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+    const lightBackground = await background();
+    await page.getByRole('group', { name: 'Theme' }).getByText('Dark', { exact: true }).click();
+    await expect.poll(scheme).toBe('dark');
+    expect(await background()).not.toBe(lightBackground);
+
+    await page.reload();
+    expect(await page.locator('html').getAttribute('data-theme')).toBe('dark');
+    expect(await background()).not.toBe(lightBackground);
+    await expect(page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Dark' })).toBeChecked();
+
+    await page.getByRole('group', { name: 'Theme' }).getByText('System', { exact: true }).click();
+    await page.reload();
+    // Back to the system's choice, which this browser says is light.
+    expect(await page.locator('html').getAttribute('data-theme')).toBeNull();
+    expect(await background()).toBe(lightBackground);
+  });
+});
