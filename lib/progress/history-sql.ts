@@ -77,19 +77,20 @@ export function itemScopeSql(scope: ItemScope): Prisma.Sql {
 }
 
 /**
- * The items in scope, each with the group it counts in: `SELECT "id", "groupId"`. An item has one
+ * The items in scope, each with the group it counts in and its stored (current) status:
+ * `SELECT "id", "groupId", "itemStatus"`. An item has one
  * primary theme and one seminar, and a row per owner sector (only the chosen sectors, when the
  * filter names some: an item's other sectors are not asked about).
  */
 export function groupedScopeSql(by: ProgressGrouping, scope: ItemScope): Prisma.Sql {
   switch (by) {
     case 'theme':
-      return Prisma.sql`SELECT r."id", r."primaryThemeId" AS "groupId" FROM "Recommendation" r WHERE ${itemScopeSql(scope)}`;
+      return Prisma.sql`SELECT r."id", r."primaryThemeId" AS "groupId", r."status" AS "itemStatus" FROM "Recommendation" r WHERE ${itemScopeSql(scope)}`;
     case 'seminar':
-      return Prisma.sql`SELECT r."id", r."seminarId" AS "groupId" FROM "Recommendation" r WHERE ${itemScopeSql(scope)}`;
+      return Prisma.sql`SELECT r."id", r."seminarId" AS "groupId", r."status" AS "itemStatus" FROM "Recommendation" r WHERE ${itemScopeSql(scope)}`;
     case 'sector': {
       const chosen = scope.sector.length ? Prisma.sql`AND rs."sectorId" IN (${Prisma.join(scope.sector)})` : Prisma.empty;
-      return Prisma.sql`SELECT r."id", rs."sectorId" AS "groupId" FROM "Recommendation" r
+      return Prisma.sql`SELECT r."id", rs."sectorId" AS "groupId", r."status" AS "itemStatus" FROM "Recommendation" r
         JOIN "RecommendationSector" rs ON rs."recommendationId" = r."id" ${chosen}
         WHERE ${itemScopeSql(scope)}`;
     }

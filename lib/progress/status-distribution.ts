@@ -24,27 +24,28 @@ export function emptyCounts(): StatusCounts {
 }
 
 /**
- * How many items of each group are in each status on the as-of day, in ONE statement: each item's
- * status that day (history-sql.ts statusOnSql, one index read per item), counted with GROUP BY
- * (group, status). As of today, the status is the one stored on the item (kept equal to the latest
- * in its history by lib/status/recompute-status.ts), with no history read at all. Groups come in
- * display order; groups with no item are left out.
+ * How many items of each group are in each status on the as-of day, in ONE statement, counted with
+ * GROUP BY (group, status). As of today, the status is the one stored on the item (kept equal to the
+ * latest in its history by lib/status/recompute-status.ts), read with the scope's rows: no history
+ * is read at all. On an earlier day, each item's status that day comes from its history
+ * (history-sql.ts statusOnSql, one index read per item). Groups come in display order; groups with
+ * no item are left out.
  */
 export async function getStatusDistribution(
   db: Db,
   input: { by: ProgressGrouping; scope: ItemScope; asOf: Date },
 ): Promise<StatusDistributionRow[]> {
   const label = groupLabelSql(input.by);
-  const statusOn = isToday(input.asOf)
-    ? Prisma.sql`(SELECT r0."status" FROM "Recommendation" r0 WHERE r0."id" = s."id")`
-    : statusOnSql(Prisma.sql`s."id"`, Prisma.sql`${input.asOf}`, recordedCutOf(input.asOf));
+  // MATERIALIZED: the status subquery of an earlier day runs once per item, not once per use below.
+  const current = isToday(input.asOf)
+    ? Prisma.sql`"current" AS (SELECT s."groupId", s."itemStatus" AS "status" FROM "scope" s)`
+    : Prisma.sql`"current" AS MATERIALIZED (
+      SELECT s."groupId", ${statusOnSql(Prisma.sql`s."id"`, Prisma.sql`${input.asOf}`, recordedCutOf(input.asOf))} AS "status"
+      FROM "scope" s
+    )`;
   const rows = await db.$queryRaw<Row[]>`
     WITH "scope" AS (${groupedScopeSql(input.by, input.scope)}),
-    -- MATERIALIZED: the status subquery runs once per item, not once per use below.
-    "current" AS MATERIALIZED (
-      SELECT s."groupId", ${statusOn} AS "status"
-      FROM "scope" s
-    ),
+    ${current},
     "counts" AS (
       SELECT c."groupId", c."status", COUNT(*) AS "items" FROM "current" c WHERE c."status" IS NOT NULL GROUP BY c."groupId", c."status"
     )
