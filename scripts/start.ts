@@ -4,16 +4,14 @@
 // `--dev` runs `next dev` instead of building (npm run dev).
 import 'dotenv/config';
 import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { databaseUrl, providerOf } from '../lib/db/config';
 import { prepareDatabase } from '../lib/db/prepare';
 import { ensureAuthSecret } from '../lib/auth/secret';
-import { ensureAppBuild } from './lib/app-build';
+import { ensureAppBuild, nextBin } from './lib/app-build';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
 const port = process.env.PORT || '3000';
-const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 
 const url = databaseUrl();
 console.log(`Database: ${providerOf(url) === 'sqlite' ? url : url.replace(/\/\/[^@/]*@/, '//***@')}`);
@@ -34,6 +32,6 @@ const env = {
 
 if (!dev && !ensureAppBuild(root, env)) process.exit(1);
 
-const child = spawn(process.execPath, [nextBin, dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env });
+const child = spawn(process.execPath, [nextBin(root), dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -21,8 +21,9 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
  * - Transactions begin with BEGIN IMMEDIATE, not the adapter's plain (deferred) BEGIN. A deferred
  *   transaction that reads, then writes, fails at once with SQLITE_BUSY (the busy timeout does not
  *   apply) when another connection wrote in between: the CLI, or a second server on the same file.
- *   IMMEDIATE takes the write lock at the start, so the other writer waits its turn instead. Within
- *   one process the adapter already runs one transaction at a time, so nothing is lost.
+ *   IMMEDIATE takes the write lock at the start, so the other writer waits its turn instead (also
+ *   behind a read-only transaction, such as a list page's page-and-count). Within one process the
+ *   adapter already runs one transaction at a time, so nothing is lost there.
  *   (The adapter keeps its better-sqlite3 handle in `client` and starts transactions with
  *   `client.prepare('BEGIN')`; lib/db/client.test.ts fails if that ever changes.)
  */

@@ -119,7 +119,7 @@ function progressFigure(previous: number | null, current: number | null): Report
   return { previous, current, change: previous !== null && current !== null ? current - previous : null };
 }
 
-/** Several groups' points of one quarter as one: each item counts once (a primary theme per item). */
+/** All groups' points at `offset` as one: each item counts once (a primary theme per item). */
 function combinedAt(series: ProgressSeries[], offset: number): ProgressPoint {
   return combinePoints(series.map((s) => s.points.at(offset)!));
 }

@@ -1,8 +1,9 @@
 // A smoke run of the whole benchmark at size S on SQLite: it must run and report every metric (not
 // meet any timing). It serves a current production build (in `npm test`, the app's .next/ that
 // `npm run build` has just made); else it reuses .next-bench/ even if the source has changed since,
-// so the test stays quick, and builds one first (about a minute on 2 cores) when there is none. It records nothing in bench/results. Lighthouse runs on the login page
-// only, once, with the desktop preset (about 15 s): its scores must be reported, whatever they are.
+// so the test stays quick, and builds one first (about a minute on 2 cores) when there is none. It
+// records nothing in bench/results. Lighthouse runs on the login page only, once, with the desktop
+// preset (about 15 s): its scores must be reported, whatever they are.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -4,6 +4,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { nextBin } from '../lib/app-build';
 import { APP_DIST_DIR, buildIsCurrent, hasBuild, recordBuild } from '../lib/build-fingerprint';
 import { log } from './progress';
 
@@ -12,10 +13,6 @@ export const BENCH_DIST_DIR = '.next-bench';
 const REWRITTEN_BY_BUILD = ['tsconfig.json', 'next-env.d.ts'];
 
 export type BuildPolicy = 'if-stale' | 'reuse';
-
-export function nextBin(root: string): string {
-  return path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-}
 
 
 /** Other `next build` processes on this machine (the lead's, e2e's): two builds at once starve 2 cores. */

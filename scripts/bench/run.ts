@@ -6,10 +6,11 @@
 //                            [--lighthouse-preset desktop|mobile|both] [--lighthouse-runs N]
 //
 // Generates (or reuses) the data set, builds the production bundle into .next-bench/ when the source
-// changed (or serves the app's .next/ when that one is current), starts `next start` on it, measures the front end (first-load JavaScript per page, then
-// Lighthouse in the system Chromium), drives the server from a second process, and reports
-// requests/s, latency percentiles, errors and the server's peak RSS per target, with the floors to
-// compare against. Progress goes to stderr; results to stdout (with --json the last line is the JSON object).
+// changed (or serves the app's .next/ when that one is current), starts `next start` on it, measures
+// the front end (first-load JavaScript per page, then Lighthouse in the system Chromium), drives the
+// server from a second process, and reports requests/s, latency percentiles, errors and the server's
+// peak RSS per target, with the floors to compare against. Progress goes to stderr; results to stdout
+// (with --json the last line is the JSON object).
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';

@@ -3,7 +3,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
-import { nextBin } from './build';
+import { nextBin } from '../lib/app-build';
 import { log } from './progress';
 
 export type Server = {

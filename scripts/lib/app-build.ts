@@ -5,6 +5,11 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { buildIsCurrent, recordBuild } from './build-fingerprint';
 
+/** The Next.js command line, run with this Node: `node <nextBin> build|start|dev`. */
+export function nextBin(root: string): string {
+  return path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+}
+
 /** Builds .next/ unless it is current; false when `next build` failed (its output went to the console). */
 export function ensureAppBuild(root: string, env: NodeJS.ProcessEnv): boolean {
   if (buildIsCurrent(root)) {
@@ -12,8 +17,7 @@ export function ensureAppBuild(root: string, env: NodeJS.ProcessEnv): boolean {
     return true;
   }
   console.log('Building the production bundle (first start or changed source; takes a minute)...');
-  const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
-  const build = spawnSync(process.execPath, [nextBin, 'build'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+  const build = spawnSync(process.execPath, [nextBin(root), 'build'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
   if (build.status !== 0) return false;
   recordBuild(root);
   return true;
