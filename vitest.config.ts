@@ -1,11 +1,18 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
+import { SlowFirstSequencer } from './lib/test/slow-first-sequencer';
 
-// Two projects: `unit` needs nothing; `db` runs against a real throw-away database
-// (SQLite by default, PostgreSQL when TEST_DATABASE_URL is a postgresql:// URL).
+// Two projects: `unit` needs nothing; `db` runs against real throw-away databases (SQLite by
+// default, PostgreSQL when TEST_DATABASE_URL is a postgresql:// URL), one per worker
+// (lib/test/db-global-setup.ts).
+//
+// Three workers on two cores: many files mostly wait (on a database, or the benchmark smoke test on
+// its server), and vitest's default here (cores - 1) ran every file one after another.
 export default defineConfig({
   resolve: { alias: { '@': import.meta.dirname, 'server-only': `${import.meta.dirname}/lib/test/stubs/server-only.ts` } },
   test: {
+    maxWorkers: 3,
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         extends: true,
@@ -23,7 +30,6 @@ export default defineConfig({
           include: ['lib/**/*.db.test.ts', 'scripts/**/*.db.test.ts'],
           environment: 'node',
           globalSetup: ['lib/test/db-global-setup.ts'],
-          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,7 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
+import type AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { EVERYONE, PAGES, type Who } from './authorization-matrix';
+import { EVERYONE, PAGES } from './authorization-matrix';
+import { axe } from './support/axe';
 import { storageState } from './support/roles';
 
 // Every page each role can open, scanned with axe at WCAG 2.2 AA: zero violations. The light theme is
@@ -9,7 +10,6 @@ import { storageState } from './support/roles';
 // and the anonymous visitor, which covers every page and control. The dark scan happens on the same
 // page visit: the page is switched to the dark theme in place (what the theme toggle does) and scanned
 // with the rules whose outcome depends on colour; every other rule reads the same DOM in both themes.
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 // The roles' scans are independent: they may run side by side on both workers.
@@ -55,12 +55,12 @@ for (const who of EVERYONE) {
         await page.goto(url);
         await expect(page.locator('main')).toBeVisible();
         expect(await page.locator('html').getAttribute('data-theme')).toBe('light');
-        const light = violationsOf(await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze());
+        const light = violationsOf(await axe(page).analyze());
         if (light.length) failures[`${url} (light)`] = light;
         if (!dark) continue;
         await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
         await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
-        const darkResults = violationsOf(await new AxeBuilder({ page }).withTags(WCAG_TAGS).withRules(COLOUR_RULES).analyze());
+        const darkResults = violationsOf(await axe(page).withRules(COLOUR_RULES).analyze());
         if (darkResults.length) failures[`${url} (dark)`] = darkResults;
       }
       expect(failures).toEqual({});

@@ -1,12 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
+import { axe } from './support/axe';
 import { storageState } from './support/roles';
 
 // Breadcrumbs, toasts and the recommendation page on paper. Each test that writes works on its
 // own 2015 recommendation, which no other spec changes.
-
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 const notifications = (page: Page) => page.getByRole('region', { name: 'Notifications (Alt+T)' });
 
@@ -168,7 +166,7 @@ test.describe('toasts (editor)', () => {
       const evidence = await openAddEvidence(page);
       await evidence.getByRole('button', { name: 'Add evidence' }).click();
       await expect(notifications(page).getByRole('alert').locator('[data-toast]')).toHaveCount(1);
-      const results = await new AxeBuilder({ page }).include('[aria-label="Notifications (Alt+T)"]').withTags(WCAG_TAGS).analyze();
+      const results = await axe(page).include('[aria-label="Notifications (Alt+T)"]').analyze();
       expect(results.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
       await context.close();
     });

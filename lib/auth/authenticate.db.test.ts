@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createClient } from '@/lib/db/client';
-import { testDb, uniqueId } from '@/lib/test/test-db';
+import { testDatabaseUrl, testDb, uniqueId } from '@/lib/test/test-db';
 import { auditRows, seedUser } from '@/lib/test/user-factory';
 import { authenticate } from './authenticate';
 
@@ -37,7 +37,7 @@ describe('sign-in', () => {
     expect(locked).toMatchObject({ ok: false, code: 'locked' });
     expect(locked.ok === false && locked.code === 'locked' && locked.retryAfterSeconds).toBeGreaterThan(60);
 
-    const restarted = createClient(inject('databaseUrl'));
+    const restarted = createClient(testDatabaseUrl());
     try {
       expect(await authenticate(restarted, { email: user.email, password: PASSWORD, address: address() })).toMatchObject({ ok: false, code: 'locked' });
     } finally {

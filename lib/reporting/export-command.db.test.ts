@@ -2,9 +2,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runExport } from '@/bin/commands/export';
-import { testDb } from '@/lib/test/test-db';
+import { testDatabaseUrl, testDb } from '@/lib/test/test-db';
 import { listReportQuarters } from './list-report-quarters';
 import { resolveFilterIds } from './resolve-filter-ids';
 import { seedQuarterScenario, type Scenario } from './test-quarter-scenario';
@@ -43,7 +43,7 @@ describe('tracker export', () => {
     const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
     const stdout = vi.spyOn(console, 'log').mockImplementation(() => {});
     const out = path.join(dir, 'changes.csv');
-    await runExport(inject('databaseUrl'), options(out));
+    await runExport(testDatabaseUrl(), options(out));
     expect(process.exitCode).toBeUndefined();
     const rows: string[][] = parse(readFileSync(out), { bom: true });
     expect(rows.slice(1).map((row) => row[1])).toEqual([scenario.codes.B, scenario.codes.A, scenario.codes.F, scenario.codes.D]);
@@ -58,13 +58,13 @@ describe('tracker export', () => {
     const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
     const out = path.join(dir, 'existing.csv');
     writeFileSync(out, 'keep me');
-    await runExport(inject('databaseUrl'), options(out));
+    await runExport(testDatabaseUrl(), options(out));
     expect(process.exitCode).toBe(2);
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     expect(String(stderr.mock.calls[0]?.[0])).toMatch(/already exists; choose another --out or pass --force/);
 
     process.exitCode = undefined;
-    await runExport(inject('databaseUrl'), options(out, { force: true }));
+    await runExport(testDatabaseUrl(), options(out, { force: true }));
     expect(process.exitCode).toBeUndefined();
     expect(readFileSync(out, 'utf8')).toContain('Effective date,Code');
   });
@@ -72,11 +72,11 @@ describe('tracker export', () => {
   it('export: bad input and unknown filters are refused before anything is written', async () => {
     const stderr = vi.spyOn(console, 'error').mockImplementation(() => {});
     const out = path.join(dir, 'never.pdf');
-    await runExport(inject('databaseUrl'), options(out, { quarter: '2015-Q7', format: 'pdf' }));
+    await runExport(testDatabaseUrl(), options(out, { quarter: '2015-Q7', format: 'pdf' }));
     expect(process.exitCode).toBe(2);
     expect(String(stderr.mock.calls[0]?.[0])).toBe('error: --quarter: Enter a quarter as YYYY-Qn, e.g. 2026-Q3.');
     process.exitCode = undefined;
-    await runExport(inject('databaseUrl'), options(out, { format: 'pdf', seminar: ['no-such-prefix'] }));
+    await runExport(testDatabaseUrl(), options(out, { format: 'pdf', seminar: ['no-such-prefix'] }));
     expect(process.exitCode).toBe(2);
     expect(String(stderr.mock.calls.at(-1)?.[0])).toBe('error: --seminar no-such-prefix: no seminar has this id or code prefix.');
     expect(existsSync(out)).toBe(false);

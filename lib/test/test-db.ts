@@ -2,13 +2,22 @@ import { inject } from 'vitest';
 import { createClient, type Db } from '../db/client';
 import { providerOf, type Provider } from '../db/config';
 
-/** A client on this run's throw-away database (see db-global-setup.ts). */
+/** This worker's throw-away database (see db-global-setup.ts). */
+export function testDatabaseUrl(): string {
+  const urls = inject('databaseUrls');
+  const worker = Number(process.env.VITEST_POOL_ID ?? 1);
+  const url = urls[worker - 1];
+  if (!url) throw new Error(`No test database for worker ${worker} (there are ${urls.length}): maxWorkers and the db setup disagree`);
+  return url;
+}
+
+/** A client on this worker's throw-away database. */
 export function testDb(): Db {
-  return createClient(inject('databaseUrl'));
+  return createClient(testDatabaseUrl());
 }
 
 export function testProvider(): Provider {
-  return providerOf(inject('databaseUrl'));
+  return providerOf(testDatabaseUrl());
 }
 
 /** A unique suffix so each test's own rows never collide with another's. */

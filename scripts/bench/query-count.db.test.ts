@@ -3,17 +3,17 @@
 // database; every page data function is run on each through a client that records the statements
 // it sends to the driver (scripts/bench/sql-floor.ts), and the counts must be equal.
 import type { SqlQuery } from '@prisma/driver-adapter-utils';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { STATUSES_NEEDING_EVIDENCE } from '@/lib/status/status';
-import { testDb, uniqueId } from '@/lib/test/test-db';
+import { testDatabaseUrl, testDb, uniqueId } from '@/lib/test/test-db';
 import { DEFAULT_PROGRESS_QUERY, type ProgressQuery } from '@/lib/validations/progress';
 import { generateDataset, type DatasetSpec } from './generate';
 import { dashboardParts, itemPageData, listPageData, progressApiData, type PageData } from './page-data';
 import { recordingClient } from './sql-floor';
 
 const db = testDb();
-const url = inject('databaseUrl');
+const url = testDatabaseUrl();
 const log: SqlQuery[] = [];
 const counting = recordingClient(url, log);
 afterAll(async () => {
