@@ -7,6 +7,7 @@ import { getFieldOptions, getRecommendation } from '@/lib/recommendations/get-re
 import { listRecommendations } from '@/lib/recommendations/list-recommendations';
 import { listSeminarOptions } from '@/lib/seminars/list-seminar-options';
 import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
+import { loadDashboardData } from '@/lib/progress/dashboard-data';
 import { getHeadlineFigures } from '@/lib/progress/headline-figures';
 import { getProgressReport, resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
 import { getProgressSeries } from '@/lib/progress/progress-series';
@@ -32,7 +33,7 @@ export function itemPageData(code: string): PageData {
   return async (db) => ({ item: await getRecommendation(db, code), options: await getFieldOptions(db) });
 }
 
-/** The dashboard's parts (app/(app)/dashboard/page.tsx), one by one, so the query-count test can name the one that grows. */
+/** The dashboard's parts (lib/progress/dashboard-data.ts loadDashboardData), one by one, so the query-count test can name the one that grows. */
 export function dashboardParts(query: ProgressQuery = DEFAULT_PROGRESS_QUERY): Record<string, PageData> {
   const asOf = query.asOf ?? today();
   const scope = scopeOf(query);
@@ -47,9 +48,10 @@ export function dashboardParts(query: ProgressQuery = DEFAULT_PROGRESS_QUERY): R
   };
 }
 
+/** Everything the dashboard reads when its data is not cached (lib/progress/dashboard-data.ts). */
 export function dashboardData(query: ProgressQuery = DEFAULT_PROGRESS_QUERY): PageData {
-  const parts = Object.values(dashboardParts(query));
-  return (db) => Promise.all(parts.map((part) => part(db)));
+  const now = today();
+  return (db) => loadDashboardData(db, { query, asOf: query.asOf ?? now, today: now });
 }
 
 /** GET /api/v1/progress with its defaults. */

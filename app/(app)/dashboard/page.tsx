@@ -14,16 +14,12 @@ import { today } from '@/lib/dates';
 import { formatDate, formatNumber } from '@/lib/format';
 import { progressChartData, summariseDistribution, summariseProgressOverTime } from '@/lib/progress/chart-data';
 import { recommendationsHref, type DrillDown } from '@/lib/progress/drill-down';
-import { getHeadlineFigures } from '@/lib/progress/headline-figures';
-import { resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
+import { getDashboardData } from '@/lib/progress/dashboard-data';
+import { scopeOf } from '@/lib/progress/progress-report';
 import { mostRecentSeminars, RECENT_SEMINARS } from '@/lib/progress/recent-seminars';
-import { getProgressSeries } from '@/lib/progress/progress-series';
 import { dashboardQuarters } from '@/lib/progress/quarters';
-import { listRecentActivity } from '@/lib/progress/recent-activity';
-import { getStatusDistribution, type StatusDistributionRow } from '@/lib/progress/status-distribution';
-import { listSeminarOptions } from '@/lib/seminars/list-seminar-options';
+import type { StatusDistributionRow } from '@/lib/progress/status-distribution';
 import { STATUSES, type Status } from '@/lib/status/status';
-import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
 import { parseProgressQueryLeniently, progressQueryToSearchParams, type ChartKind } from '@/lib/validations/progress';
 import type { RawParams } from '@/lib/validations/recommendation-filters';
 
@@ -69,20 +65,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const lookingBack = asOf.getTime() < now.getTime();
   const scope = scopeOf(query);
 
-  const [seminars, themes, sectors, quarters] = await Promise.all([
-    listSeminarOptions(db),
-    listTermsForFilters(db, 'theme'),
-    listTermsForFilters(db, 'sector'),
-    resolveQuarters(db, query, asOf),
-  ]);
-  const [series, headline, byTheme, bySector, bySeminar, activity] = await Promise.all([
-    getProgressSeries(db, { by: 'theme', scope, quarters, asOf }),
-    getHeadlineFigures(db, { scope, asOf }),
-    getStatusDistribution(db, { by: 'theme', scope, asOf }),
-    getStatusDistribution(db, { by: 'sector', scope, asOf }),
-    getStatusDistribution(db, { by: 'seminar', scope, asOf }),
-    listRecentActivity(db, { scope, asOf, limit: 10 }),
-  ]);
+  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, bySeminar, activity } = await getDashboardData(db, { query, asOf, today: now });
 
   const earliest = seminars.reduce<Date | null>((min, s) => (min === null || s.date < min ? s.date : min), null);
   const quarterOptions = dashboardQuarters({ firstSeminarDate: earliest, asOf: now });

@@ -1,0 +1,53 @@
+import type { Db } from '@/lib/db';
+import { versionedCache } from '@/lib/cache/versioned-cache';
+import { dataVersion } from '@/lib/db/data-version';
+import { listSeminarOptions } from '@/lib/seminars/list-seminar-options';
+import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
+import type { ProgressQuery } from '@/lib/validations/progress';
+import { getHeadlineFigures } from './headline-figures';
+import { resolveQuarters, scopeOf } from './progress-report';
+import { getProgressSeries } from './progress-series';
+import { listRecentActivity } from './recent-activity';
+import { getStatusDistribution } from './status-distribution';
+
+export type DashboardDataInput = { query: ProgressQuery; asOf: Date; today: Date };
+
+/** Everything the dashboard shows, read from the database (the page adds links and labels). */
+export async function loadDashboardData(db: Db, { query, asOf }: DashboardDataInput) {
+  const scope = scopeOf(query);
+  const [seminars, themes, sectors, quarters] = await Promise.all([
+    listSeminarOptions(db),
+    listTermsForFilters(db, 'theme'),
+    listTermsForFilters(db, 'sector'),
+    resolveQuarters(db, query, asOf),
+  ]);
+  const [series, headline, byTheme, bySector, bySeminar, activity] = await Promise.all([
+    getProgressSeries(db, { by: 'theme', scope, quarters, asOf }),
+    getHeadlineFigures(db, { scope, asOf }),
+    getStatusDistribution(db, { by: 'theme', scope, asOf }),
+    getStatusDistribution(db, { by: 'sector', scope, asOf }),
+    getStatusDistribution(db, { by: 'seminar', scope, asOf }),
+    listRecentActivity(db, { scope, asOf, limit: 10 }),
+  ]);
+  return { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, bySeminar, activity };
+}
+
+export type DashboardData = Awaited<ReturnType<typeof loadDashboardData>>;
+
+// One cache per process, on globalThis so a dev-mode reload does not start another. A handful of
+// entries: most views are of the default dashboard, a few of common filters.
+const CACHE = Symbol.for('recommendation-tracker.dashboard-data-cache');
+const holder = globalThis as { [CACHE]?: ReturnType<typeof versionedCache<DashboardData>> };
+export const dashboardDataCache = (holder[CACHE] ??= versionedCache<DashboardData>(16));
+
+/**
+ * The dashboard's data, computed once per data version (lib/db/data-version.ts): repeated views
+ * cost one small statement until anything in the database changes, and a change made anywhere
+ * shows at the next view. Keyed by the query, the as-of day and today (which moves "today" and the
+ * quarters).
+ */
+export async function getDashboardData(db: Db, input: DashboardDataInput): Promise<DashboardData> {
+  const version = await dataVersion(db);
+  const key = JSON.stringify([input.query, input.asOf.toISOString(), input.today.toISOString()]);
+  return dashboardDataCache.get(key, version, () => loadDashboardData(db, input));
+}
