@@ -19,7 +19,11 @@ test.describe('dashboard', () => {
     const theme: string = recommendation.primaryTheme.name;
     const dashboard = `/dashboard?seminar=${roundTable.id}`;
 
-    await page.goto(dashboard);
+    // Each seminar on the seminars page opens the dashboard filtered to it.
+    await page.goto('/seminars');
+    await page.getByRole('link', { name: `Dashboard for ${roundTable.title}` }).click();
+    await expect(page).toHaveURL(new RegExp(`/dashboard\\?seminar=${roundTable.id}$`));
+    await expect(page.getByRole('checkbox', { name: roundTable.title })).toBeChecked();
     await expect(page.getByRole('heading', { name: 'Headline figures' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Progress by theme over time' })).toBeVisible();
     const implementedBefore = Number(await figure(page, 'Implemented'));

@@ -9,13 +9,16 @@ import type { SeminarOption } from '@/lib/seminars/list-seminar-options';
 import type { TermOption } from '@/lib/taxonomy/list-terms-for-filters';
 import type { ProgressQuery } from '@/lib/validations/progress';
 import { ChoiceGroup } from '@/components/ui/choice-group';
+import { OlderSeminarsNote } from '@/components/ui/older-seminars-note';
 
 type Props = {
   query: ProgressQuery;
   errors: FieldErrors;
   /** What the URL said, to show again next to a field whose value could not be read. */
   typed: Record<string, string>;
+  /** The recent and chosen seminars (listSeminarChoices) of `seminarTotal`. */
   seminars: SeminarOption[];
+  seminarTotal: number;
   themes: TermOption[];
   sectors: TermOption[];
   quarterOptions: { key: string; label: string }[];
@@ -25,7 +28,7 @@ type Props = {
 const NOT_FIELDS = ['by', 'interval', 'chart'] as const;
 
 /** The dashboard's filters as a GET form: every view is a URL that can be bookmarked or shared. */
-export function DashboardFilters({ query, errors, typed, seminars, themes, sectors, quarterOptions, today }: Props) {
+export function DashboardFilters({ query, errors, typed, seminars, seminarTotal, themes, sectors, quarterOptions, today }: Props) {
   const quarterChoices = [{ value: '', label: 'Any' }, ...quarterOptions.map((q) => ({ value: q.key, label: q.label }))];
   const otherErrors = NOT_FIELDS.flatMap((key) => (errors[key] ?? []).map((message) => `${key}=${typed[key] ?? ''}: ${message}`));
   return (
@@ -51,6 +54,7 @@ export function DashboardFilters({ query, errors, typed, seminars, themes, secto
           choices={seminars.map((s) => ({ id: s.id, label: `${s.title} (${formatDate(s.date)})` }))}
           chosen={query.seminar}
           errors={errors.seminar}
+          footer={<OlderSeminarsNote total={seminarTotal} />}
         />
         <ChoiceGroup
           name="theme"

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { buttonClass } from '@/components/ui/button';
+import { OlderSeminarsNote } from '@/components/ui/older-seminars-note';
 import { formatDate } from '@/lib/format';
 import { PRIORITIES, PRIORITY_LABEL, STATUS_LABEL, STATUSES } from '@/lib/status/status';
 import { PAGE_SIZES, SORT_KEYS, SORT_LABEL, type RecommendationFilters } from '@/lib/validations/recommendation-filters';
@@ -12,7 +13,7 @@ type Choice = { value: string; label: ReactNode };
 const CONTROL = 'min-h-10 rounded-md border border-border bg-surface px-3 py-2 text-text';
 
 /** A list of checkboxes that folds away; open when something in it is chosen. */
-function ChoiceGroup({ name, legend, choices, chosen }: { name: string; legend: string; choices: Choice[]; chosen: string[] }) {
+function ChoiceGroup({ name, legend, choices, chosen, footer }: { name: string; legend: string; choices: Choice[]; chosen: string[]; footer?: ReactNode }) {
   const count = chosen.length;
   return (
     <details open={count > 0} className="rounded-md border border-border bg-surface">
@@ -32,6 +33,7 @@ function ChoiceGroup({ name, legend, choices, chosen }: { name: string; legend: 
             </div>
           );
         })}
+        {footer}
       </fieldset>
     </details>
   );
@@ -79,6 +81,7 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
           name="seminar"
           legend="Seminar"
           chosen={filters.seminar}
+          footer={<OlderSeminarsNote total={options.seminarTotal} />}
           choices={options.seminars.map((seminar) => ({
             value: seminar.id,
             label: (

@@ -6,6 +6,7 @@ import { formatDate } from '@/lib/format';
 import type { SeminarOption } from '@/lib/seminars/list-seminar-options';
 import type { TermOption } from '@/lib/taxonomy/list-terms-for-filters';
 import { ChoiceGroup } from '@/components/ui/choice-group';
+import { OlderSeminarsNote } from '@/components/ui/older-seminars-note';
 
 type Props = {
   quarter: string;
@@ -13,13 +14,15 @@ type Props = {
   chosen: { seminar: string[]; theme: string[]; sector: string[] };
   errors: FieldErrors;
   typed: Record<string, string>;
+  /** The recent and chosen seminars (listSeminarChoices) of `seminarTotal`. */
   seminars: SeminarOption[];
+  seminarTotal: number;
   themes: TermOption[];
   sectors: TermOption[];
 };
 
 /** The quarter and the dashboard's filters as a GET form: each choice is a URL that can be shared. */
-export function ReportFilters({ quarter, quarterOptions, chosen, errors, typed, seminars, themes, sectors }: Props) {
+export function ReportFilters({ quarter, quarterOptions, chosen, errors, typed, seminars, seminarTotal, themes, sectors }: Props) {
   return (
     <form method="get" action="/reports" aria-labelledby="report-filters-heading" className="space-y-3 rounded-lg border border-border bg-surface-muted p-4">
       <h2 id="report-filters-heading" className="text-base font-semibold">
@@ -43,6 +46,7 @@ export function ReportFilters({ quarter, quarterOptions, chosen, errors, typed, 
           choices={seminars.map((s) => ({ id: s.id, label: `${s.title} (${formatDate(s.date)})` }))}
           chosen={chosen.seminar}
           errors={errors.seminar}
+          footer={<OlderSeminarsNote total={seminarTotal} />}
         />
         <ChoiceGroup idPrefix="report" name="theme" legend="Primary themes" choices={themes.map((t) => ({ id: t.id, label: t.name, color: t.color }))} chosen={chosen.theme} errors={errors.theme} />
         <ChoiceGroup idPrefix="report" name="sector" legend="Owner sectors" choices={sectors.map((s) => ({ id: s.id, label: s.name, color: s.color }))} chosen={chosen.sector} errors={errors.sector} />

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+
 export type Choice = { id: string; label: string; color?: string };
 
 /** A repeatable filter as checkboxes, folded away behind how many are chosen (open when any is). */
@@ -8,6 +10,7 @@ export function ChoiceGroup({
   chosen,
   errors,
   idPrefix = 'filter',
+  footer,
 }: {
   name: string;
   legend: string;
@@ -15,6 +18,8 @@ export function ChoiceGroup({
   chosen: string[];
   errors?: string[];
   idPrefix?: string;
+  /** Shown under the choices, e.g. where further choices are. */
+  footer?: ReactNode;
 }) {
   const errorId = `${idPrefix}-${name}-error`;
   return (
@@ -33,6 +38,7 @@ export function ChoiceGroup({
             </label>
           ))}
         </div>
+        {footer}
         <div id={errorId} aria-live="polite" className="text-sm text-danger">
           {errors?.map((message) => (
             <p key={message}>{message}</p>

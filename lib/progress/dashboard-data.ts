@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db';
 import { versionedCache } from '@/lib/cache/versioned-cache';
 import { dataVersion } from '@/lib/db/data-version';
-import { listSeminarOptions } from '@/lib/seminars/list-seminar-options';
+import { listSeminarChoices } from '@/lib/seminars/list-seminar-options';
 import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
 import type { ProgressQuery } from '@/lib/validations/progress';
 import { getHeadlineFigures } from './headline-figures';
@@ -16,7 +16,7 @@ export type DashboardDataInput = { query: ProgressQuery; asOf: Date; today: Date
 export async function loadDashboardData(db: Db, { query, asOf }: DashboardDataInput) {
   const scope = scopeOf(query);
   const [seminars, themes, sectors, quarters] = await Promise.all([
-    listSeminarOptions(db),
+    listSeminarChoices(db, query.seminar),
     listTermsForFilters(db, 'theme'),
     listTermsForFilters(db, 'sector'),
     resolveQuarters(db, query, asOf),

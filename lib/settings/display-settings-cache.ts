@@ -30,6 +30,8 @@ function state(): CacheState {
 
 /** Makes sure the settings in force are at most a TTL old; returns them. */
 export async function refreshDisplaySettings(db: Db, now: number = Date.now()): Promise<DisplaySettings> {
+  // `next build` prerenders the static pages (not-found) with no database to read: defaults.
+  if (process.env.NEXT_PHASE === 'phase-production-build') return displaySettings();
   const cache = state();
   if (now - cache.loadedAt < DISPLAY_SETTINGS_TTL_MS) return displaySettings();
   cache.loading ??= load(db, cache, now).finally(() => {

@@ -67,8 +67,7 @@ export default async function DashboardPage({ searchParams }: Props) {
 
   const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, bySeminar, activity } = await getDashboardData(db, { query, asOf, today: now });
 
-  const earliest = seminars.reduce<Date | null>((min, s) => (min === null || s.date < min ? s.date : min), null);
-  const quarterOptions = dashboardQuarters({ firstSeminarDate: earliest, asOf: now });
+  const quarterOptions = dashboardQuarters({ firstSeminarDate: seminars.firstDate, asOf: now });
   const progress = progressChartData(series, quarters, (themeId) => recommendationsHref(scope, { theme: themeId }));
   const themeRows = withHrefs(byTheme, (id) => ({ theme: id }), scope);
   const sectorRows = withHrefs(bySector, (id) => ({ sector: id }), scope);
@@ -101,7 +100,8 @@ export default async function DashboardPage({ searchParams }: Props) {
         query={query}
         errors={errors}
         typed={typed}
-        seminars={seminars}
+        seminars={seminars.choices}
+        seminarTotal={seminars.total}
         themes={themes}
         sectors={sectors}
         quarterOptions={quarterOptions}

@@ -6,7 +6,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { today, toDateOnly } from '@/lib/dates';
 import { formatNumber } from '@/lib/format';
 import { listRecommendations } from '@/lib/recommendations/list-recommendations';
-import { listSeminarOptions } from '@/lib/seminars/list-seminar-options';
+import { listSeminarChoices } from '@/lib/seminars/list-seminar-options';
 import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
 import {
   filtersToSearchParams,
@@ -65,8 +65,12 @@ export default async function RecommendationsPage({ searchParams }: Props) {
   // The page goes by page number (links a person can follow and share); a cursor is for the API.
   const { cursor: _cursor, ...raw } = await searchParams;
   const parsed = parseFiltersLeniently(raw);
-  const [seminars, themes, sectors] = await Promise.all([listSeminarOptions(db), listTermsForFilters(db, 'theme'), listTermsForFilters(db, 'sector')]);
-  const options: FilterOptions = { seminars, themes, sectors };
+  const [seminars, themes, sectors] = await Promise.all([
+    listSeminarChoices(db, parsed.filters.seminar),
+    listTermsForFilters(db, 'theme'),
+    listTermsForFilters(db, 'sector'),
+  ]);
+  const options: FilterOptions = { seminars: seminars.choices, seminarTotal: seminars.total, themes, sectors };
   const checked = dropUnknownIds(parsed.filters, options);
   const filters = checked.filters;
   const ignored = [...parsed.ignored, ...checked.ignored];

@@ -7,7 +7,7 @@ import { db } from '@/lib/db';
 import { quarterEnd, quarterKey, quarterLabel } from '@/lib/progress/quarters';
 import { listReportQuarters } from '@/lib/reporting/list-report-quarters';
 import { formatDay } from '@/lib/reporting/report-text';
-import { listSeminarOptions } from '@/lib/seminars/list-seminar-options';
+import { listSeminarChoices } from '@/lib/seminars/list-seminar-options';
 import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
 import { toDateOnly } from '@/lib/dates';
 import { parseReportQueryLeniently, reportFileName, reportSearchParams } from '@/lib/validations/quarterly-report';
@@ -21,7 +21,7 @@ export default async function ReportsPage({ searchParams }: Props) {
   await requireRole('VIEWER');
   const { query, errors, typed } = parseReportQueryLeniently(await searchParams);
   const [seminars, themes, sectors, quarterOptions] = await Promise.all([
-    listSeminarOptions(db),
+    listSeminarChoices(db, query.seminar),
     listTermsForFilters(db, 'theme'),
     listTermsForFilters(db, 'sector'),
     listReportQuarters(db, { chosen: query.quarter }),
@@ -57,7 +57,8 @@ export default async function ReportsPage({ searchParams }: Props) {
         chosen={query}
         errors={errors}
         typed={typed}
-        seminars={seminars}
+        seminars={seminars.choices}
+        seminarTotal={seminars.total}
         themes={themes}
         sectors={sectors}
       />

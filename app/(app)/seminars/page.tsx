@@ -56,6 +56,11 @@ export default async function SeminarsPage({ searchParams }: Props) {
                   ))}
                 </ul>
               )}
+              <p className="text-sm">
+                <Link href={`/dashboard?seminar=${encodeURIComponent(seminar.id)}`}>
+                  Dashboard<span className="sr-only"> for {seminar.title}</span>
+                </Link>
+              </p>
             </li>
           ))}
         </ul>
