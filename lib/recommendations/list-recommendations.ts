@@ -34,7 +34,9 @@ const TERM = { select: { id: true, name: true, color: true } } as const;
 
 /**
  * One page of the recommendations matching `filters`, and how many match in all: two queries,
- * read together in one transaction so the count and the page agree. The page is addressed by
+ * read together in one transaction so the count and the page agree, then the page's evidence
+ * counts. (Prisma's `_count` of a relation would group every evidence note in the database on each
+ * page view; a third statement counts the page's items' notes only.) The page is addressed by
  * page number (`filters.page`, the web page) or by keyset cursor (`filters.after`, the API);
  * nextCursor is given either way, so an API client may start from a page number and go on by cursor.
  */
@@ -67,19 +69,24 @@ export async function listRecommendations(db: Db, filters: RecommendationFilters
         primaryTheme: TERM,
         secondaryThemes: { select: { theme: TERM }, orderBy: { theme: { sortOrder: 'asc' } } },
         sectors: { select: { sector: { select: { id: true, name: true } } }, orderBy: { sector: { sortOrder: 'asc' } } },
-        _count: { select: { evidenceNotes: { where: { deletedAt: null } } } },
       },
     }),
     db.recommendation.count({ where }),
   ]);
   const pageRows = rows.slice(0, filters.pageSize);
+  const evidence = await db.evidenceNote.groupBy({
+    by: ['recommendationId'],
+    where: { recommendationId: { in: pageRows.map((row) => row.id) }, deletedAt: null },
+    _count: { _all: true },
+  });
+  const evidenceCount = new Map(evidence.map((row) => [row.recommendationId, row._count._all]));
   const start = today(now);
   const last = pageRows.at(-1);
   const nextCursor = rows.length > filters.pageSize && last ? encodeCursor(cursorAfter(last, filters.sort, filters.dir)) : null;
   return {
     total,
     nextCursor,
-    items: pageRows.map(({ _count, secondaryThemes, sectors, seminar, position: _position, seminarId: _seminarId, ...row }) => ({
+    items: pageRows.map(({ secondaryThemes, sectors, seminar, position: _position, seminarId: _seminarId, ...row }) => ({
       ...row,
       status: row.status as Status,
       priority: row.priority as Priority,
@@ -87,7 +94,7 @@ export async function listRecommendations(db: Db, filters: RecommendationFilters
       seminar: { id: seminar.id, title: seminar.title, codePrefix: seminar.codePrefix },
       secondaryThemes: secondaryThemes.map((link) => link.theme),
       sectors: sectors.map((link) => link.sector),
-      evidenceCount: _count.evidenceNotes,
+      evidenceCount: evidenceCount.get(row.id) ?? 0,
     })),
   };
 }
