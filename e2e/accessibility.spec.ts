@@ -31,8 +31,16 @@ async function visitable(page: Page, visit: string): Promise<string> {
  */
 async function drawAllCharts(page: Page): Promise<void> {
   if ((await page.locator('[data-chart]').count()) === 0) return;
-  await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-  await expect(page.locator('[data-chart="waiting"]')).toHaveCount(0);
+  // Asked again until every chart has answered: the page may still be hydrating, with some charts'
+  // listeners not yet in place.
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        window.dispatchEvent(new Event('beforeprint'));
+        return document.querySelectorAll('[data-chart="waiting"]').length;
+      }),
+    )
+    .toBe(0);
   for (const chart of await page.locator('[data-chart]').all()) await expect(chart.locator('svg.recharts-surface')).toBeVisible();
 }
 
