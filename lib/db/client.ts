@@ -3,7 +3,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresClient } from './generated/postgres/client';
-import { providerOf, sqliteFilePath } from './config';
+import { providerOf, sqliteFilePath, type Provider } from './config';
 
 /**
  * Both generated clients have the same models and methods (the PostgreSQL schema is derived
@@ -36,6 +36,17 @@ class WalTunedSqlite extends PrismaBetterSqlite3 {
     await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
     return adapter;
   }
+}
+
+/**
+ * The database behind a client or transaction. Read from the client itself rather than from
+ * DATABASE_URL, because tests (and scripts) use clients on other databases than the app's.
+ * Prisma keeps it as `_activeProvider`; failing loudly beats SQL written for the other database.
+ */
+export function providerOfClient(client: Db | Tx): Provider {
+  const provider = (client as unknown as { _activeProvider?: unknown })._activeProvider;
+  if (provider === 'sqlite' || provider === 'postgresql') return provider;
+  throw new Error(`Unknown database provider ${String(provider)}`);
 }
 
 export function createClient(url: string): Db {

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db';
-import { providerOfClient } from '@/lib/recommendations/recommendation-query';
+import { providerOfClient } from '@/lib/db/client';
 
 /**
  * A token that changes whenever the database's committed data may have changed, from this server

@@ -23,7 +23,7 @@
 import type { Db, Tx } from '@/lib/db';
 import type { Provider } from '@/lib/db/config';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
-import { providerOfClient } from '@/lib/recommendations/recommendation-query';
+import { providerOfClient } from '@/lib/db/client';
 import { STATUS_WEIGHT, STATUSES } from '@/lib/status/status';
 import type { ProgressGrouping } from '@/lib/validations/progress';
 import { today } from '@/lib/dates';

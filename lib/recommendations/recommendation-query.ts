@@ -1,6 +1,7 @@
 // The list filters as Prisma WHERE and ORDER BY clauses: shared by the list (one page) and the bulk
 // update ("all N matching"), so both always mean the same set of recommendations.
 import type { Db, Tx } from '@/lib/db';
+import { providerOfClient } from '@/lib/db/client';
 import type { Provider } from '@/lib/db/config';
 import type { Prisma } from '@/lib/db/generated/sqlite/client';
 import { today } from '@/lib/dates';
@@ -12,17 +13,6 @@ type OrderBy = Prisma.RecommendationOrderByWithRelationInput;
 
 /** Statuses after which a target date no longer matters: such items are never overdue. */
 export const CLOSED_STATUSES: readonly Status[] = ['IMPLEMENTED', 'NO_LONGER_RELEVANT'];
-
-/**
- * The database behind a client or transaction. Read from the client itself rather than from
- * DATABASE_URL, because tests (and scripts) use clients on other databases than the app's.
- * Prisma keeps it as `_activeProvider`; failing loudly beats silently case-sensitive search.
- */
-export function providerOfClient(client: Db | Tx): Provider {
-  const provider = (client as unknown as { _activeProvider?: unknown })._activeProvider;
-  if (provider === 'sqlite' || provider === 'postgresql') return provider;
-  throw new Error(`Unknown database provider ${String(provider)}: cannot build a case-insensitive search`);
-}
 
 /**
  * Case-insensitive "contains". Prisma's contains is SQL LIKE with the wildcards % and _ passed
