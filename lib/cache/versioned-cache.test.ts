@@ -49,6 +49,23 @@ describe('versioned cache', () => {
     expect(await cache.get('k', 'v', async () => 'recovered')).toBe('recovered');
   });
 
+  it('does not keep a result whose version moved while it was computed', async () => {
+    const cache = versionedCache<string>(4);
+    let version = 'v1';
+    const during = async () => {
+      version = 'v2'; // a write lands while the result is being read
+      return 'mixed';
+    };
+    expect(await cache.get('k', 'v1', during, async () => version)).toBe('mixed');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cache.size).toBe(0);
+
+    expect(await cache.get('k', 'v2', async () => 'clean', async () => version)).toBe('clean');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(cache.size).toBe(1);
+    expect(await cache.get('k', 'v2', async () => 'recomputed', async () => version)).toBe('clean');
+  });
+
   it('drops the least recently used entry beyond its size', async () => {
     const cache = versionedCache<string>(2);
     const c = counter();

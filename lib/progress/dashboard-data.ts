@@ -38,16 +38,16 @@ export type DashboardData = Awaited<ReturnType<typeof loadDashboardData>>;
 // entries: most views are of the default dashboard, a few of common filters.
 const CACHE = Symbol.for('recommendation-tracker.dashboard-data-cache');
 const holder = globalThis as { [CACHE]?: ReturnType<typeof versionedCache<DashboardData>> };
-export const dashboardDataCache = (holder[CACHE] ??= versionedCache<DashboardData>(16));
+const dashboardDataCache = (holder[CACHE] ??= versionedCache<DashboardData>(16));
 
 /**
  * The dashboard's data, computed once per data version (lib/db/data-version.ts): repeated views
  * cost one small statement until anything in the database changes, and a change made anywhere
  * shows at the next view. Keyed by the query, the as-of day and today (which moves "today" and the
- * quarters).
+ * quarters). A result read while a write landed is not kept (the version is read again after it).
  */
 export async function getDashboardData(db: Db, input: DashboardDataInput): Promise<DashboardData> {
   const version = await dataVersion(db);
   const key = JSON.stringify([input.query, input.asOf.toISOString(), input.today.toISOString()]);
-  return dashboardDataCache.get(key, version, () => loadDashboardData(db, input));
+  return dashboardDataCache.get(key, version, () => loadDashboardData(db, input), () => dataVersion(db));
 }
