@@ -50,4 +50,17 @@ describe('database client (SQLite)', () => {
       await db.$disconnect();
     }
   });
+
+  it('binds as many values as SQLite allows, not the 999 Prisma assumes (the search hands the list thousands of ids)', async () => {
+    const url = `file:${path.join(dir, 'tracker.db')}`;
+    await migrate(url);
+    const db = createClient(url);
+    try {
+      await db.setting.create({ data: { key: 'key-4999', value: 'x' } });
+      const keys = Array.from({ length: 5_000 }, (_, index) => `key-${index}`);
+      expect(await db.setting.count({ where: { key: { in: keys } } })).toBe(1);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 });

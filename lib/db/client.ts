@@ -26,7 +26,10 @@ export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
  *   adapter already runs one transaction at a time, so nothing is lost there.
  *   (The adapter keeps its better-sqlite3 handle in `client` and starts transactions with
  *   `client.prepare('BEGIN')`; lib/db/client.test.ts fails if that ever changes.)
+ * - Prisma is told how many values a statement may bind (below).
  */
+export const SQLITE_MAX_VARIABLES = 32_766;
+
 class WalTunedSqlite extends PrismaBetterSqlite3 {
   override async connect() {
     const adapter = await super.connect();
@@ -34,7 +37,10 @@ class WalTunedSqlite extends PrismaBetterSqlite3 {
     const prepare = handle.prepare.bind(handle);
     handle.prepare = ((sql: string) => prepare(sql === 'BEGIN' ? 'BEGIN IMMEDIATE' : sql)) as typeof handle.prepare;
     await adapter.executeRaw({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
-    return adapter;
+    // Prisma assumes SQLite allows 999 bound values per statement unless told; the SQLite in
+    // better-sqlite3 allows 32,766 (SQLITE_MAX_VARIABLE_NUMBER). The search hands the list up to
+    // 20,000 ids (lib/recommendations/search-where.ts).
+    return Object.assign(adapter, { getConnectionInfo: () => ({ supportsRelationJoins: false, maxBindValues: SQLITE_MAX_VARIABLES }) });
   }
 }
 

@@ -1,11 +1,10 @@
 // The list filters as Prisma WHERE and ORDER BY clauses: shared by the list (one page) and the bulk
 // update ("all N matching"), so both always mean the same set of recommendations.
 import type { Db, Tx } from '@/lib/db';
-import { providerOfClient } from '@/lib/db/client';
-import type { Provider } from '@/lib/db/config';
 import type { Prisma } from '@/lib/db/generated/sqlite/client';
 import { today } from '@/lib/dates';
 import type { Status } from '@/lib/status/status';
+import { searchWhere } from './search-where';
 import type { CursorPosition, CursorValue, RecommendationFilters, SortDirection, SortKey } from '@/lib/validations/recommendation-filters';
 
 type Where = Prisma.RecommendationWhereInput;
@@ -13,34 +12,6 @@ type OrderBy = Prisma.RecommendationOrderByWithRelationInput;
 
 /** Statuses after which a target date no longer matters: such items are never overdue. */
 export const CLOSED_STATUSES: readonly Status[] = ['IMPLEMENTED', 'NO_LONGER_RELEVANT'];
-
-/**
- * Case-insensitive "contains". Prisma's contains is SQL LIKE with the wildcards % and _ passed
- * through as wildcards. PostgreSQL's LIKE does not ignore case, so it gets ILIKE (mode:
- * 'insensitive') and the wildcards escaped with its default escape character, the backslash.
- * SQLite's LIKE ignores case (ASCII letters) but has no escape character without an ESCAPE clause
- * Prisma cannot write: a search containing % or _ is narrowed by literalMatchIds() instead.
- */
-function containsText<Model extends 'Recommendation' | 'EvidenceNote'>(q: string, provider: Provider): Prisma.StringFilter<Model> {
-  // The app is typed against the SQLite client, whose filter type has no `mode`.
-  return (
-    provider === 'postgresql' ? { contains: q.replace(/[\\%_]/g, (char) => `\\${char}`), mode: 'insensitive' } : { contains: q }
-  ) as Prisma.StringFilter<Model>;
-}
-
-const LIKE_WILDCARD = /[%_]/;
-
-/** SQLite only: the items whose code, title, text or a kept evidence note contain `q` literally, ignoring ASCII case. */
-async function literalMatchIds(client: Db | Tx, q: string): Promise<string[]> {
-  const rows = await client.$queryRaw<{ id: string }[]>`
-    SELECT r."id" FROM "Recommendation" r
-    WHERE instr(lower(r."code"), lower(${q})) > 0
-       OR instr(lower(r."title"), lower(${q})) > 0
-       OR instr(lower(r."text"), lower(${q})) > 0
-       OR EXISTS (SELECT 1 FROM "EvidenceNote" e
-                  WHERE e."recommendationId" = r."id" AND e."deletedAt" IS NULL AND instr(lower(e."body"), lower(${q})) > 0)`;
-  return rows.map((row) => row.id);
-}
 
 /** Midnight UTC `days` calendar days before today. */
 export function daysAgo(days: number, now: Date): Date {
@@ -55,7 +26,6 @@ type WhereFilters = Pick<
 
 /** Every filter as one WHERE. Different filters narrow (AND); values of one filter widen (any of them). */
 export async function recommendationWhere(client: Db | Tx, filters: WhereFilters, now: Date): Promise<Where> {
-  const provider = providerOfClient(client);
   const and: Where[] = [];
   if (!filters.includeArchived) and.push({ archived: false });
   if (filters.seminar.length) and.push({ seminarId: { in: filters.seminar } });
@@ -71,16 +41,7 @@ export async function recommendationWhere(client: Db | Tx, filters: WhereFilters
   if (filters.stale) and.push({ lastActivityAt: { lte: daysAgo(filters.staleDays, now) } });
   if (filters.overdue) and.push({ targetDate: { lt: today(now) }, status: { notIn: [...CLOSED_STATUSES] } });
   if (filters.q) {
-    const text = containsText<'Recommendation'>(filters.q, provider);
-    and.push({
-      OR: [
-        { code: text },
-        { title: text },
-        { text },
-        { evidenceNotes: { some: { deletedAt: null, body: containsText<'EvidenceNote'>(filters.q, provider) } } },
-      ],
-    });
-    if (provider === 'sqlite' && LIKE_WILDCARD.test(filters.q)) and.push({ id: { in: await literalMatchIds(client, filters.q) } });
+    and.push(await searchWhere(client, filters.q));
   }
   return { AND: and };
 }

@@ -10,9 +10,9 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { migrate } from '../../lib/db/migrate';
 import { migrationsDir } from '../../lib/db/config';
+import { externalTables } from '../../lib/db/external-tables';
 import { openSchemaEngine, type Provider } from './schema-engine';
 
-const FILTERS = { externalTables: [], externalEnums: [] };
 
 async function withTempDatabases<T>(
   provider: Provider,
@@ -101,7 +101,7 @@ export async function diffMigrationsToSchema(options: {
         to: { tag: 'schemaDatamodel', files: [{ path: 'schema.prisma', content: schemaText }] },
         script: true,
         exitCode: null,
-        filters: FILTERS,
+        filters: { externalTables: externalTables(provider), externalEnums: [] },
       });
       const sql = result.stdout ?? '';
       return isEmptyScript(sql) ? '' : sql;

@@ -1,0 +1,64 @@
+// The list's search term as a WHERE on Recommendation: the items whose code, title, text or a kept
+// evidence note contain the term, ignoring case. The texts are the database's SearchText rows
+// (prisma/schema.prisma), which triggers keep current and an index makes searchable without
+// reading them all: SQLite's FTS5 trigram index "SearchIndex", PostgreSQL's pg_trgm index.
+import type { Db, Tx } from '@/lib/db';
+import { providerOfClient } from '@/lib/db/client';
+import type { Provider } from '@/lib/db/config';
+import type { Prisma } from '@/lib/db/generated/sqlite/client';
+
+type Where = Prisma.RecommendationWhereInput;
+
+/**
+ * At most this many items are handed to the list by id. Each is a bound parameter of the page's
+ * and the count's statements, which costs Prisma about 10 µs; a term found in more items than this
+ * is so common that reading each candidate item's texts (the relation filter) costs less.
+ * (SQLite allows 32,766 bound values per statement; lib/db/client.ts tells Prisma so.)
+ */
+export const MAX_INDEXED_MATCHES = 5_000;
+
+const LIKE_WILDCARD = /[%_]/;
+
+/**
+ * Case-insensitive "contains". Prisma's contains is SQL LIKE with the wildcards % and _ passed
+ * through as wildcards. PostgreSQL's LIKE does not ignore case, so it gets ILIKE (mode:
+ * 'insensitive') and the wildcards escaped with its default escape character, the backslash.
+ * SQLite's LIKE ignores case (ASCII letters) but has no escape character without an ESCAPE clause
+ * Prisma cannot write: a search containing % or _ is narrowed by literalMatchIds() instead.
+ */
+function containsText(q: string, provider: Provider): Prisma.StringFilter<'SearchText'> {
+  // The app is typed against the SQLite client, whose filter type has no `mode`.
+  return (
+    provider === 'postgresql' ? { contains: q.replace(/[\\%_]/g, (char) => `\\${char}`), mode: 'insensitive' } : { contains: q }
+  ) as Prisma.StringFilter<'SearchText'>;
+}
+
+/**
+ * SQLite only: the items with a text matching `%q%` in the FTS5 trigram index, which answers a LIKE
+ * of three characters or more from the index (and ignores case, as LIKE does); or null when there
+ * are more than MAX_INDEXED_MATCHES. Prisma cannot put this subquery in its WHERE: as a relation
+ * filter it becomes a correlated EXISTS, which SQLite runs once per item instead of once.
+ */
+async function indexedMatchIds(client: Db | Tx, q: string, max: number): Promise<string[] | null> {
+  const rows = await client.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT "recommendationId" AS "id" FROM "SearchIndex" WHERE "body" LIKE ${`%${q}%`} LIMIT ${max + 1}`;
+  return rows.length > max ? null : rows.map((row) => row.id);
+}
+
+/** SQLite only: the items whose code, title, text or a kept evidence note contain `q` literally, ignoring ASCII case. */
+async function literalMatchIds(client: Db | Tx, q: string): Promise<string[]> {
+  const rows = await client.$queryRaw<{ id: string }[]>`
+    SELECT DISTINCT "recommendationId" AS "id" FROM "SearchText" WHERE instr(lower("body"), lower(${q})) > 0`;
+  return rows.map((row) => row.id);
+}
+
+/** `maxIndexed` is for tests: the cut-over to reading each item's texts. */
+export async function searchWhere(client: Db | Tx, q: string, maxIndexed = MAX_INDEXED_MATCHES): Promise<Where> {
+  const provider = providerOfClient(client);
+  // PostgreSQL plans this EXISTS as a semi-join driven by the pg_trgm index.
+  const textContains: Where = { searchTexts: { some: { body: containsText(q, provider) } } };
+  if (provider === 'postgresql') return textContains;
+  const ids = await indexedMatchIds(client, q, maxIndexed);
+  const matches: Where = ids ? { id: { in: ids } } : textContains;
+  return LIKE_WILDCARD.test(q) ? { AND: [matches, { id: { in: await literalMatchIds(client, q) } }] } : matches;
+}
