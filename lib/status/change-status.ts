@@ -3,12 +3,14 @@ import { ApiError, notFoundError } from '@/lib/api/errors';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 import { today, toDateOnly } from '@/lib/dates';
 import { insertEvidenceNote } from '@/lib/evidence/add-evidence';
-import { assertVersion, bumpVersion } from '@/lib/recommendations/version-conflict';
+import { assertVersion, bumpVersion, versionConflict } from '@/lib/recommendations/version-conflict';
 import type { EvidenceInput } from '@/lib/validations/evidence';
+import { appendedChangeTally } from '@/lib/progress/tally/appended-change-tally';
+import { addToTally } from '@/lib/progress/tally/tally-rows';
 import { withProgressTally } from '@/lib/progress/tally/with-progress-tally';
 import { recomputeCurrentStatus } from './recompute-status';
 import { checkEvidenceDate, checkStatusChange, type RuleViolation } from './status-rules';
-import { isStatus, type Status } from './status';
+import { isStatus, STATUSES_NEEDING_EVIDENCE, type Status } from './status';
 
 export type ChangeStatusInput = {
   recommendationId: string;
@@ -30,8 +32,8 @@ function merge(...violations: (RuleViolation | null)[]): RuleViolation | null {
 
 /**
  * Records a status change in the caller's transaction: the history row lands at its effective date
- * (a back-dated change takes its place in the past) and the current status is recomputed from the
- * whole history, so a change older than the latest one leaves the current status as it is.
+ * (a back-dated change takes its place in the past) and the current status follows the history, so
+ * a change older than the latest one leaves the current status as it is.
  *
  * Every check reads before anything is written, so a refusal leaves the transaction untouched and a
  * bulk caller may report it and go on with the next item.
@@ -39,18 +41,27 @@ function merge(...violations: (RuleViolation | null)[]): RuleViolation | null {
 export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Actor): Promise<{ version: number; status: Status }> {
   const item = await tx.recommendation.findUnique({
     where: { id: input.recommendationId },
-    select: { id: true, code: true, status: true, statusDate: true, version: true, seminar: { select: { date: true } } },
+    select: { id: true, code: true, status: true, statusDate: true, lastActivityAt: true, version: true, seminar: { select: { date: true } } },
   });
   if (!item) throw notFoundError('The recommendation');
   await assertVersion(tx, item, input.expectedVersion);
 
-  const inForce = await tx.statusChange.findFirst({
-    where: { recommendationId: item.id, effectiveDate: { lte: input.effectiveDate } },
-    orderBy: [{ effectiveDate: 'desc' }, { recordedAt: 'desc' }, { id: 'desc' }],
-    select: { toStatus: true },
-  });
+  // Dated on or after the current status (the usual case, a change dated today), the change goes at
+  // the end of the history, after the change the current status comes from: that one is in force.
+  const atEnd = input.effectiveDate >= item.statusDate;
+  const inForce = atEnd
+    ? { toStatus: item.status }
+    : await tx.statusChange.findFirst({
+        where: { recommendationId: item.id, effectiveDate: { lte: input.effectiveDate } },
+        orderBy: [{ effectiveDate: 'desc' }, { recordedAt: 'desc' }, { id: 'desc' }],
+        select: { toStatus: true },
+      });
   const statusInForce = inForce && isStatus(inForce.toStatus) ? inForce.toStatus : null;
-  const evidenceCount = await tx.evidenceNote.count({ where: { recommendationId: item.id, deletedAt: null } });
+  // The rules read the evidence count only for a status that needs evidence and brings none.
+  const evidenceCount =
+    STATUSES_NEEDING_EVIDENCE.includes(input.status) && !input.evidence
+      ? await tx.evidenceNote.count({ where: { recommendationId: item.id, deletedAt: null } })
+      : 0;
   const now = today();
   const violation = merge(
     checkStatusChange({
@@ -66,23 +77,36 @@ export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Acto
   );
   if (violation) throw new ApiError(422, 'rule_violation', violation.message, violation.fields);
 
-  const version = await bumpVersion(tx, item.id, input.expectedVersion);
-  const evidence = input.evidence ? await insertEvidenceNote(tx, item, input.evidence, actor) : null;
   const note = input.note?.trim() || null;
-  const change = await withProgressTally(tx, [item.id], () =>
+  const record = () =>
     tx.statusChange.create({
-      data: {
-        recommendationId: item.id,
-        fromStatus: inForce?.toStatus ?? null,
-        toStatus: input.status,
-        effectiveDate: input.effectiveDate,
-        authorId: actor.id,
-        note,
-      },
-      select: { id: true, recordedAt: true },
-    }),
-  );
-  const current = await recomputeCurrentStatus(tx, item.id);
+      data: { recommendationId: item.id, fromStatus: inForce?.toStatus ?? null, toStatus: input.status, effectiveDate: input.effectiveDate, authorId: actor.id, note },
+      select: { id: true },
+    });
+  let version: number;
+  let evidence: { id: string } | null;
+  let change: { id: string };
+  let current: { status: string; statusDate: Date };
+  if (atEnd) {
+    // The new status is current from its date; the item's last activity moves to it (or to the
+    // evidence brought along) if later. One UPDATE, checked against the version like bumpVersion.
+    version = input.expectedVersion + 1;
+    const lastActivityAt = latest(item.lastActivityAt, input.effectiveDate, input.evidence?.evidenceDate);
+    const updated = await tx.recommendation.updateMany({
+      where: { id: item.id, version: input.expectedVersion },
+      data: { version, status: input.status, statusDate: input.effectiveDate, lastActivityAt },
+    });
+    if (updated.count !== 1) throw await versionConflict(tx, item.id);
+    evidence = input.evidence ? await insertEvidenceNote(tx, item, input.evidence, actor) : null;
+    change = await record();
+    await addToTally(tx, await appendedChangeTally(tx, item.id, item.status, input.status, input.effectiveDate));
+    current = { status: input.status, statusDate: input.effectiveDate };
+  } else {
+    version = await bumpVersion(tx, item.id, input.expectedVersion);
+    evidence = input.evidence ? await insertEvidenceNote(tx, item, input.evidence, actor) : null;
+    change = await withProgressTally(tx, [item.id], record);
+    current = await recomputeCurrentStatus(tx, item.id);
+  }
   await writeAudit(tx, {
     actor,
     action: 'recommendation.status_change',
@@ -105,6 +129,10 @@ export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Acto
     },
   });
   return { version, status: current.status as Status };
+}
+
+function latest(...dates: (Date | undefined)[]): Date {
+  return new Date(Math.max(...dates.filter((date): date is Date => date !== undefined).map((date) => date.getTime())));
 }
 
 /** changeStatus in a transaction of its own: what a form or an API call uses. */

@@ -13,6 +13,7 @@ import { mergeTermsSchema } from '@/lib/validations/taxonomy';
 import { getProgressSeries } from '../progress-series';
 import { dashboardQuarters } from '../quarters';
 import { readItemTally } from './tally-rows';
+import { withProgressTally } from './with-progress-tally';
 import type { TallyRow } from './tally-sql';
 
 const db = testDb();
@@ -68,6 +69,14 @@ describe('progress tally', () => {
     await changeStatusNow(db, { recommendationId: a.id, expectedVersion: await version(a), status: 'STALLED', effectiveDate: parseDateOnly('2018-05-02')!, note: 'Funding froze.' }, actor);
     await changeStatusNow(db, { recommendationId: b.id, expectedVersion: await version(b), status: 'IN_PROGRESS', effectiveDate: parseDateOnly('2017-01-15')!, note: 'Started.' }, actor);
     await expectTallyCurrent();
+    // Changes after the current one, read off the item without the history: in the quarter the
+    // current status began (seminar 2016-02-10), then on the same day again.
+    await changeStatusNow(db, { recommendationId: c.id, expectedVersion: await version(c), status: 'IN_PROGRESS', effectiveDate: parseDateOnly('2016-03-01')!, note: 'Kick-off.' }, actor);
+    await expectTallyCurrent();
+    await changeStatusNow(db, { recommendationId: c.id, expectedVersion: await version(c), status: 'STALLED', effectiveDate: parseDateOnly('2016-03-01')!, note: 'Halted.' }, actor);
+    await expectTallyCurrent();
+    await changeStatusNow(db, { recommendationId: c.id, expectedVersion: await version(c), status: 'IN_PROGRESS', effectiveDate: parseDateOnly('2019-08-20')!, note: 'Resumed.' }, actor);
+    await expectTallyCurrent();
 
     // The item's primary theme and owner sectors: what the tally counts items under.
     await updateRecommendation(db, c.id, { expectedVersion: await version(c), primaryThemeId: themes[1]!, sectorIds: [sectors[0]!, sectors[1]!] }, actor);
@@ -83,6 +92,12 @@ describe('progress tally', () => {
       { target: { kind: 'items', items: [{ id: b.id, expectedVersion: await version(b) }] }, change: { operation: 'status', status: 'STALLED', effectiveDate: today(), note: 'Paused.' } },
       actor,
     );
+    await expectTallyCurrent();
+    // An archived item is not counted, before or after a change.
+    await withProgressTally(db, [d.id], () => db.recommendation.update({ where: { id: d.id }, data: { archived: true } }));
+    await changeStatusNow(db, { recommendationId: d.id, expectedVersion: await version(d), status: 'IN_PROGRESS', effectiveDate: today(), note: 'Archived, still moving.' }, actor);
+    await expectTallyCurrent();
+    await withProgressTally(db, [d.id], () => db.recommendation.update({ where: { id: d.id }, data: { archived: false } }));
     await expectTallyCurrent();
     const beforeMerge = await storedTally();
     expect(beforeMerge.some((row) => row.themeId === themes[1])).toBe(true);
