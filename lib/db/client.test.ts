@@ -63,4 +63,37 @@ describe('database client (SQLite)', () => {
       await db.$disconnect();
     }
   });
+
+  it('a statement outside a transaction waits for it: it never sees its uncommitted rows, and its rollback never takes the statement along', async () => {
+    const url = `file:${path.join(dir, 'tracker.db')}`;
+    await migrate(url);
+    const db = createClient(url);
+    let written!: () => void;
+    let finish!: () => void;
+    const hasWritten = new Promise<void>((resolve) => (written = resolve));
+    const mayFinish = new Promise<void>((resolve) => (finish = resolve));
+    try {
+      const transaction = db
+        .$transaction(async (tx) => {
+          await tx.setting.create({ data: { key: 'inside', value: 'x' } });
+          written();
+          await mayFinish;
+          throw new Error('changed my mind');
+        })
+        .catch((error: Error) => error.message);
+      await hasWritten;
+      const settled: string[] = [];
+      const read = db.setting.findMany().then((rows) => (settled.push('read'), rows.map((row) => row.key)));
+      const write = db.setting.create({ data: { key: 'outside', value: 'y' } }).then(() => settled.push('write'));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(settled).toEqual([]);
+      finish();
+      expect(await transaction).toBe('changed my mind');
+      expect(await read).toEqual([]);
+      await write;
+      expect((await db.setting.findMany()).map((row) => row.key)).toEqual(['outside']);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 });
