@@ -145,9 +145,10 @@ function CoverPage({ report }: { report: QuarterlyReport }) {
 
 /**
  * An A4 page under the running header and footer, wrapping onto as many pages as its content needs.
- * The sections are spread over three of these rather than one: react-pdf lays out a wrapping page by
- * splitting what is left of it at each page break, so one long page costs the square of its length
- * (minutes for a large organisation's report), three shorter ones a fraction of that.
+ * The sections are spread over several of these rather than one, and each list starts on one of its
+ * own: react-pdf lays out a wrapping page by splitting what is left of it at each page break, so one
+ * long page costs the square of its length (minutes for a large organisation's report), and shorter
+ * ones a fraction of that (at 10,000 items, six pages took 3.5 s where three took 6 s).
  */
 function RunningPage({ report, children }: { report: QuarterlyReport; children: ReactNode }) {
   const { data } = report;
@@ -203,6 +204,9 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
           <PdfTable columns={CHANGE_COLUMNS} rows={data.changes} empty="No status change took effect in this quarter." />
         </Section>
 
+      </RunningPage>
+
+      <RunningPage report={report}>
         <Section title={`Evidence dated in ${quarter} (${formatNumber(data.evidence.length)})`}>
           <PdfTable columns={EVIDENCE_COLUMNS} rows={data.evidence} empty="No evidence note is dated in this quarter." />
         </Section>
@@ -216,6 +220,9 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
         >
           <PdfTable columns={ITEM_COLUMNS} rows={becameStale} empty="No item became stale in this quarter." />
         </Section>
+      </RunningPage>
+
+      <RunningPage report={report}>
 
         <Section
           title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.length)})`}
@@ -223,6 +230,9 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
         >
           <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue} empty="No item became overdue in this quarter." />
         </Section>
+      </RunningPage>
+
+      <RunningPage report={report}>
 
         <Section title={`No status change since the seminar (${formatNumber(unchanged.length)})`}>
           <PdfTable columns={ITEM_COLUMNS} rows={unchanged} empty="Every item has changed status since its seminar." />
