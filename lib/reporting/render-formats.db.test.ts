@@ -121,8 +121,24 @@ describe('quarterly report as XLSX', () => {
     expect(themes.getRow(2).getCell(5).value).toBeCloseTo(0.4375);
     expect(themes.getRow(2).getCell(4).value).toBeCloseTo(0.15);
 
+    // The total row sits below the table, in bold; every header row is bold.
+    const total = themes.getRow(themes.rowCount);
+    expect(total.getCell(1).value).toBe('All themes');
+    expect(total.getCell(1).font?.bold).toBe(true);
+    for (const sheet of workbook.worksheets) expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+
     const evidence = workbook.getWorksheet(SHEET_NAMES.evidence)!;
     expect(evidence.getColumn(6).values.slice(2)).toEqual(['evidence E in Q3', 'evidence A in Q3']);
+    // Long notes wrap.
+    expect(evidence.getRow(2).getCell(6).alignment).toMatchObject({ wrapText: true });
+
+    // The summary's long note spans the table's width; the file says who made it, what it is and when.
+    const note = summary.getRow(summary.rowCount);
+    expect(note.getCell(1).value).toBe('Note');
+    expect(note.getCell(2).isMerged).toBe(true);
+    expect(workbook.creator).toBe(report.data.organisation);
+    expect(workbook.title).toBe(`${report.data.title}, ${report.data.quarter.label}`);
+    expect(workbook.created).toEqual(new Date(report.meta.generatedAt));
   });
 });
 

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { parseDateOnly } from '@/lib/dates';
 import { CHANGE_COLUMNS, EVIDENCE_COLUMNS, ITEM_COLUMNS, SECTOR_COLUMNS, THEME_COLUMNS, type CellKind, type CellValue, type Column } from './report-columns';
@@ -33,35 +34,57 @@ function cellValue(kind: CellKind, value: CellValue): ExcelJS.CellValue {
   return value;
 }
 
-/** A header row, frozen, with an autofilter over the table. */
-function finishTable(sheet: ExcelJS.Worksheet, rowCount: number, columnCount: number): void {
+type Workbook = ExcelJS.stream.xlsx.WorkbookWriter;
+type Sheet = ExcelJS.Worksheet;
+
+/** A sheet whose first row is a table's header: bold, wrapped and frozen (rows are written as they are added). */
+function addSheet(workbook: Workbook, name: string, columns: Partial<ExcelJS.Column>[]): Sheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] });
+  sheet.columns = columns;
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.alignment = { vertical: 'top', wrapText: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1, xSplit: 0 }];
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rowCount + 1), column: columnCount } };
-}
-
-function addTable<Row>(workbook: ExcelJS.Workbook, name: string, columns: Column<Row>[], rows: Row[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name);
-  sheet.columns = columns.map((column) => ({ header: column.header, width: column.width, style: FORMAT[column.kind] ? { numFmt: FORMAT[column.kind] } : {} }));
-  for (const row of rows) sheet.addRow(columns.map((column) => cellValue(column.kind, column.value(row))));
-  finishTable(sheet, rows.length, columns.length);
   return sheet;
 }
 
-function addSummary(workbook: ExcelJS.Workbook, report: QuarterlyReport): void {
+/** An autofilter over the table's header and rows; set before the sheet is committed. */
+function filterTable(sheet: Sheet, rowCount: number, columnCount: number): void {
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, rowCount + 1), column: columnCount } };
+}
+
+function addTable<Row>(workbook: Workbook, name: string, columns: Column<Row>[], rows: Row[], options: { wrap?: number } = {}): Sheet {
+  const sheet = addSheet(
+    workbook,
+    name,
+    columns.map((column, index) => ({
+      header: column.header,
+      width: column.width,
+      style: {
+        ...(FORMAT[column.kind] ? { numFmt: FORMAT[column.kind] } : {}),
+        ...(options.wrap === index + 1 ? { alignment: { wrapText: true, vertical: 'top' as const } } : {}),
+      },
+    })),
+  );
+  for (const row of rows) sheet.addRow(columns.map((column) => cellValue(column.kind, column.value(row)))).commit();
+  filterTable(sheet, rows.length, columns.length);
+  return sheet;
+}
+
+function addSummary(workbook: Workbook, report: QuarterlyReport): void {
   const { data } = report;
-  const sheet = workbook.addWorksheet(SHEET_NAMES.summary);
-  sheet.columns = [{ width: 34 }, { width: 18 }, { width: 18 }, { width: 18 }];
-  sheet.addRow(['Figure', `End of ${data.previousQuarter.label}`, `${data.quarter.label} (as of ${data.quarter.asOf})`, 'Change']);
+  const sheet = addSheet(workbook, SHEET_NAMES.summary, [
+    { header: 'Figure', width: 34 },
+    { header: `End of ${data.previousQuarter.label}`, width: 18 },
+    { header: `${data.quarter.label} (as of ${data.quarter.asOf})`, width: 18 },
+    { header: 'Change', width: 18 },
+  ]);
   for (const row of HEADLINE_ROWS) {
     const figure = data.headline[row.key];
     const added = sheet.addRow([headlineLabel(row, data.headline.staleDays), figure.previous, figure.current, figure.change]);
     const formats = row.kind === 'percent' ? [FORMAT.percent, FORMAT.percent, FORMAT.points] : [FORMAT.count, FORMAT.count, '+0;-0;0'];
     formats.forEach((numFmt, index) => (added.getCell(index + 2).numFmt = numFmt!));
   }
-  finishTable(sheet, HEADLINE_ROWS.length, 4);
+  filterTable(sheet, HEADLINE_ROWS.length, 4);
 
   sheet.addRow([]);
   const about: [string, ExcelJS.CellValue, string?][] = [
@@ -89,19 +112,23 @@ function addSummary(workbook: ExcelJS.Workbook, report: QuarterlyReport): void {
   sheet.mergeCells(note.number, 2, note.number, 4);
   note.getCell(2).alignment = { wrapText: true, vertical: 'top' };
   note.height = 150;
+  sheet.commit();
 }
 
-function addSeries(workbook: ExcelJS.Workbook, report: QuarterlyReport): void {
+function addSeries(workbook: Workbook, report: QuarterlyReport): void {
   const { series } = report.data;
-  const sheet = workbook.addWorksheet(SHEET_NAMES.overTime);
   const names = [...series.lines.map((line) => line.name), 'Overall'];
-  sheet.columns = [{ header: 'Quarter', width: 12 }, ...names.map((name) => ({ header: name, width: 16, style: { numFmt: FORMAT.percent } }))];
+  const sheet = addSheet(workbook, SHEET_NAMES.overTime, [
+    { header: 'Quarter', width: 12 },
+    ...names.map((name) => ({ header: name, width: 16, style: { numFmt: FORMAT.percent } })),
+  ]);
   series.quarters.forEach((quarter, q) => {
     const values = [...series.lines.map((line) => line.values[q] ?? null), series.overall[q] ?? null];
     // The series is in percent (0-100); the workbook keeps fractions, shown with %.
-    sheet.addRow([quarter.label, ...values.map((value) => (value === null ? null : value / 100))]);
+    sheet.addRow([quarter.label, ...values.map((value) => (value === null ? null : value / 100))]).commit();
   });
-  finishTable(sheet, series.quarters.length, names.length + 1);
+  filterTable(sheet, series.quarters.length, names.length + 1);
+  sheet.commit();
 }
 
 /**
@@ -110,22 +137,34 @@ function addSeries(workbook: ExcelJS.Workbook, report: QuarterlyReport): void {
  * header row and an autofilter. The generation time is on the Summary sheet only.
  */
 export async function renderXlsx(report: QuarterlyReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = report.data.organisation;
-  workbook.title = `${report.data.title}, ${report.data.quarter.label}`;
-  // The file's own timestamps say when it was generated, not when it was saved.
-  workbook.created = new Date(report.meta.generatedAt);
-  workbook.modified = new Date(report.meta.generatedAt);
+  // The streaming writer: each row is written (and let go) as it is added, so a report of a
+  // hundred thousand items needs the file's size in memory, not a cell object per value.
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  // The document properties (the writer has them, its typings do not); the file's own timestamps
+  // say when it was generated, not when it was saved.
+  Object.assign(workbook, {
+    creator: report.data.organisation,
+    title: `${report.data.title}, ${report.data.quarter.label}`,
+    created: new Date(report.meta.generatedAt),
+    modified: new Date(report.meta.generatedAt),
+  });
 
   addSummary(workbook, report);
   const themes = addTable(workbook, SHEET_NAMES.themes, THEME_COLUMNS, report.data.themes);
   // The total sits below the table, outside the autofilter, so sorting the themes leaves it last.
-  themes.addRow([]);
-  themes.addRow(THEME_COLUMNS.map((column) => cellValue(column.kind, column.value(report.data.themeTotal)))).font = { bold: true };
+  themes.addRow([]).commit();
+  const total = themes.addRow(THEME_COLUMNS.map((column) => cellValue(column.kind, column.value(report.data.themeTotal))));
+  total.font = { bold: true };
+  total.commit();
+  themes.commit();
   addSeries(workbook, report);
-  addTable(workbook, SHEET_NAMES.sectors, SECTOR_COLUMNS, report.data.sectors);
-  addTable(workbook, SHEET_NAMES.changes, CHANGE_COLUMNS, report.data.changes);
-  addTable(workbook, SHEET_NAMES.evidence, EVIDENCE_COLUMNS, report.data.evidence).getColumn(6).alignment = { wrapText: true, vertical: 'top' };
-  addTable(workbook, SHEET_NAMES.items, ITEM_COLUMNS, report.data.items);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  addTable(workbook, SHEET_NAMES.sectors, SECTOR_COLUMNS, report.data.sectors).commit();
+  addTable(workbook, SHEET_NAMES.changes, CHANGE_COLUMNS, report.data.changes).commit();
+  addTable(workbook, SHEET_NAMES.evidence, EVIDENCE_COLUMNS, report.data.evidence, { wrap: 6 }).commit();
+  addTable(workbook, SHEET_NAMES.items, ITEM_COLUMNS, report.data.items).commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
 }
