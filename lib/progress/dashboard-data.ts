@@ -1,6 +1,5 @@
 import type { Db } from '@/lib/db';
-import { versionedCache } from '@/lib/cache/versioned-cache';
-import { dataVersion } from '@/lib/db/data-version';
+import { dataVersionCache } from '@/lib/cache/data-version-cache';
 import { listSeminarChoices } from '@/lib/seminars/list-seminar-options';
 import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
 import type { ProgressQuery } from '@/lib/validations/progress';
@@ -34,20 +33,16 @@ export async function loadDashboardData(db: Db, { query, asOf }: DashboardDataIn
 
 export type DashboardData = Awaited<ReturnType<typeof loadDashboardData>>;
 
-// One cache per process, on globalThis so a dev-mode reload does not start another. A handful of
-// entries: most views are of the default dashboard, a few of common filters.
-const CACHE = Symbol.for('recommendation-tracker.dashboard-data-cache');
-const holder = globalThis as { [CACHE]?: ReturnType<typeof versionedCache<DashboardData>> };
-const dashboardDataCache = (holder[CACHE] ??= versionedCache<DashboardData>(16));
+// A handful of entries: most views are of the default dashboard, a few of common filters.
+const cachedDashboardData = dataVersionCache<DashboardData>('dashboard-data-cache', 16);
 
 /**
- * The dashboard's data, computed once per data version (lib/db/data-version.ts): repeated views
- * cost one small statement until anything in the database changes, and a change made anywhere
- * shows at the next view. Keyed by the query, the as-of day and today (which moves "today" and the
- * quarters). A result read while a write landed is not kept (the version is read again after it).
+ * The dashboard's data, computed once per data version (lib/cache/data-version-cache.ts): repeated
+ * views cost one small statement until anything in the database changes, and a change made
+ * anywhere shows at the next view. Keyed by the query, the as-of day and today (which moves "today"
+ * and the quarters). A result read while a write landed is not kept (the version is read again after it).
  */
-export async function getDashboardData(db: Db, input: DashboardDataInput): Promise<DashboardData> {
-  const version = await dataVersion(db);
+export function getDashboardData(db: Db, input: DashboardDataInput): Promise<DashboardData> {
   const key = JSON.stringify([input.query, input.asOf.toISOString(), input.today.toISOString()]);
-  return dashboardDataCache.get(key, version, () => loadDashboardData(db, input), () => dataVersion(db));
+  return cachedDashboardData(db, key, () => loadDashboardData(db, input));
 }

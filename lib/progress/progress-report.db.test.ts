@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { testDb } from '@/lib/test/test-db';
+import { testDb, testProvider } from '@/lib/test/test-db';
 import { progressQuerySchema } from '@/lib/validations/progress';
-import { getProgressReport, progressReportSchema } from './progress-report';
+import { getCachedProgressReport, getProgressReport, progressReportSchema } from './progress-report';
 import { recordChange, seedHistoryItems } from './test-history';
 
 const db = testDb();
@@ -20,5 +20,17 @@ describe('progress report (GET /api/v1/progress)', () => {
     expect(report.series).toHaveLength(1);
     expect(report.series[0]).toMatchObject({ id: a!.seminarId, color: null });
     expect(report.series[0]!.points[0]).toEqual({ quarter: '2015-Q2', items: 2, counted: 2, progress: 0.5, implemented: 1 });
+  });
+
+  it('report: the API reuses a report until the data changes; a change shows at the next call', async () => {
+    const [a] = await seedHistoryItems(db, 1);
+    const query = progressQuerySchema.parse({ by: 'seminar', seminar: a!.seminarId, asOf: '2015-12-31' });
+    const first = await getCachedProgressReport(db, query);
+    expect(first.series[0]!.points.at(-1)).toMatchObject({ implemented: 0 });
+    if (testProvider() === 'sqlite') expect(await getCachedProgressReport(db, query)).toBe(first);
+    await recordChange(db, a!, 'IMPLEMENTED', '2015-05-01');
+    const after = await getCachedProgressReport(db, query);
+    expect(after.series[0]!.points.at(-1)).toMatchObject({ implemented: 1 });
+    expect(after).toEqual(await getProgressReport(db, query));
   });
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db';
+import { dataVersionCache } from '@/lib/cache/data-version-cache';
 import { toDateOnly, today } from '@/lib/dates';
 import { PROGRESS_GROUPINGS, PROGRESS_INTERVALS, type ProgressFilters, type ProgressQuery } from '@/lib/validations/progress';
 import type { ItemScope } from './history-sql';
@@ -67,4 +68,14 @@ export async function getProgressReport(db: Db, query: ProgressQuery): Promise<P
     quarters: quarters.map((q) => ({ key: q.key, label: q.label, start: toDateOnly(q.start), end: toDateOnly(q.end), at: toDateOnly(q.at) })),
     series,
   };
+}
+
+const cachedProgressReport = dataVersionCache<ProgressReport>('progress-report-cache', 16);
+
+/**
+ * getProgressReport for the JSON API, computed once per data version (lib/cache/data-version-cache.ts),
+ * keyed by the query and today (which a query without asOf is read on).
+ */
+export function getCachedProgressReport(db: Db, query: ProgressQuery): Promise<ProgressReport> {
+  return cachedProgressReport(db, JSON.stringify([query, today().toISOString()]), () => getProgressReport(db, query));
 }

@@ -1,11 +1,11 @@
 import { apiRoute } from '@/lib/api/route';
 import { db } from '@/lib/db';
-import { getProgressReport } from '@/lib/progress/progress-report';
+import { getCachedProgressReport } from '@/lib/progress/progress-report';
 import { progressQuerySchema } from '@/lib/validations/progress';
 import { searchParamsToObject } from '@/lib/validations/recommendation-filters';
 
-/** The quarterly progress series the dashboard draws; bad parameters are a 400 with field errors. */
+/** The quarterly progress series the dashboard draws (cached per data version); bad parameters are a 400 with field errors. */
 export const GET = apiRoute('VIEWER', async ({ request }) => {
   const query = progressQuerySchema.parse(searchParamsToObject(new URL(request.url).searchParams));
-  return Response.json(await getProgressReport(db, query));
+  return Response.json(await getCachedProgressReport(db, query));
 });
