@@ -6,9 +6,10 @@ import { providerOfClient } from '@/lib/db/client';
  * or any other: cached results stamped with it are still exact while it stays the same. One cheap
  * statement; no table is read.
  *
- * - SQLite (one connection per process, lib/db/client.ts): `data_version` changes when another
- *   connection (the CLI, another server) commits; `total_changes()` counts this connection's own
- *   writes. A write that is rolled back still moves it, which only costs a cache miss.
+ * - SQLite: read on the server's read-only connection (lib/db/sqlite-adapter.ts), where
+ *   `data_version` changes whenever another connection commits: this server's writer, the CLI,
+ *   another server. (`total_changes()` counts the connection's own writes: none there, but it
+ *   keeps the token exact on any connection.)
  * - PostgreSQL: the current snapshot (oldest running transaction, next transaction id, the ones in
  *   progress). Reads take no transaction id, so it stays the same until some transaction writes
  *   and commits, on any database of the server, which again only costs misses.

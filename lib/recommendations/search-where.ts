@@ -13,7 +13,7 @@ type Where = Prisma.RecommendationWhereInput;
  * At most this many items are handed to the list by id. Each is a bound parameter of the page's
  * and the count's statements, which costs Prisma about 10 µs; a term found in more items than this
  * is so common that reading each candidate item's texts (the relation filter) costs less.
- * (SQLite allows 32,766 bound values per statement; lib/db/client.ts tells Prisma so.)
+ * (SQLite allows 32,766 bound values per statement; lib/db/sqlite-adapter.ts tells Prisma so.)
  */
 export const MAX_INDEXED_MATCHES = 5_000;
 
