@@ -6,6 +6,7 @@ import { testDb } from '@/lib/test/test-db';
 import { auditRows, seedUser } from '@/lib/test/user-factory';
 import { seedRecommendation } from '@/lib/test/recommendation-factory';
 import { changeStatus, changeStatusNow, type ChangeStatusInput } from './change-status';
+import { recomputeCurrentStatus } from './recompute-status';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -183,6 +184,69 @@ describe('status: back-dated changes', () => {
     // Earlier, when it was still not started, "in progress" is news: it moves the start back.
     const result = await changeStatusNow(db, { recommendationId: item.id, expectedVersion: 2, status: 'IN_PROGRESS', effectiveDate: day('2017-01-01') }, actor);
     expect(result).toEqual({ version: 3, status: 'IN_PROGRESS' });
+  });
+});
+
+describe('status: a change after the current one (read off the item, not the history)', () => {
+  /** What the full recomputation from the history gives: the change's fast path must agree. */
+  async function recomputed(id: string) {
+    return db.$transaction(async (tx) => {
+      await recomputeCurrentStatus(tx, id);
+      return tx.recommendation.findUniqueOrThrow({ where: { id }, select: { status: true, statusDate: true, lastActivityAt: true } });
+    });
+  }
+
+  it('status: later evidence keeps the last activity; earlier evidence does not hold it back', async () => {
+    const item = await seedRecommendation(db);
+    const actor = await editor();
+    await addEvidence(db, item.id, { body: 'Minutes.', evidenceDate: day('2020-06-01') }, actor);
+    await changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day('2019-01-01') }, actor);
+    const after = await state(item.id);
+    expect(after).toMatchObject({ status: 'IN_PROGRESS', statusDate: day('2019-01-01'), lastActivityAt: day('2020-06-01') });
+    expect(await recomputed(item.id)).toEqual({ status: after.status, statusDate: after.statusDate, lastActivityAt: after.lastActivityAt });
+
+    await changeStatusNow(db, { recommendationId: item.id, expectedVersion: 2, status: 'STALLED', effectiveDate: day('2021-03-04') }, actor);
+    const later = await state(item.id);
+    expect(later).toMatchObject({ status: 'STALLED', statusDate: day('2021-03-04'), lastActivityAt: day('2021-03-04') });
+    expect(await recomputed(item.id)).toEqual({ status: later.status, statusDate: later.statusDate, lastActivityAt: later.lastActivityAt });
+  });
+
+  it('status: evidence brought along, dated after the change, is the last activity', async () => {
+    const item = await seedRecommendation(db);
+    const actor = await editor();
+    await changeStatusNow(
+      db,
+      { recommendationId: item.id, expectedVersion: 1, status: 'IMPLEMENTED', effectiveDate: day('2019-01-01'), evidence: { body: 'Law passed.', evidenceDate: day('2019-02-15') } },
+      actor,
+    );
+    const after = await state(item.id);
+    expect(after).toMatchObject({ status: 'IMPLEMENTED', statusDate: day('2019-01-01'), lastActivityAt: day('2019-02-15'), version: 2 });
+    expect(await recomputed(item.id)).toEqual({ status: after.status, statusDate: after.statusDate, lastActivityAt: after.lastActivityAt });
+  });
+
+  it('status: a change and evidence added at the same moment leave the item as its history says', async () => {
+    const actor = await editor();
+    for (let round = 0; round < 4; round += 1) {
+      const item = await seedRecommendation(db);
+      await Promise.all([
+        changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day('2019-01-01') }, actor),
+        addEvidence(db, item.id, { body: `Note ${round}.`, evidenceDate: day('2020-06-01') }, actor),
+      ]);
+      const after = await state(item.id);
+      expect(after).toMatchObject({ status: 'IN_PROGRESS', lastActivityAt: day('2020-06-01') });
+      expect(await recomputed(item.id)).toEqual({ status: after.status, statusDate: after.statusDate, lastActivityAt: after.lastActivityAt });
+    }
+  });
+
+  it('status: a second change on the same day as the current one becomes current', async () => {
+    const item = await seedRecommendation(db);
+    const actor = await editor();
+    await changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day('2019-01-01') }, actor);
+    await changeStatusNow(db, { recommendationId: item.id, expectedVersion: 2, status: 'STALLED', effectiveDate: day('2019-01-01') }, actor);
+    const after = await state(item.id);
+    expect(after).toMatchObject({ status: 'STALLED', statusDate: day('2019-01-01'), version: 3 });
+    expect(after.history.at(-1)).toMatchObject({ fromStatus: 'IN_PROGRESS', toStatus: 'STALLED' });
+    expect(await recomputed(item.id)).toEqual({ status: after.status, statusDate: after.statusDate, lastActivityAt: after.lastActivityAt });
   });
 });
 
