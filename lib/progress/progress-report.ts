@@ -74,8 +74,10 @@ const cachedProgressReport = dataVersionCache<ProgressReport>('progress-report-c
 
 /**
  * getProgressReport for the JSON API, computed once per data version (lib/cache/data-version-cache.ts),
- * keyed by the query and today (which a query without asOf is read on).
+ * keyed by the query and its day (today when it gives none).
  */
 export function getCachedProgressReport(db: Db, query: ProgressQuery): Promise<ProgressReport> {
-  return cachedProgressReport(db, JSON.stringify([query, today().toISOString()]), () => getProgressReport(db, query));
+  // The day is fixed once, so a report computed across midnight is kept under the day it is for.
+  const fixed = { ...query, asOf: query.asOf ?? today() };
+  return cachedProgressReport(db, JSON.stringify(fixed), () => getProgressReport(db, fixed));
 }

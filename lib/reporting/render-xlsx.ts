@@ -1,4 +1,5 @@
 import { PassThrough } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
 import ExcelJS from 'exceljs';
 import { parseDateOnly } from '@/lib/dates';
 import { CHANGE_COLUMNS, EVIDENCE_COLUMNS, ITEM_COLUMNS, SECTOR_COLUMNS, THEME_COLUMNS, type CellKind, type CellValue, type Column } from './report-columns';
@@ -139,9 +140,8 @@ function addSeries(workbook: Workbook, report: QuarterlyReport): void {
 export async function renderXlsx(report: QuarterlyReport): Promise<Buffer> {
   // The streaming writer: each row is written (and let go) as it is added, so a report of a
   // hundred thousand items needs the file's size in memory, not a cell object per value.
-  const chunks: Buffer[] = [];
   const stream = new PassThrough();
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const file = buffer(stream);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   // The document properties (the writer has them, its typings do not); the file's own timestamps
   // say when it was generated, not when it was saved.
@@ -166,5 +166,5 @@ export async function renderXlsx(report: QuarterlyReport): Promise<Buffer> {
   addTable(workbook, SHEET_NAMES.evidence, EVIDENCE_COLUMNS, report.data.evidence, { wrap: 6 }).commit();
   addTable(workbook, SHEET_NAMES.items, ITEM_COLUMNS, report.data.items).commit();
   await workbook.commit();
-  return Buffer.concat(chunks);
+  return file;
 }

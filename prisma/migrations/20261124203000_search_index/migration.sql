@@ -4,8 +4,9 @@
 -- text, and each evidence note that is not removed. Triggers on "Recommendation" and
 -- "EvidenceNote" keep it current in the writing transaction, whichever code writes (the app, an
 -- import, the CLI, the benchmark's generator). "SearchIndex" is an FTS5 index over it with the
--- trigram tokenizer, which answers `body LIKE '%term%'` (three characters or more, any case) from
--- the index instead of reading every text; it is kept current from "SearchText" by triggers.
+-- trigram tokenizer, which answers `body LIKE '%term%'` (three characters or more; LIKE ignores the
+-- case of ASCII letters) from the index instead of reading every text; it is kept current from
+-- "SearchText" by triggers.
 -- Prisma Migrate does not manage these objects (lib/db/external-tables.ts); the app reads
 -- "SearchText" as a model (prisma/schema.prisma) and "SearchIndex" with raw SQL, and writes neither.
 
