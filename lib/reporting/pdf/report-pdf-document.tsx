@@ -1,8 +1,8 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/status/status';
-import { asOfLine, filterLines, formatCountChange, formatDay, formatGeneratedAt, formatPointsChange, HEADLINE_ROWS, headlineLabel, quarterPeriod, reportFootnote } from '../report-text';
+import { asOfLine, filterLines, LIST_ROW_LIMIT, formatCountChange, formatDay, formatGeneratedAt, formatPointsChange, HEADLINE_ROWS, headlineLabel, quarterPeriod, reportFootnote } from '../report-text';
 import type { QuarterlyReport, ReportChange, ReportEvidence, ReportGroupRow, ReportItem, ReportSectorRow } from '../report-types';
 import { pdfLine } from './fonts';
 import { PdfProgressChart } from './pdf-chart';
@@ -145,10 +145,10 @@ function CoverPage({ report }: { report: QuarterlyReport }) {
 
 /**
  * An A4 page under the running header and footer, wrapping onto as many pages as its content needs.
- * The sections are spread over several of these rather than one, and each list starts on one of its
- * own: react-pdf lays out a wrapping page by splitting what is left of it at each page break, so one
- * long page costs the square of its length (minutes for a large organisation's report), and shorter
- * ones a fraction of that (at 10,000 items, six pages took 3.5 s where three took 6 s).
+ * The sections are spread over several of these rather than one (packSections): react-pdf lays out
+ * a wrapping page by splitting what is left of it at each page break, so one long page costs the
+ * square of its length (minutes for a large organisation's report), and shorter ones a fraction of
+ * that (at 10,000 items, six pages took 3.5 s where three took 6 s).
  */
 function RunningPage({ report, children }: { report: QuarterlyReport; children: ReactNode }) {
   const { data } = report;
@@ -162,6 +162,31 @@ function RunningPage({ report, children }: { report: QuarterlyReport; children: 
       <Footer report={report} />
     </Page>
   );
+}
+
+/** Table rows a running page takes before the next list starts a page of its own (see RunningPage). */
+export const ROWS_PER_RUNNING_PAGE = 40;
+
+type ListSection = { rows: number; node: ReactNode };
+
+/**
+ * The list sections grouped into running pages, in order: a list starts a new page when the page
+ * already holds sections and would then pass ROWS_PER_RUNNING_PAGE rows (a list counts the rows
+ * the PDF shows, at least one). A small report's lists share a page; a large report's each get one.
+ */
+export function packSections(sections: ListSection[]): ReactNode[][] {
+  const pages: { rows: number; nodes: ReactNode[] }[] = [];
+  for (const section of sections) {
+    const rows = Math.max(1, Math.min(section.rows, LIST_ROW_LIMIT));
+    const page = pages.at(-1);
+    if (page && page.rows + rows <= ROWS_PER_RUNNING_PAGE) {
+      page.rows += rows;
+      page.nodes.push(section.node);
+    } else {
+      pages.push({ rows, nodes: [section.node] });
+    }
+  }
+  return pages.map((page) => page.nodes);
 }
 
 function SectionsPages({ report }: { report: QuarterlyReport }) {
@@ -198,54 +223,76 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
         </Section>
       </RunningPage>
 
-      <RunningPage report={report}>
-
-        <Section title={`Status changes in ${quarter} (${formatNumber(data.changes.length)})`} intro="Every status change that took effect in the quarter, including ones recorded later.">
-          <PdfTable columns={CHANGE_COLUMNS} rows={data.changes} empty="No status change took effect in this quarter." />
-        </Section>
-
-      </RunningPage>
-
-      <RunningPage report={report}>
-        <Section title={`Evidence dated in ${quarter} (${formatNumber(data.evidence.length)})`}>
-          <PdfTable columns={EVIDENCE_COLUMNS} rows={data.evidence} empty="No evidence note is dated in this quarter." />
-        </Section>
-      </RunningPage>
-
-      <RunningPage report={report}>
-
-        <Section
-          title={`Became stale in ${quarter} (${formatNumber(becameStale.length)})`}
-          intro={`No status change or evidence in the ${headline.staleDays} days up to ${asOf}; not stale at the end of the previous quarter.`}
-        >
-          <PdfTable columns={ITEM_COLUMNS} rows={becameStale} empty="No item became stale in this quarter." />
-        </Section>
-      </RunningPage>
-
-      <RunningPage report={report}>
-
-        <Section
-          title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.length)})`}
-          intro={`Past the target date on ${asOf} and neither implemented nor no longer relevant; not overdue at the end of the previous quarter.`}
-        >
-          <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue} empty="No item became overdue in this quarter." />
-        </Section>
-      </RunningPage>
-
-      <RunningPage report={report}>
-
-        <Section title={`No status change since the seminar (${formatNumber(unchanged.length)})`}>
-          <PdfTable columns={ITEM_COLUMNS} rows={unchanged} empty="Every item has changed status since its seminar." />
-        </Section>
-
-        <Section title="By owner sector" intro="A recommendation with several owner sectors counts under each of them.">
-          <PdfTable columns={SECTOR_COLUMNS} rows={data.sectors} empty="No recommendations were tracked in this quarter." />
-        </Section>
-
-        <Section title="About these figures">
-          <Text style={styles.small}>{reportFootnote(report)}</Text>
-        </Section>
-      </RunningPage>
+      {packSections([
+        {
+          rows: data.changes.length,
+          node: (
+            <Section title={`Status changes in ${quarter} (${formatNumber(data.changes.length)})`} intro="Every status change that took effect in the quarter, including ones recorded later.">
+              <PdfTable columns={CHANGE_COLUMNS} rows={data.changes} empty="No status change took effect in this quarter." />
+            </Section>
+          ),
+        },
+        {
+          rows: data.evidence.length,
+          node: (
+            <Section title={`Evidence dated in ${quarter} (${formatNumber(data.evidence.length)})`}>
+              <PdfTable columns={EVIDENCE_COLUMNS} rows={data.evidence} empty="No evidence note is dated in this quarter." />
+            </Section>
+          ),
+        },
+        {
+          rows: becameStale.length,
+          node: (
+            <Section
+              title={`Became stale in ${quarter} (${formatNumber(becameStale.length)})`}
+              intro={`No status change or evidence in the ${headline.staleDays} days up to ${asOf}; not stale at the end of the previous quarter.`}
+            >
+              <PdfTable columns={ITEM_COLUMNS} rows={becameStale} empty="No item became stale in this quarter." />
+            </Section>
+          ),
+        },
+        {
+          rows: becameOverdue.length,
+          node: (
+            <Section
+              title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.length)})`}
+              intro={`Past the target date on ${asOf} and neither implemented nor no longer relevant; not overdue at the end of the previous quarter.`}
+            >
+              <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue} empty="No item became overdue in this quarter." />
+            </Section>
+          ),
+        },
+        {
+          rows: unchanged.length,
+          node: (
+            <Section title={`No status change since the seminar (${formatNumber(unchanged.length)})`}>
+              <PdfTable columns={ITEM_COLUMNS} rows={unchanged} empty="Every item has changed status since its seminar." />
+            </Section>
+          ),
+        },
+        {
+          rows: data.sectors.length,
+          node: (
+            <Section title="By owner sector" intro="A recommendation with several owner sectors counts under each of them.">
+              <PdfTable columns={SECTOR_COLUMNS} rows={data.sectors} empty="No recommendations were tracked in this quarter." />
+            </Section>
+          ),
+        },
+        {
+          rows: 1,
+          node: (
+            <Section title="About these figures">
+              <Text style={styles.small}>{reportFootnote(report)}</Text>
+            </Section>
+          ),
+        },
+      ]).map((sections, index) => (
+        <RunningPage key={index} report={report}>
+          {sections.map((section, position) => (
+            <Fragment key={position}>{section}</Fragment>
+          ))}
+        </RunningPage>
+      ))}
     </>
   );
 }
