@@ -5,7 +5,7 @@ import { today } from '@/lib/dates';
 import { recomputeCurrentStatus } from '@/lib/status/recompute-status';
 import { checkEvidenceDate } from '@/lib/status/status-rules';
 import type { EvidenceInput } from '@/lib/validations/evidence';
-import { lockRecommendation } from '@/lib/recommendations/lock-recommendation';
+import { lockRecommendations } from '@/lib/recommendations/lock-recommendations';
 
 export type AddedEvidence = { id: string; recommendationId: string; code: string; version: number };
 
@@ -58,7 +58,7 @@ export async function addEvidence(db: Db, recommendationId: string, evidence: Ev
   const violation = checkEvidenceDate(evidence.evidenceDate, today());
   if (violation) throw new ApiError(422, 'rule_violation', violation.message, violation.fields);
   return db.$transaction(async (tx) => {
-    await lockRecommendation(tx, recommendationId);
+    await lockRecommendations(tx, [recommendationId]);
     const item = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true, code: true } });
     if (!item) throw notFoundError('The recommendation');
     const added = await insertEvidenceNote(tx, item, evidence, actor);

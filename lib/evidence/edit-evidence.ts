@@ -8,7 +8,7 @@ import { recomputeCurrentStatus } from '@/lib/status/recompute-status';
 import { checkEvidenceDate } from '@/lib/status/status-rules';
 import type { EvidenceEditInput } from '@/lib/validations/evidence';
 import { evidenceAuditView } from './add-evidence';
-import { lockRecommendation } from '@/lib/recommendations/lock-recommendation';
+import { lockRecommendations } from '@/lib/recommendations/lock-recommendations';
 
 /** Who is changing evidence: editors may change their own notes, administrators anyone's. */
 export type EvidenceActor = Actor & { id: string; role: Role };
@@ -38,7 +38,7 @@ export async function evidenceForChange(tx: Tx, evidenceId: string, actor: Evide
     throw new ApiError(403, 'forbidden', 'Editors can change only the evidence they added; ask an administrator to change this note.');
   }
   // The change recomputes the item's last activity: the item's row is held until the commit.
-  await lockRecommendation(tx, note.recommendationId);
+  await lockRecommendations(tx, [note.recommendationId]);
   return note;
 }
 

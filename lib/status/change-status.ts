@@ -3,7 +3,7 @@ import { ApiError, notFoundError } from '@/lib/api/errors';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 import { today, toDateOnly } from '@/lib/dates';
 import { insertEvidenceNote } from '@/lib/evidence/add-evidence';
-import { lockRecommendation } from '@/lib/recommendations/lock-recommendation';
+import { lockRecommendations } from '@/lib/recommendations/lock-recommendations';
 import { assertVersion, bumpVersion, versionConflict } from '@/lib/recommendations/version-conflict';
 import type { EvidenceInput } from '@/lib/validations/evidence';
 import { appendedChangeTally } from '@/lib/progress/tally/appended-change-tally';
@@ -40,7 +40,7 @@ function merge(...violations: (RuleViolation | null)[]): RuleViolation | null {
  * bulk caller may report it and go on with the next item.
  */
 export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Actor): Promise<{ version: number; status: Status }> {
-  await lockRecommendation(tx, input.recommendationId);
+  await lockRecommendations(tx, [input.recommendationId]);
   const item = await tx.recommendation.findUnique({
     where: { id: input.recommendationId },
     select: { id: true, code: true, status: true, statusDate: true, lastActivityAt: true, version: true, seminar: { select: { date: true } } },

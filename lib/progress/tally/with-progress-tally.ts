@@ -1,6 +1,5 @@
 import type { Db, Tx } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
-import { providerOf } from '../history-sql';
+import { lockRecommendations } from '@/lib/recommendations/lock-recommendations';
 import { addToTally, readItemTally, tallyDifference } from './tally-rows';
 
 /**
@@ -12,18 +11,10 @@ import { addToTally, readItemTally, tallyDifference } from './tally-rows';
 export async function withProgressTally<T>(tx: Db | Tx, itemIds: string[], write: () => Promise<T>): Promise<T> {
   const ids = [...new Set(itemIds)].sort();
   if (ids.length === 0) return write();
-  if (providerOf(tx) === 'postgresql') {
-    await lockItems(tx, ids);
-  }
+  await lockRecommendations(tx, ids);
   const before = await readItemTally(tx, ids);
   const result = await write();
   const after = await readItemTally(tx, ids);
   await addToTally(tx, tallyDifference(before, after));
   return result;
-}
-
-async function lockItems(tx: Db | Tx, ids: string[]): Promise<void> {
-  for (let i = 0; i < ids.length; i += 500) {
-    await tx.$queryRaw`SELECT "id" FROM "Recommendation" WHERE "id" IN (${Prisma.join(ids.slice(i, i + 500))}) ORDER BY "id" FOR UPDATE`;
-  }
 }
