@@ -15,7 +15,7 @@ type Where = Prisma.RecommendationWhereInput;
  * is so common that reading each candidate item's texts (the relation filter) costs less.
  * (SQLite allows 32,766 bound values per statement; lib/db/sqlite-adapter.ts tells Prisma so.)
  */
-export const MAX_INDEXED_MATCHES = 5_000;
+const MAX_INDEXED_MATCHES = 5_000;
 
 const LIKE_WILDCARD = /[%_]/;
 

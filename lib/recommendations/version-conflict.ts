@@ -2,18 +2,25 @@
 // against; a stale edit is refused with a message naming who changed the item, what and when, so
 // nobody silently overwrites a colleague's work.
 import type { Db, Tx } from '@/lib/db';
+import type { Prisma } from '@/lib/db/generated/sqlite/client';
 import { ApiError, notFoundError } from '@/lib/api/errors';
 import { formatDateTime } from '@/lib/format';
 import { isStatus, STATUS_LABEL } from '@/lib/status/status';
 
 /**
  * Moves the item from `expectedVersion` to the next version, atomically: the WHERE on the version
- * is what makes two concurrent edits unable to both succeed. Returns the new version.
+ * is what makes two concurrent edits unable to both succeed. `fields` are set in the same UPDATE.
+ * Returns the new version.
  */
-export async function bumpVersion(tx: Tx, id: string, expectedVersion: number): Promise<number> {
+export async function bumpVersion(
+  tx: Tx,
+  id: string,
+  expectedVersion: number,
+  fields: Omit<Prisma.RecommendationUpdateManyMutationInput, 'version'> = {},
+): Promise<number> {
   const { count } = await tx.recommendation.updateMany({
     where: { id, version: expectedVersion },
-    data: { version: { increment: 1 } },
+    data: { ...fields, version: { increment: 1 } },
   });
   if (count === 1) return expectedVersion + 1;
   throw await versionConflict(tx, id);

@@ -4,7 +4,7 @@ import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 import { today, toDateOnly } from '@/lib/dates';
 import { insertEvidenceNote } from '@/lib/evidence/add-evidence';
 import { lockRecommendations } from '@/lib/recommendations/lock-recommendations';
-import { assertVersion, bumpVersion, versionConflict } from '@/lib/recommendations/version-conflict';
+import { assertVersion, bumpVersion } from '@/lib/recommendations/version-conflict';
 import type { EvidenceInput } from '@/lib/validations/evidence';
 import { appendedChangeTally } from '@/lib/progress/tally/appended-change-tally';
 import { addToTally } from '@/lib/progress/tally/tally-rows';
@@ -85,30 +85,19 @@ export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Acto
       data: { recommendationId: item.id, fromStatus: inForce?.toStatus ?? null, toStatus: input.status, effectiveDate: input.effectiveDate, authorId: actor.id, note },
       select: { id: true },
     });
-  let version: number;
-  let evidence: { id: string } | null;
-  let change: { id: string };
-  let current: { status: string; statusDate: Date };
-  if (atEnd) {
-    // The new status is current from its date; the item's last activity moves to it (or to the
-    // evidence brought along) if later. One UPDATE, checked against the version like bumpVersion.
-    version = input.expectedVersion + 1;
-    const lastActivityAt = latest(item.lastActivityAt, input.effectiveDate, input.evidence?.evidenceDate);
-    const updated = await tx.recommendation.updateMany({
-      where: { id: item.id, version: input.expectedVersion },
-      data: { version, status: input.status, statusDate: input.effectiveDate, lastActivityAt },
-    });
-    if (updated.count !== 1) throw await versionConflict(tx, item.id);
-    evidence = input.evidence ? await insertEvidenceNote(tx, item, input.evidence, actor) : null;
-    change = await record();
-    await addToTally(tx, await appendedChangeTally(tx, item.id, item.status, input.status, input.effectiveDate));
-    current = { status: input.status, statusDate: input.effectiveDate };
-  } else {
-    version = await bumpVersion(tx, item.id, input.expectedVersion);
-    evidence = input.evidence ? await insertEvidenceNote(tx, item, input.evidence, actor) : null;
-    change = await withProgressTally(tx, [item.id], record);
-    current = await recomputeCurrentStatus(tx, item.id);
-  }
+  // At the end of the history, the new status is current from its date, and the item's last
+  // activity moves to it (or to the evidence brought along) if later: set with the version. In the
+  // past, the history decides (recomputeCurrentStatus).
+  const version = await bumpVersion(
+    tx,
+    item.id,
+    input.expectedVersion,
+    atEnd ? { status: input.status, statusDate: input.effectiveDate, lastActivityAt: latest(item.lastActivityAt, input.effectiveDate, input.evidence?.evidenceDate) } : {},
+  );
+  const evidence = input.evidence ? await insertEvidenceNote(tx, item, input.evidence, actor) : null;
+  const change = atEnd ? await record() : await withProgressTally(tx, [item.id], record);
+  if (atEnd) await addToTally(tx, await appendedChangeTally(tx, item.id, item.status, input.status, input.effectiveDate));
+  const current = atEnd ? { status: input.status, statusDate: input.effectiveDate } : await recomputeCurrentStatus(tx, item.id);
   await writeAudit(tx, {
     actor,
     action: 'recommendation.status_change',
