@@ -8,7 +8,7 @@ import { scriptsOfPage } from './first-load-js';
 import { checkFrontendTargets, type FrontendResult } from './frontend';
 import { allocate } from './generate';
 import { Histogram } from './histogram';
-import { medianRun, type PageRun } from './lighthouse';
+import { medianRun, retryFailedRun, type PageRun } from './lighthouse';
 import { Random } from './random';
 import { parseArgs } from './run';
 
@@ -76,6 +76,24 @@ describe('benchmark parts', () => {
     expect(medianRun([run(90)])).toEqual(run(90));
     expect(medianRun([run(97), run(80), run(91)])).toMatchObject({ scores: { performance: 91 }, metrics: { fcpMs: 91 }, performanceRuns: [97, 80, 91] });
     expect(medianRun([run(null), run(99), run(70)]).scores.performance).toBe(70);
+  });
+
+  it('lighthouse: a run that measured nothing (a trace error) is run once more; a second failure is reported', async () => {
+    const ok: PageRun = { url: '/login', scores: { performance: 98, accessibility: 100, bestPractices: 100 }, metrics: { fcpMs: 1, lcpMs: 1, tbtMs: 1, cls: 0, speedIndexMs: 1, serverResponseMs: 1 }, failedAudits: [], seconds: 1 };
+    const failed: PageRun = { ...ok, scores: { performance: null, accessibility: null, bestPractices: null }, error: 'NO_NAVSTART: run Lighthouse again' };
+    const sequence = (...runs: PageRun[]) => {
+      let calls = 0;
+      return { run: async () => runs[calls++]!, calls: () => calls };
+    };
+    const once = sequence(ok, failed);
+    expect(await retryFailedRun(once.run)).toBe(ok);
+    expect(once.calls()).toBe(1);
+    const flaky = sequence(failed, ok);
+    expect(await retryFailedRun(flaky.run)).toBe(ok);
+    expect(flaky.calls()).toBe(2);
+    const broken = sequence(failed, failed, ok);
+    expect(await retryFailedRun(broken.run)).toBe(failed);
+    expect(broken.calls()).toBe(2);
   });
 
   it('front-end targets: each page\'s three scores on the judged preset and the dashboard\'s first-load JS', () => {

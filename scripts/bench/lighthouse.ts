@@ -142,6 +142,23 @@ function failedRun(url: string, message: string, seconds: number): PageRun {
   };
 }
 
+/** A run that measured nothing (no performance score, an error). */
+export function runFailed(run: PageRun): boolean {
+  return Boolean(run.error) && run.scores.performance === null;
+}
+
+/**
+ * `runOnce`, run again once if it measured nothing. Lighthouse's own advice for its trace errors
+ * (NO_NAVSTART, NO_FCP and the like: "Please run Lighthouse again") on a busy machine; a page that
+ * fails twice is reported as failed.
+ */
+export async function retryFailedRun(runOnce: () => Promise<PageRun>, onRetry: (failed: PageRun) => void = () => {}): Promise<PageRun> {
+  const first = await runOnce();
+  if (!runFailed(first)) return first;
+  onRetry(first);
+  return runOnce();
+}
+
 /**
  * The run with the median performance score (the lower middle one for an even count; failed runs
  * sort first), with every run's score beside it: the performance score moves with the machine's
@@ -187,17 +204,20 @@ export async function runLighthouse(options: { baseUrl: string; pages: Lighthous
         };
         const report: PageReport = (pages[page.name] ??= { path: page.path, signedIn: Boolean(page.cookie) });
         const runs: PageRun[] = [];
-        for (let attempt = 0; attempt < options.runs; attempt++) {
+        const runOnce = async (): Promise<PageRun> => {
           const started = Date.now();
           try {
             const result = await lighthouse(new URL(page.path, options.baseUrl).href, flags, preset === 'desktop' ? desktopConfig : undefined);
             if (!result) throw new Error('Lighthouse returned no result');
             lighthouseVersion = result.lhr.lighthouseVersion;
             browser = result.lhr.environment.hostUserAgent.match(/(?:Headless)?Chrome\/[\d.]+/)?.[0] ?? browser;
-            runs.push(summariseRun(result.lhr, (Date.now() - started) / 1000));
+            return summariseRun(result.lhr, (Date.now() - started) / 1000);
           } catch (error) {
-            runs.push(failedRun(page.path, (error as Error).message, (Date.now() - started) / 1000));
+            return failedRun(page.path, (error as Error).message, (Date.now() - started) / 1000);
           }
+        };
+        for (let attempt = 0; attempt < options.runs; attempt++) {
+          runs.push(await retryFailedRun(runOnce, (run) => log(`lighthouse: ${page.name}, ${preset}: failed (${run.error}); running it again`)));
           const run = runs.at(-1)!;
           const { performance, accessibility, bestPractices } = run.scores;
           log(`lighthouse: ${page.name}, ${preset}${options.runs > 1 ? ` run ${attempt + 1}/${options.runs}` : ''}: ${run.error && performance === null ? `failed: ${run.error}` : `performance ${performance}, accessibility ${accessibility}, best practices ${bestPractices}`} (${run.seconds} s)`);
