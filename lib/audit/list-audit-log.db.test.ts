@@ -112,6 +112,29 @@ describe('audit log: listing and filtering', () => {
     expect(options.actors).toContainEqual({ value: bob.id, label: bob.email });
   });
 
+  it('audit: actors are offered once each: people under their current email, others under their label', async () => {
+    const carol = await seedUser(db, { role: 'EDITOR' });
+    const label = uniqueId('cli-import');
+    const entityType = uniqueId('type');
+    await db.auditLog.createMany({
+      data: [
+        { actorId: carol.id, actorLabel: 'old-address@example.org', action: 'x.update', entityType, createdAt: new Date('2021-01-01T00:00:00Z') },
+        { actorId: carol.id, actorLabel: carol.email, action: 'x.update', entityType, createdAt: new Date('2021-02-01T00:00:00Z') },
+        { actorId: null, actorLabel: label, action: 'x.update', entityType, createdAt: new Date('2021-03-01T00:00:00Z') },
+        { actorId: null, actorLabel: label, action: 'x.update', entityType, createdAt: new Date('2021-04-01T00:00:00Z') },
+      ],
+    });
+    const renamed = `renamed-${carol.email}`;
+    await db.user.update({ where: { id: carol.id }, data: { email: renamed } });
+    const { actors } = await listAuditFilterOptions(db);
+    expect(actors.filter((actor) => actor.value === carol.id)).toEqual([{ value: carol.id, label: renamed }]);
+    expect(actors.filter((actor) => actor.value === `${LABEL_ACTOR_PREFIX}${label}`)).toEqual([{ value: `${LABEL_ACTOR_PREFIX}${label}`, label: `${label} (no account)` }]);
+    expect(actors.map((actor) => actor.label)).toEqual([...actors.map((actor) => actor.label)].sort((a, b) => a.localeCompare(b)));
+    // Somebody who never changed anything is not offered.
+    const idle = await seedUser(db, { role: 'VIEWER' });
+    expect((await listAuditFilterOptions(db)).actors.some((actor) => actor.value === idle.id)).toBe(false);
+  });
+
   it('audit: bad filters are reported and left out, the others still apply', () => {
     const { filters: parsed, errors } = parseAuditLogFilters({ from: '2021-13-01', to: '2021-03-01', action: 'x.update', page: 'abc' });
     expect(errors).toEqual({ from: ['Enter a date as YYYY-MM-DD.'] });

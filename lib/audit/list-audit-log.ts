@@ -168,26 +168,42 @@ export type AuditFilterOptions = {
   actions: string[];
 };
 
-/** The choices for the filter form, grouped in the database (never a load of the log itself). */
+/**
+ * The distinct values of one indexed column, walked through its index one value at a time (a
+ * "loose index scan": a seek per distinct value, not a read of every row), in ascending order.
+ * The log grows by every change ever made, so a GROUP BY here would read all of it on each view:
+ * 0.7 s at the benchmark's M size (300,000 entries) and ten times that at L.
+ * `column` and `where` come from this file only, never from input.
+ */
+async function distinctValues(db: Db, column: 'action' | 'entityType' | 'actorLabel', where: 'TRUE' | '"actorId" IS NULL' = 'TRUE'): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ value: string | null }[]>(
+    `WITH RECURSIVE walk(value) AS (
+       SELECT MIN("${column}") FROM "AuditLog" WHERE ${where}
+       UNION ALL
+       SELECT (SELECT MIN("${column}") FROM "AuditLog" WHERE ${where} AND "${column}" > walk.value) FROM walk WHERE walk.value IS NOT NULL
+     )
+     SELECT value FROM walk WHERE value IS NOT NULL`,
+  );
+  return rows.map((row) => row.value!);
+}
+
+/**
+ * The choices for the filter form, each read through an index (never a load or a scan of the log
+ * itself): people who have entries, under their current email; actors without an account
+ * ("system", "cli") under their label; every entity type and action.
+ */
 export async function listAuditFilterOptions(db: Db): Promise<AuditFilterOptions> {
-  const [actors, entityTypes, actions] = await Promise.all([
-    db.auditLog.groupBy({ by: ['actorId', 'actorLabel'], _max: { createdAt: true } }),
-    db.auditLog.groupBy({ by: ['entityType'], orderBy: { entityType: 'asc' } }),
-    db.auditLog.groupBy({ by: ['action'], orderBy: { action: 'asc' } }),
+  const [people, labels, entityTypes, actions] = await Promise.all([
+    db.user.findMany({ where: { auditLogs: { some: {} } }, select: { id: true, email: true } }),
+    distinctValues(db, 'actorLabel', '"actorId" IS NULL'),
+    distinctValues(db, 'entityType'),
+    distinctValues(db, 'action'),
   ]);
-  // A user who changed their email appears under several labels: offer them once, by their latest.
-  const latest = new Map<string, { label: string; at: number }>();
-  for (const row of actors) {
-    const value = row.actorId ?? `${LABEL_ACTOR_PREFIX}${row.actorLabel}`;
-    const at = row._max.createdAt?.getTime() ?? 0;
-    const seen = latest.get(value);
-    if (!seen || at > seen.at) latest.set(value, { label: row.actorId ? row.actorLabel : `${row.actorLabel} (no account)`, at });
-  }
-  return {
-    actors: [...latest].map(([value, { label }]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label)),
-    entityTypes: entityTypes.map((row) => row.entityType),
-    actions: actions.map((row) => row.action),
-  };
+  const actors = [
+    ...people.map((person) => ({ value: person.id, label: person.email })),
+    ...labels.map((label) => ({ value: `${LABEL_ACTOR_PREFIX}${label}`, label: `${label} (no account)` })),
+  ];
+  return { actors: actors.sort((a, b) => a.label.localeCompare(b.label)), entityTypes, actions };
 }
 
 /** The latest audit entry for one entity: who to name when an edit meets a conflict. */
