@@ -122,4 +122,22 @@ describe('database client (SQLite)', () => {
     }
   });
 
+  it('reuses compiled statements: the same query with other values is not compiled again', async () => {
+    const file = path.join(dir, 'tracker.db');
+    await migrate(`file:${file}`);
+    const adapter = new TrackerSqliteAdapter({ url: file, timeout: 1_000 });
+    const db = new SqliteClient({ adapter });
+    try {
+      for (let index = 0; index < 20; index += 1) {
+        await db.setting.create({ data: { key: `key-${index}`, value: String(index) } });
+        expect((await db.setting.findUnique({ where: { key: `key-${index}` } }))?.value).toBe(String(index));
+      }
+      const compiled = adapter.statementCaches.reduce((sum, cache) => sum + cache.compiled, 0);
+      expect(adapter.statementCaches).toHaveLength(2);
+      // 40 statements of two shapes (plus the connection's own PRAGMA): compiled a handful of times, not 40.
+      expect(compiled).toBeLessThan(8);
+    } finally {
+      await db.$disconnect();
+    }
+  });
 });

@@ -3,9 +3,13 @@
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import type { SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 import { Mutex } from 'async-mutex';
+import { cachePreparedStatements, type StatementCache } from './statement-cache';
 
 /** SQLITE_MAX_VARIABLE_NUMBER of the SQLite in better-sqlite3 (Prisma assumes 999 unless told). */
 export const SQLITE_MAX_VARIABLES = 32_766;
+
+/** Each connection's page cache, in KiB (SQLite's default is 2,000). */
+const PAGE_CACHE_KIB = 32_768;
 
 type Adapter = Awaited<ReturnType<PrismaBetterSqlite3['connect']>>;
 type Options = { url: string; timeout: number };
@@ -36,6 +40,8 @@ const READ_ONLY = /^\s*(SELECT|WITH)\b/i;
  */
 export class TrackerSqliteAdapter extends PrismaBetterSqlite3 {
   readonly #options: Options;
+  /** The compiled-statement caches of the connections opened so far (lib/db/statement-cache.ts). */
+  readonly statementCaches: StatementCache[] = [];
 
   constructor(options: Options) {
     super(options);
@@ -45,8 +51,16 @@ export class TrackerSqliteAdapter extends PrismaBetterSqlite3 {
   override async connect(): Promise<Adapter> {
     const writer = await super.connect();
     const reader = await new PrismaBetterSqlite3({ ...this.#options, readonly: true } as Options).connect();
+    for (const connection of [writer, reader]) {
+      const cache = cachePreparedStatements(connection);
+      if (cache) this.statementCaches.push(cache);
+    }
     const execute = writer.executeRaw.bind(writer);
     await execute({ sql: 'PRAGMA synchronous = NORMAL', args: [], argTypes: [] });
+    // SQLite's own page cache, per connection (default 2 MB): a list page with a search reads a few
+    // MB of index and table pages, which then stay here instead of being copied in from the
+    // operating system's cache on every view (list SQL at the benchmark's M size: 5.5 -> 2.7 ms).
+    for (const connection of [writer, reader]) await connection.executeRaw({ sql: `PRAGMA cache_size = -${PAGE_CACHE_KIB}`, args: [], argTypes: [] });
 
     const lock = new Mutex();
     const query = writer.queryRaw.bind(writer);
