@@ -43,7 +43,18 @@ export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Acto
   await lockRecommendations(tx, [input.recommendationId]);
   const item = await tx.recommendation.findUnique({
     where: { id: input.recommendationId },
-    select: { id: true, code: true, status: true, statusDate: true, lastActivityAt: true, version: true, seminar: { select: { date: true } } },
+    select: {
+      id: true,
+      code: true,
+      status: true,
+      statusDate: true,
+      lastActivityAt: true,
+      version: true,
+      archived: true,
+      primaryThemeId: true,
+      sectors: { select: { sectorId: true } },
+      seminar: { select: { date: true } },
+    },
   });
   if (!item) throw notFoundError('The recommendation');
   await assertVersion(tx, item, input.expectedVersion);
@@ -96,7 +107,7 @@ export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Acto
   );
   const evidence = input.evidence ? await insertEvidenceNote(tx, item, input.evidence, actor) : null;
   const change = atEnd ? await record() : await withProgressTally(tx, [item.id], record);
-  if (atEnd) await addToTally(tx, await appendedChangeTally(tx, item.id, item.status, input.status, input.effectiveDate));
+  if (atEnd) await addToTally(tx, appendedChangeTally(item, item.status, input.status, input.effectiveDate));
   const current = atEnd ? { status: input.status, statusDate: input.effectiveDate } : await recomputeCurrentStatus(tx, item.id);
   await writeAudit(tx, {
     actor,

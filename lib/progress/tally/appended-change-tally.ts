@@ -1,4 +1,3 @@
-import type { Tx } from '@/lib/db';
 import { quarterIndex, quarterOf } from '../quarters';
 import type { TallyRow } from './tally-sql';
 
@@ -10,16 +9,17 @@ import type { TallyRow } from './tally-sql';
  * too); the new status's open interval enters in the same quarter. Per primary theme, and per owner
  * sector and theme. An archived item is not counted at all.
  *
- * Read in the caller's transaction after the item's version was moved, so the item's row is locked
- * (PostgreSQL) and its theme, sectors and archived flag cannot change before the commit.
+ * `item` is as read in the caller's transaction after the item's row was locked
+ * (lib/recommendations/lock-recommendations.ts), so its theme, sectors and archived flag cannot
+ * change before the commit.
  */
-export async function appendedChangeTally(tx: Tx, itemId: string, fromStatus: string, toStatus: string, effectiveDate: Date): Promise<TallyRow[]> {
-  if (fromStatus === toStatus) return [];
-  const item = await tx.recommendation.findUniqueOrThrow({
-    where: { id: itemId },
-    select: { archived: true, primaryThemeId: true, sectors: { select: { sectorId: true } } },
-  });
-  if (item.archived) return [];
+export function appendedChangeTally(
+  item: { archived: boolean; primaryThemeId: string; sectors: { sectorId: string }[] },
+  fromStatus: string,
+  toStatus: string,
+  effectiveDate: Date,
+): TallyRow[] {
+  if (fromStatus === toStatus || item.archived) return [];
   const quarter = quarterIndex(quarterOf(effectiveDate));
   const themeId = item.primaryThemeId;
   return [null, ...item.sectors.map((link) => link.sectorId)].flatMap((sectorId) => [
