@@ -1,7 +1,6 @@
 import type { Db } from '@/lib/db';
 import { dataVersionCache } from '@/lib/cache/data-version-cache';
-import { listSeminarChoices } from '@/lib/seminars/list-seminar-options';
-import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
+import { loadFilterChoices } from '@/lib/taxonomy/filter-choices';
 import type { ProgressQuery } from '@/lib/validations/progress';
 import { getHeadlineFigures } from './headline-figures';
 import { resolveQuarters, scopeOf } from './progress-report';
@@ -14,12 +13,7 @@ export type DashboardDataInput = { query: ProgressQuery; asOf: Date; today: Date
 /** Everything the dashboard shows, read from the database (the page adds links and labels). */
 export async function loadDashboardData(db: Db, { query, asOf }: DashboardDataInput) {
   const scope = scopeOf(query);
-  const [seminars, themes, sectors, quarters] = await Promise.all([
-    listSeminarChoices(db, query.seminar),
-    listTermsForFilters(db, 'theme'),
-    listTermsForFilters(db, 'sector'),
-    resolveQuarters(db, query, asOf),
-  ]);
+  const [{ seminars, themes, sectors }, quarters] = await Promise.all([loadFilterChoices(db, query.seminar), resolveQuarters(db, query, asOf)]);
   const [series, headline, byTheme, bySector, bySeminar, activity] = await Promise.all([
     getProgressSeries(db, { by: 'theme', scope, quarters, asOf }),
     getHeadlineFigures(db, { scope, asOf }),

@@ -3,6 +3,7 @@
 // (prisma/schema.prisma), which triggers keep current and an index makes searchable without
 // reading them all: SQLite's FTS5 trigram index "SearchIndex", PostgreSQL's pg_trgm index.
 import type { Db, Tx } from '@/lib/db';
+import { dataVersionCache } from '@/lib/cache/data-version-cache';
 import { providerOfClient } from '@/lib/db/client';
 import type { Provider } from '@/lib/db/config';
 import type { Prisma } from '@/lib/db/generated/sqlite/client';
@@ -45,6 +46,21 @@ async function indexedMatchIds(client: Db | Tx, q: string, max: number): Promise
   return rows.length > max ? null : rows.map((row) => row.id);
 }
 
+// Terms searched recently, e.g. while paging through one search's results or changing its filters.
+const cachedMatchIds = dataVersionCache<string[] | null>('search-match-cache', 64);
+
+/**
+ * indexedMatchIds, kept per term until the data changes (lib/cache/data-version-cache.ts): a term
+ * common enough to match thousands of items costs the index lookup 10 ms at the benchmark's L size,
+ * and the next page of the same search needs the same ids. Inside a transaction (a bulk update)
+ * the lookup is made afresh, in the transaction.
+ */
+function matchIds(client: Db | Tx, q: string, max: number): Promise<string[] | null> {
+  // A transaction's client has no $disconnect (nor $transaction).
+  if (!('$disconnect' in client)) return indexedMatchIds(client, q, max);
+  return cachedMatchIds(client, JSON.stringify([q, max]), () => indexedMatchIds(client, q, max));
+}
+
 /** SQLite only: the items whose code, title, text or a kept evidence note contain `q` literally, ignoring ASCII case. */
 async function literalMatchIds(client: Db | Tx, q: string): Promise<string[]> {
   const rows = await client.$queryRaw<{ id: string }[]>`
@@ -58,7 +74,7 @@ export async function searchWhere(client: Db | Tx, q: string, maxIndexed = MAX_I
   // PostgreSQL plans this EXISTS as a semi-join driven by the pg_trgm index.
   const textContains: Where = { searchTexts: { some: { body: containsText(q, provider) } } };
   if (provider === 'postgresql') return textContains;
-  const ids = await indexedMatchIds(client, q, maxIndexed);
+  const ids = await matchIds(client, q, maxIndexed);
   const matches: Where = ids ? { id: { in: ids } } : textContains;
   return LIKE_WILDCARD.test(q) ? { AND: [matches, { id: { in: await literalMatchIds(client, q) } }] } : matches;
 }

@@ -5,8 +5,7 @@ import type { Db } from '@/lib/db';
 import { today } from '@/lib/dates';
 import { getFieldOptions, getRecommendation } from '@/lib/recommendations/get-recommendation';
 import { listRecommendations } from '@/lib/recommendations/list-recommendations';
-import { listSeminarChoices } from '@/lib/seminars/list-seminar-options';
-import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
+import { getFilterChoices, loadFilterChoices } from '@/lib/taxonomy/filter-choices';
 import { loadDashboardData } from '@/lib/progress/dashboard-data';
 import { getHeadlineFigures } from '@/lib/progress/headline-figures';
 import { getProgressReport, resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
@@ -22,9 +21,9 @@ export type PageData = (db: Db) => Promise<unknown>;
 export function listPageData(params: RawParams): PageData {
   return async (db) => {
     const { filters } = parseFiltersLeniently(params);
-    const [seminars, themes, sectors] = await Promise.all([listSeminarChoices(db, filters.seminar), listTermsForFilters(db, 'theme'), listTermsForFilters(db, 'sector')]);
+    const choices = await getFilterChoices(db, filters.seminar);
     const page = await listRecommendations(db, filters);
-    return { seminars, themes, sectors, page };
+    return { choices, page };
   };
 }
 
@@ -38,7 +37,7 @@ export function dashboardParts(query: ProgressQuery = DEFAULT_PROGRESS_QUERY): R
   const asOf = query.asOf ?? today();
   const scope = scopeOf(query);
   return {
-    filterOptions: (db) => Promise.all([listSeminarChoices(db, query.seminar), listTermsForFilters(db, 'theme'), listTermsForFilters(db, 'sector')]),
+    filterOptions: (db) => loadFilterChoices(db, query.seminar),
     progressByTheme: async (db) => getProgressSeries(db, { by: 'theme', scope, quarters: await resolveQuarters(db, query, asOf), asOf }),
     headlineFigures: (db) => getHeadlineFigures(db, { scope, asOf }),
     distributionByTheme: (db) => getStatusDistribution(db, { by: 'theme', scope, asOf }),

@@ -6,7 +6,7 @@ import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { STATUSES_NEEDING_EVIDENCE } from '@/lib/status/status';
-import { testDatabaseUrl, testDb, uniqueId } from '@/lib/test/test-db';
+import { testDatabaseUrl, testDb, testProvider, uniqueId } from '@/lib/test/test-db';
 import { DEFAULT_PROGRESS_QUERY, type ProgressQuery } from '@/lib/validations/progress';
 import { generateDataset, type DatasetSpec } from './generate';
 import { dashboardParts, itemPageData, listPageData, progressApiData, type PageData } from './page-data';
@@ -39,8 +39,13 @@ async function generate(spec: DatasetSpec): Promise<DataSet> {
   return { seminarIds: seminars.map((seminar) => seminar.id), busiestCode: busiest.code, items: items.length };
 }
 
-/** Statements sent to the driver (transaction control left out) while `data` runs. */
+/**
+ * Statements sent to the driver (transaction control left out) while `data` runs, with nothing
+ * cached: a write first moves the data version, so the caches kept per version
+ * (lib/cache/data-version-cache.ts) read everything afresh.
+ */
 async function statementsOf(data: PageData): Promise<number> {
+  await db.setting.upsert({ where: { key: 'test.query-count' }, create: { key: 'test.query-count', value: '1' }, update: { value: uniqueId('v') } });
   log.length = 0;
   await data(counting);
   return log.filter((query) => !/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i.test(query.sql)).length;
@@ -66,6 +71,17 @@ describe('query count per page (no N+1)', () => {
     const [atSmall, atLarge] = [await statementsOf(list(small)), await statementsOf(list(large))];
     expect(atSmall).toBeGreaterThan(0);
     expect(atLarge).toBe(atSmall);
+  });
+
+  it('query count: the list seen again, data unchanged, reads neither the search index nor the filter choices again', async () => {
+    const list = listPageData({ seminar: large.seminarIds, q: 'the', sort: 'updated', dir: 'desc' });
+    const first = await statementsOf(list);
+    log.length = 0;
+    await list(counting);
+    const again = log.filter((query) => !/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i.test(query.sql));
+    expect(again.some((query) => /SearchIndex|SearchText/.test(query.sql))).toBe(testProvider() === 'postgresql');
+    expect(again.some((query) => /FROM\s+\S*Theme\S*\s+WHERE\s+\S*mergedIntoId/i.test(query.sql))).toBe(false);
+    expect(again.length).toBeLessThan(first);
   });
 
   it('query count: a recommendation page is the same for a short and a long history', async () => {

@@ -4,13 +4,13 @@
 // one after another, again and again: a page can never be faster than that.
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
 import type { SqlDriverAdapter, SqlDriverAdapterFactory, SqlQuery, Transaction } from '@prisma/driver-adapter-utils';
 import type { Db } from '@/lib/db';
 import { providerOf, sqliteFilePath } from '@/lib/db/config';
 import { PrismaClient as PostgresClient } from '@/lib/db/generated/postgres/client';
 import { PrismaClient as SqliteClient } from '@/lib/db/generated/sqlite/client';
+import { TrackerSqliteAdapter } from '@/lib/db/sqlite-adapter';
 import { Histogram, type HistogramData } from './histogram';
 import type { PageData } from './page-data';
 
@@ -34,10 +34,10 @@ function recording<T extends SqlDriverAdapter | Transaction>(target: T, log: Sql
   });
 }
 
-/** A Prisma client on `url` that records every statement it sends into `log`. */
+/** A Prisma client on `url`, with the app's adapter, that records every statement it sends into `log`. */
 export function recordingClient(url: string, log: SqlQuery[]): Db {
   const factory: SqlDriverAdapterFactory =
-    providerOf(url) === 'postgresql' ? new PrismaPg({ connectionString: url }) : new PrismaBetterSqlite3({ url: sqliteFilePath(url), timeout: 10_000 });
+    providerOf(url) === 'postgresql' ? new PrismaPg({ connectionString: url }) : new TrackerSqliteAdapter({ url: sqliteFilePath(url), timeout: 10_000 });
   const wrapped = new Proxy(factory, {
     get(object, key, receiver) {
       const value = Reflect.get(object, key, receiver) as unknown;

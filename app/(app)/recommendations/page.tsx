@@ -6,8 +6,7 @@ import { hasRole } from '@/lib/auth/roles';
 import { today, toDateOnly } from '@/lib/dates';
 import { formatNumber } from '@/lib/format';
 import { listRecommendations } from '@/lib/recommendations/list-recommendations';
-import { listSeminarChoices } from '@/lib/seminars/list-seminar-options';
-import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
+import { getFilterChoices } from '@/lib/taxonomy/filter-choices';
 import {
   filtersToSearchParams,
   hasActiveFilters,
@@ -65,11 +64,7 @@ export default async function RecommendationsPage({ searchParams }: Props) {
   // The page goes by page number (links a person can follow and share); a cursor is for the API.
   const { cursor: _cursor, ...raw } = await searchParams;
   const parsed = parseFiltersLeniently(raw);
-  const [seminars, themes, sectors] = await Promise.all([
-    listSeminarChoices(db, parsed.filters.seminar),
-    listTermsForFilters(db, 'theme'),
-    listTermsForFilters(db, 'sector'),
-  ]);
+  const { seminars, themes, sectors } = await getFilterChoices(db, parsed.filters.seminar);
   const options: FilterOptions = { seminars: seminars.choices, seminarTotal: seminars.total, themes, sectors };
   const checked = dropUnknownIds(parsed.filters, options);
   const filters = checked.filters;

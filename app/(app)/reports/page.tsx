@@ -7,8 +7,7 @@ import { db } from '@/lib/db';
 import { quarterEnd, quarterKey, quarterLabel } from '@/lib/progress/quarters';
 import { listReportQuarters } from '@/lib/reporting/list-report-quarters';
 import { formatDay } from '@/lib/reporting/report-text';
-import { listSeminarChoices } from '@/lib/seminars/list-seminar-options';
-import { listTermsForFilters } from '@/lib/taxonomy/list-terms-for-filters';
+import { getFilterChoices } from '@/lib/taxonomy/filter-choices';
 import { toDateOnly } from '@/lib/dates';
 import { parseReportQueryLeniently, reportFileName, reportSearchParams } from '@/lib/validations/quarterly-report';
 import type { RawParams } from '@/lib/validations/recommendation-filters';
@@ -20,10 +19,8 @@ type Props = { searchParams: Promise<RawParams> };
 export default async function ReportsPage({ searchParams }: Props) {
   await requireRole('VIEWER');
   const { query, errors, typed } = parseReportQueryLeniently(await searchParams);
-  const [seminars, themes, sectors, quarterOptions] = await Promise.all([
-    listSeminarChoices(db, query.seminar),
-    listTermsForFilters(db, 'theme'),
-    listTermsForFilters(db, 'sector'),
+  const [{ seminars, themes, sectors }, quarterOptions] = await Promise.all([
+    getFilterChoices(db, query.seminar),
     listReportQuarters(db, { chosen: query.quarter }),
   ]);
   const key = quarterKey(query.quarter);
