@@ -75,8 +75,6 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
   function onChange(event: FormEvent<HTMLFormElement>) {
     const target = event.target as HTMLInputElement;
     if (target.name !== 'items') return;
-    // The table and the phone-width cards each have a box per row: keep the two in step.
-    for (const box of itemBoxes(form.current)) if (box.value === target.value) box.checked = target.checked;
     recount();
   }
 

@@ -29,20 +29,47 @@ function SortHeader({ sortKey, filters, className = '' }: { sortKey: SortKey; fi
   );
 }
 
-export function Swatch({ color }: { color: string }) {
+function Swatch({ color }: { color: string }) {
   return <span aria-hidden="true" className="inline-block h-2.5 w-2.5 shrink-0 rounded-sm" style={{ background: color }} />;
 }
 
-export function OverdueTag({ row }: { row: RecommendationRow }) {
+function OverdueTag({ row }: { row: RecommendationRow }) {
   if (!row.overdue || !row.targetDate) return null;
   return <span className="whitespace-nowrap rounded-full border border-danger px-2 py-0.5 text-xs font-medium text-danger">Overdue since {formatDate(row.targetDate)}</span>;
 }
 
-/** The results on wide screens. Scrolls sideways inside its own region if the window is narrow. */
+/** Where the wide table's columns go on a narrow screen: under the title, one short line each. */
+function NarrowDetails({ row }: { row: RecommendationRow }) {
+  return (
+    <dl className="mt-1.5 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5 text-xs lg:hidden">
+      <dt className="text-muted">Seminar</dt>
+      <dd className="min-w-0 break-words">{row.seminar.title}</dd>
+      <dt className="text-muted">Theme</dt>
+      <dd className="flex items-center gap-1.5">
+        <Swatch color={row.primaryTheme.color} />
+        {row.primaryTheme.name}
+      </dd>
+      <dt className="text-muted">Sectors</dt>
+      <dd>{row.sectors.length ? row.sectors.map((sector) => sector.name).join(', ') : 'None'}</dd>
+      <dt className="text-muted">Updated</dt>
+      <dd>{formatDateTime(row.updatedAt)}</dd>
+      <dt className="text-muted">Evidence</dt>
+      <dd>{formatNumber(row.evidenceCount)}</dd>
+    </dl>
+  );
+}
+
+/**
+ * The results: one table for every screen. On a wide screen each detail has its column (the table
+ * scrolls sideways inside its own region if the window is too narrow for them); on a narrow one they
+ * fold into the title's cell, under the title, so a phone shows a tick box and the item. (One markup, not a table and a set of cards of which CSS hides one: half the page to
+ * render, send and hydrate.)
+ */
 export function ResultsTable({ rows, filters, selectable, caption }: Props) {
+  const wide = 'hidden lg:table-cell';
   return (
     <div role="region" aria-label="Recommendations table (scrolls sideways on narrow screens)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface">
-      <table className="w-full min-w-[56rem] text-left text-sm">
+      <table className="w-full text-left text-sm lg:min-w-[56rem]">
         <caption className="p-3 text-left text-muted">{caption}</caption>
         <thead className="border-b border-border bg-surface-muted">
           <tr>
@@ -51,18 +78,18 @@ export function ResultsTable({ rows, filters, selectable, caption }: Props) {
                 <span className="sr-only">Select</span>
               </th>
             )}
-            <SortHeader sortKey="code" filters={filters} />
+            <SortHeader sortKey="code" filters={filters} className={wide} />
             <SortHeader sortKey="title" filters={filters} />
-            <SortHeader sortKey="seminar" filters={filters} />
-            <th scope="col" className="p-3 font-medium">
+            <SortHeader sortKey="seminar" filters={filters} className={wide} />
+            <th scope="col" className={`p-3 font-medium ${wide}`}>
               Primary theme
             </th>
-            <th scope="col" className="p-3 font-medium">
+            <th scope="col" className={`p-3 font-medium ${wide}`}>
               Owner sectors
             </th>
-            <SortHeader sortKey="status" filters={filters} />
-            <SortHeader sortKey="updated" filters={filters} />
-            <th scope="col" className="p-3 text-right font-medium">
+            <SortHeader sortKey="status" filters={filters} className={wide} />
+            <SortHeader sortKey="updated" filters={filters} className={wide} />
+            <th scope="col" className={`p-3 text-right font-medium ${wide}`}>
               Evidence
             </th>
           </tr>
@@ -72,91 +99,44 @@ export function ResultsTable({ rows, filters, selectable, caption }: Props) {
             <tr key={row.id} className="align-top">
               {selectable && (
                 <td className="p-3">
-                  <input type="checkbox" name="items" value={rowValue(row)} aria-label={`Select ${row.code}`} className="h-4 w-4" />
+                  <input type="checkbox" name="items" value={rowValue(row)} aria-label={`Select ${row.code}`} className="h-5 w-5 lg:h-4 lg:w-4" />
                 </td>
               )}
-              <th scope="row" className="whitespace-nowrap p-3 font-mono font-normal">
-                {row.code}
-              </th>
-              <td className="max-w-xs p-3">
-                <Link href={itemHref(row.code)} className="line-clamp-2">
+              <td className={`whitespace-nowrap p-3 font-mono ${wide}`}>{row.code}</td>
+              <th scope="row" className="p-3 font-normal lg:min-w-48 lg:max-w-xs">
+                <span className="block font-mono text-xs text-muted lg:hidden">{row.code}</span>
+                <Link href={itemHref(row.code)} className="font-medium lg:line-clamp-2 lg:font-normal">
                   {row.title}
                 </Link>
-                {row.archived && <span className="text-xs text-muted">Archived</span>}
-              </td>
-              <td className="max-w-[14rem] p-3">
+                <span className="mt-1.5 flex flex-wrap items-center gap-2 lg:hidden">
+                  <StatusBadge status={row.status} />
+                  <OverdueTag row={row} />
+                </span>
+                {row.archived && <span className="block text-xs text-muted">Archived</span>}
+                <NarrowDetails row={row} />
+              </th>
+              <td className={`max-w-[14rem] p-3 ${wide}`}>
                 <span className="line-clamp-2">{row.seminar.title}</span>
               </td>
-              <td className="p-3">
+              <td className={`p-3 ${wide}`}>
                 <span className="inline-flex items-center gap-1.5">
                   <Swatch color={row.primaryTheme.color} />
                   {row.primaryTheme.name}
                 </span>
               </td>
-              <td className="p-3">{row.sectors.length ? row.sectors.map((sector) => sector.name).join(', ') : <span className="text-muted">None</span>}</td>
-              <td className="space-y-1 p-3">
+              <td className={`p-3 ${wide}`}>{row.sectors.length ? row.sectors.map((sector) => sector.name).join(', ') : <span className="text-muted">None</span>}</td>
+              <td className={`space-y-1 p-3 ${wide}`}>
                 <StatusBadge status={row.status} />
                 <div>
                   <OverdueTag row={row} />
                 </div>
               </td>
-              <td className="whitespace-nowrap p-3">{formatDateTime(row.updatedAt)}</td>
-              <td className="p-3 text-right">{formatNumber(row.evidenceCount)}</td>
+              <td className={`whitespace-nowrap p-3 ${wide}`}>{formatDateTime(row.updatedAt)}</td>
+              <td className={`p-3 text-right ${wide}`}>{formatNumber(row.evidenceCount)}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
-  );
-}
-
-/** The same results at phone width: one card per item, nothing to scroll sideways. */
-export function ResultCards({ rows, selectable }: { rows: RecommendationRow[]; selectable: boolean }) {
-  return (
-    <ul className="space-y-3" aria-label="Recommendations">
-      {rows.map((row) => {
-        const checkboxId = `card-select-${row.id}`;
-        return (
-          <li key={row.id} className="rounded-lg border border-border bg-surface p-3 text-sm">
-            <div className="flex items-start gap-3">
-              {selectable && (
-                <>
-                  <input id={checkboxId} type="checkbox" name="items" value={rowValue(row)} className="mt-1 h-5 w-5 shrink-0" />
-                  <label htmlFor={checkboxId} className="sr-only">
-                    Select {row.code}
-                  </label>
-                </>
-              )}
-              <div className="min-w-0 flex-1 space-y-1.5">
-                <p className="font-mono text-xs text-muted">{row.code}</p>
-                <Link href={itemHref(row.code)} className="block font-medium">
-                  {row.title}
-                </Link>
-                <div className="flex flex-wrap items-center gap-2">
-                  <StatusBadge status={row.status} />
-                  <OverdueTag row={row} />
-                  {row.archived && <span className="text-xs text-muted">Archived</span>}
-                </div>
-                <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-xs">
-                  <dt className="text-muted">Seminar</dt>
-                  <dd className="min-w-0 break-words">{row.seminar.title}</dd>
-                  <dt className="text-muted">Theme</dt>
-                  <dd className="flex items-center gap-1.5">
-                    <Swatch color={row.primaryTheme.color} />
-                    {row.primaryTheme.name}
-                  </dd>
-                  <dt className="text-muted">Sectors</dt>
-                  <dd>{row.sectors.length ? row.sectors.map((sector) => sector.name).join(', ') : 'None'}</dd>
-                  <dt className="text-muted">Updated</dt>
-                  <dd>{formatDateTime(row.updatedAt)}</dd>
-                  <dt className="text-muted">Evidence</dt>
-                  <dd>{formatNumber(row.evidenceCount)}</dd>
-                </dl>
-              </div>
-            </div>
-          </li>
-        );
-      })}
-    </ul>
   );
 }

@@ -22,7 +22,7 @@ import { FilterForm } from '@/components/recommendations-list/filter-form';
 import { listHref, withoutFilters } from '@/components/recommendations-list/list-href';
 import type { FilterOptions } from '@/components/recommendations-list/options';
 import { Pagination } from '@/components/recommendations-list/pagination';
-import { ResultCards, ResultsTable } from '@/components/recommendations-list/results-table';
+import { ResultsTable } from '@/components/recommendations-list/results-table';
 
 export const metadata: Metadata = { title: 'Recommendations' };
 
@@ -83,16 +83,7 @@ export default async function RecommendationsPage({ searchParams }: Props) {
   const caption = `Recommendations ${formatNumber(first)}–${formatNumber(last)} of ${formatNumber(result.total)}, sorted by ${sortedBy}. Page ${current} of ${pageCount}.`;
   const noun = result.total === 1 ? 'recommendation' : 'recommendations';
 
-  const results = (
-    <>
-      <div className="hidden lg:block">
-        <ResultsTable rows={result.items} filters={filters} selectable={canEdit} caption={caption} />
-      </div>
-      <div className="lg:hidden">
-        <ResultCards rows={result.items} selectable={canEdit} />
-      </div>
-    </>
-  );
+  const results = <ResultsTable rows={result.items} filters={filters} selectable={canEdit} caption={caption} />;
 
   return (
     <div className="space-y-6">
