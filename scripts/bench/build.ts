@@ -82,9 +82,9 @@ export type BuildChoice = { action: 'serve' | 'build'; distDir: string; why: str
  * how the smoke test in `npm test` uses the build `npm run build` made there); else, with `policy`
  * 'reuse', whatever build `distDir` holds; else a new build into `distDir`.
  */
-export function chooseBuild(root: string, policy: BuildPolicy, distDir = BENCH_DIST_DIR): BuildChoice {
+export function chooseBuild(root: string, policy: BuildPolicy, distDir = BENCH_DIST_DIR, appBuildWillDo = true): BuildChoice {
   if (buildIsCurrent(root, distDir)) return { action: 'serve', distDir, why: `${distDir}/ is current` };
-  if (distDir !== APP_DIST_DIR && buildIsCurrent(root, APP_DIST_DIR)) {
+  if (appBuildWillDo && distDir !== APP_DIST_DIR && buildIsCurrent(root, APP_DIST_DIR)) {
     return { action: 'serve', distDir: APP_DIST_DIR, why: `serving the app's current build in ${APP_DIST_DIR}/` };
   }
   if (policy === 'reuse' && hasBuild(root, distDir)) {
@@ -93,9 +93,18 @@ export function chooseBuild(root: string, policy: BuildPolicy, distDir = BENCH_D
   return { action: 'build', distDir, why: hasBuild(root, distDir) ? `${distDir}/ is older than the source` : `no build in ${distDir}/` };
 }
 
-/** Makes sure there is a production build to serve (see chooseBuild), building one when needed. */
-export async function ensureBuild(root: string, policy: BuildPolicy, distDir = BENCH_DIST_DIR): Promise<{ built: boolean; seconds: number; distDir: string }> {
-  const choice = chooseBuild(root, policy, distDir);
+/**
+ * Makes sure there is a production build to serve (see chooseBuild), building one when needed.
+ * `env` is added to the build's environment; a build that differs from the app's by it (the
+ * profiler's unminified one) must say `appBuildWillDo: false` and use a dist dir of its own.
+ */
+export async function ensureBuild(
+  root: string,
+  policy: BuildPolicy,
+  distDir = BENCH_DIST_DIR,
+  options: { env?: Record<string, string>; appBuildWillDo?: boolean } = {},
+): Promise<{ built: boolean; seconds: number; distDir: string }> {
+  const choice = chooseBuild(root, policy, distDir, options.appBuildWillDo ?? true);
   log(`build: ${choice.why}`);
   if (choice.action === 'serve') return { built: false, seconds: 0, distDir: choice.distDir };
   await waitForOtherBuilds(15 * 60_000);
@@ -107,7 +116,7 @@ export async function ensureBuild(root: string, policy: BuildPolicy, distDir = B
       const child = spawn(process.execPath, [nextBin(root), 'build'], {
         cwd: root,
         stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
+        env: { ...process.env, ...options.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: '1' },
       });
       let output = '';
       const keep = (chunk: Buffer) => {

@@ -107,10 +107,10 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
   throw new Error(`The server did not answer /api/health within ${timeoutMs / 1000} s`);
 }
 
-export async function startServer(options: { root: string; distDir: string; databaseUrl: string; secret: string; logFile: string }): Promise<Server> {
+export async function startServer(options: { root: string; distDir: string; databaseUrl: string; secret: string; logFile: string; nodeArgs?: string[] }): Promise<Server> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [nextBin(options.root), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin(options.root), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: options.root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
