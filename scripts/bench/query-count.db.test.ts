@@ -79,7 +79,11 @@ describe('query count per page (no N+1)', () => {
     log.length = 0;
     await list(counting);
     const again = log.filter((query) => !/^\s*(BEGIN|COMMIT|ROLLBACK)\b/i.test(query.sql));
-    expect(again.some((query) => /SearchIndex|SearchText/.test(query.sql))).toBe(testProvider() === 'postgresql');
+    expect(again.length).toBeLessThanOrEqual(first);
+    // On PostgreSQL the data version is the server's snapshot, which the other test workers' writes to
+    // their own databases move at any moment (lib/db/data-version.ts): a hit is certain on SQLite only.
+    if (testProvider() !== 'sqlite') return;
+    expect(again.some((query) => /SearchIndex|SearchText/.test(query.sql))).toBe(false);
     expect(again.some((query) => /FROM\s+\S*Theme\S*\s+WHERE\s+\S*mergedIntoId/i.test(query.sql))).toBe(false);
     expect(again.length).toBeLessThan(first);
   });
