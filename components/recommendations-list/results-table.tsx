@@ -68,7 +68,7 @@ function NarrowDetails({ row }: { row: RecommendationRow }) {
 export function ResultsTable({ rows, filters, selectable, caption }: Props) {
   const wide = 'hidden lg:table-cell';
   return (
-    <div role="region" aria-label="Recommendations table (scrolls sideways on narrow screens)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface">
+    <div role="region" aria-label="Recommendations table (scrolls sideways in a narrow window)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface">
       <table className="w-full text-left text-sm lg:min-w-[56rem]">
         <caption className="p-3 text-left text-muted">{caption}</caption>
         <thead className="border-b border-border bg-surface-muted">

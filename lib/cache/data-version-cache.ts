@@ -5,9 +5,18 @@ import { versionedCache, type VersionedCache } from './versioned-cache';
 // Each client (database) gets a number of its own in the keys: two databases may well be at the
 // same data version (a fresh SQLite connection counts from 1), and a result read from one must
 // never answer for the other (the CLI and the tests open several in one process).
-const clientNumbers = new WeakMap<Db, number>();
-let clientCount = 0;
-const clientNumber = (db: Db) => clientNumbers.get(db) ?? clientNumbers.set(db, ++clientCount).get(db)!;
+// On globalThis, like the caches themselves, so a dev-mode reload does not number clients afresh.
+const CLIENTS = Symbol.for('recommendation-tracker.data-version-cache.clients');
+type Clients = { numbers: WeakMap<Db, number>; count: number };
+function clientNumber(db: Db): number {
+  const clients = ((globalThis as { [CLIENTS]?: Clients })[CLIENTS] ??= { numbers: new WeakMap(), count: 0 });
+  let number = clients.numbers.get(db);
+  if (number === undefined) {
+    number = ++clients.count;
+    clients.numbers.set(db, number);
+  }
+  return number;
+}
 
 /**
  * A per-process cache of results computed from the database, each used only while the database's

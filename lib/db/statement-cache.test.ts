@@ -62,6 +62,21 @@ describe('SQLite statement cache', () => {
     }
   });
 
+  it('compiles a very long statement (a long list of values) each time, without keeping it', async () => {
+    const db = await connection();
+    const cache = cachePreparedStatements(db)!;
+    try {
+      const values = Array.from({ length: 2_000 }, (_, index) => index);
+      const sql = `SELECT COUNT(*) FROM (SELECT 1 AS v) WHERE v IN (${values.map(() => '?').join(',')})`;
+      const run = () => db.queryRaw({ sql, args: values, argTypes: values.map(() => int) });
+      expect((await run()).rows).toEqual([[1]]);
+      expect((await run()).rows).toEqual([[1]]);
+      expect(cache.size).toBe(0);
+    } finally {
+      await db.dispose();
+    }
+  });
+
   it('leaves a connection it does not recognise alone', () => {
     expect(cachePreparedStatements({ client: { query: () => undefined } })).toBeNull();
   });

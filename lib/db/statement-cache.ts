@@ -6,6 +6,13 @@ import type Database from 'better-sqlite3';
 /** Compiled statements kept per connection, the least recently used dropped first. */
 export const STATEMENT_CACHE_SIZE = 500;
 
+/**
+ * Longer statements are compiled each time and not kept. Prisma writes a list of values as one `?`
+ * each, so the search's thousands of ids make statements that are each compiled once, weigh most
+ * of a megabyte compiled, and would push the everyday ones out.
+ */
+export const MAX_CACHED_SQL_LENGTH = 4_000;
+
 type Statement = Database.Statement<unknown[]>;
 
 /** What the adapter does with a statement it prepared (see its performIO and executeIO). */
@@ -50,6 +57,10 @@ export function cachePreparedStatements(connection: object, capacity = STATEMENT
     return kept.size;
   } };
   const prepare = (sql: string): PreparingStatement => {
+    if (sql.length > MAX_CACHED_SQL_LENGTH) {
+      const once = compile(sql);
+      return { ...withArgs(once, []), bind: (args: unknown[]) => withArgs(once, args) };
+    }
     let statement = kept.get(sql);
     if (statement) {
       kept.delete(sql);

@@ -56,7 +56,7 @@ const cachedMatchIds = dataVersionCache<string[] | null>('search-match-cache', 6
  * the lookup is made afresh, in the transaction.
  */
 function matchIds(client: Db | Tx, q: string, max: number): Promise<string[] | null> {
-  // A transaction's client has no $disconnect (nor $transaction).
+  // A transaction's client has no $disconnect (Prisma leaves it out, with $connect, $on and $extends).
   if (!('$disconnect' in client)) return indexedMatchIds(client, q, max);
   return cachedMatchIds(client, JSON.stringify([q, max]), () => indexedMatchIds(client, q, max));
 }

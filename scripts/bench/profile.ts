@@ -65,32 +65,39 @@ async function main(argv: string[]): Promise<void> {
   const profiles = path.join(BENCH_DATA_DIR, 'profiles');
   const scratch = path.join(profiles, `.run-${process.pid}`);
   mkdirSync(scratch, { recursive: true });
-  const server = await startServer({
-    root,
-    distDir: build.distDir,
-    databaseUrl: url,
-    secret: fixtures.auth.secret,
-    logFile: path.join(BENCH_DATA_DIR, `server-profile-${size}.log`),
-    nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${scratch}`],
-  });
-  const load = startLoadProcess();
-  let requests = 0;
   try {
-    log(`profile: ${target} for ${durationMs / 1000} s, ${plan.job.connections} connections`);
-    const result = await load.run({ ...plan.job, baseUrl: server.baseUrl, durationMs, warmupMs: 1_000 });
-    requests = result.requests;
-    log(`profile: ${result.requests} requests (${result.errors} errors) in ${(result.elapsedMs / 1000).toFixed(1)} s`);
+    const server = await startServer({
+      root,
+      distDir: build.distDir,
+      databaseUrl: url,
+      secret: fixtures.auth.secret,
+      logFile: path.join(BENCH_DATA_DIR, `server-profile-${size}.log`),
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${scratch}`],
+    });
+    const load = startLoadProcess();
+    let requests = 0;
+    try {
+      log(`profile: ${target} for ${durationMs / 1000} s, ${plan.job.connections} connections`);
+      const result = await load.run({ ...plan.job, baseUrl: server.baseUrl, durationMs, warmupMs: 1_000 });
+      requests = result.requests;
+      log(`profile: ${result.requests} requests (${result.errors} errors) in ${(result.elapsedMs / 1000).toFixed(1)} s`);
+    } finally {
+      load.stop();
+      // The profile is written as the server exits: a large one takes a while.
+      await server.stop(60_000);
+    }
+    await summarise(root, scratch, profiles, size, target, requests);
   } finally {
-    load.stop();
-    // The profile is written as the server exits.
-    await server.stop();
+    rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+async function summarise(root: string, scratch: string, profiles: string, size: Size, target: string, requests: number): Promise<void> {
   const written = readdirSync(scratch).filter((name) => name.endsWith('.cpuprofile'));
   const largest = written.map((name) => path.join(scratch, name)).sort((a, b) => readFileSync(b).length - readFileSync(a).length)[0];
   if (!largest) throw new Error(`The server wrote no CPU profile (see ${BENCH_DATA_DIR}/server-profile-${size}.log)`);
   const kept = path.join(profiles, `${new Date().toISOString().replace(/[:.]/g, '-')}-${size}-${target.replace(/[^a-zA-Z0-9]+/g, '_')}.cpuprofile`);
   renameSync(largest, kept);
-  rmSync(scratch, { recursive: true, force: true });
   const summary = summariseCpuProfile(JSON.parse(readFileSync(kept, 'utf8')) as CpuProfile);
   process.stdout.write(`${formatSummary(summary, requests)}\n\nProfile: ${path.relative(root, kept)} (Chrome DevTools, Performance, "Load profile")\n`);
 }

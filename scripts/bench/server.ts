@@ -10,7 +10,8 @@ export type Server = {
   baseUrl: string;
   pid: number;
   rss: RssSampler;
-  stop(): Promise<void>;
+  /** SIGTERM, then SIGKILL after `graceMs` (a server under the profiler writes its profile as it exits). */
+  stop(graceMs?: number): Promise<void>;
 };
 
 export async function freePort(): Promise<number> {
@@ -130,7 +131,7 @@ export async function startServer(options: { root: string; distDir: string; data
   const pid = child.pid!;
   log(`server: next start on ${baseUrl} (pid ${pid}, log ${options.logFile})`);
 
-  const stop = async () => {
+  const stop = async (graceMs = 5_000) => {
     rss.stop();
     if (child.exitCode !== null) return;
     const tree = processTree(pid).reverse();
@@ -150,7 +151,7 @@ export async function startServer(options: { root: string; distDir: string; data
           // already gone
         }
       }
-    }, 5_000);
+    }, graceMs);
     await exited;
     clearTimeout(killTimer);
   };
