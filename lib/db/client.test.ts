@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createClient } from './client';
+import { createClient, isTransactionClient } from './client';
 import { PrismaClient as SqliteClient } from './generated/sqlite/client';
 import { TrackerSqliteAdapter } from './sqlite-adapter';
 import { migrate } from './migrate';
@@ -118,6 +118,18 @@ describe('database client (SQLite)', () => {
       expect((await db.setting.findMany({ orderBy: { key: 'asc' } })).map((row) => row.key)).toEqual(['later', 'outside']);
     } finally {
       other.close();
+      await db.$disconnect();
+    }
+  });
+
+  it('tells a transaction’s client from the database client (a search in a bulk update reads afresh, in its transaction)', async () => {
+    const url = `file:${path.join(dir, 'tracker.db')}`;
+    await migrate(url);
+    const db = createClient(url);
+    try {
+      expect(isTransactionClient(db)).toBe(false);
+      expect(await db.$transaction(async (tx) => isTransactionClient(tx))).toBe(true);
+    } finally {
       await db.$disconnect();
     }
   });

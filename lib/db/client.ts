@@ -22,6 +22,15 @@ export function providerOfClient(client: Db | Tx): Provider {
   throw new Error(`Unknown database provider ${String(provider)}`);
 }
 
+/**
+ * True for the client of an interactive transaction (`db.$transaction(async (tx) => ...)`): Prisma
+ * leaves $connect, $disconnect, $on and $extends out of it. Work that must see the transaction's
+ * own writes (not a cache kept per committed data version) asks here.
+ */
+export function isTransactionClient(client: Db | Tx): client is Tx {
+  return !('$disconnect' in client);
+}
+
 export function createClient(url: string): Db {
   if (providerOf(url) === 'postgresql') {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });

@@ -39,6 +39,11 @@ function withArgs(statement: Statement, args: unknown[]): BoundStatement {
   };
 }
 
+/** What `prepare` hands the adapter: the statement, to bind once (as the adapter does) or run bare. */
+function preparing(statement: Statement): PreparingStatement {
+  return { ...withArgs(statement, []), bind: (args: unknown[]) => withArgs(statement, args) };
+}
+
 export type StatementCache = { readonly size: number; readonly compiled: number };
 
 /**
@@ -53,14 +58,14 @@ export function cachePreparedStatements(connection: object, capacity = STATEMENT
   if (!database || typeof database.prepare !== 'function' || typeof database.exec !== 'function') return null;
   const compile = database.prepare.bind(database) as (sql: string) => Statement;
   const kept = new Map<string, Statement>();
-  const counters = { compiled: 0, get size() {
-    return kept.size;
-  } };
+  const counters = {
+    compiled: 0,
+    get size() {
+      return kept.size;
+    },
+  };
   const prepare = (sql: string): PreparingStatement => {
-    if (sql.length > MAX_CACHED_SQL_LENGTH) {
-      const once = compile(sql);
-      return { ...withArgs(once, []), bind: (args: unknown[]) => withArgs(once, args) };
-    }
+    if (sql.length > MAX_CACHED_SQL_LENGTH) return preparing(compile(sql));
     let statement = kept.get(sql);
     if (statement) {
       kept.delete(sql);
@@ -70,8 +75,7 @@ export function cachePreparedStatements(connection: object, capacity = STATEMENT
       if (kept.size >= capacity) kept.delete(kept.keys().next().value!);
     }
     kept.set(sql, statement);
-    const compiled = statement;
-    return { ...withArgs(compiled, []), bind: (args: unknown[]) => withArgs(compiled, args) };
+    return preparing(statement);
   };
   (database as unknown as { prepare: typeof prepare }).prepare = prepare;
   return counters;

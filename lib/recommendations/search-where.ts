@@ -4,7 +4,7 @@
 // reading them all: SQLite's FTS5 trigram index "SearchIndex", PostgreSQL's pg_trgm index.
 import type { Db, Tx } from '@/lib/db';
 import { dataVersionCache } from '@/lib/cache/data-version-cache';
-import { providerOfClient } from '@/lib/db/client';
+import { isTransactionClient, providerOfClient } from '@/lib/db/client';
 import type { Provider } from '@/lib/db/config';
 import type { Prisma } from '@/lib/db/generated/sqlite/client';
 
@@ -56,8 +56,7 @@ const cachedMatchIds = dataVersionCache<string[] | null>('search-match-cache', 6
  * the lookup is made afresh, in the transaction.
  */
 function matchIds(client: Db | Tx, q: string, max: number): Promise<string[] | null> {
-  // A transaction's client has no $disconnect (Prisma leaves it out, with $connect, $on and $extends).
-  if (!('$disconnect' in client)) return indexedMatchIds(client, q, max);
+  if (isTransactionClient(client)) return indexedMatchIds(client, q, max);
   return cachedMatchIds(client, JSON.stringify([q, max]), () => indexedMatchIds(client, q, max));
 }
 
