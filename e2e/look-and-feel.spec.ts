@@ -173,6 +173,36 @@ test.describe('toasts (editor)', () => {
   }
 });
 
+test.describe('the recommendations list at two widths', () => {
+  test('list: on a phone each row folds its details under the title; on a wide screen they have columns', async ({ browser }) => {
+    for (const width of [360, 1280]) {
+      const context = await browser.newContext({ storageState: storageState('admin'), viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto('/recommendations?sort=code&dir=asc');
+      const table = page.getByRole('table');
+      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader') }).first();
+      const header = row.getByRole('rowheader');
+      await expect(header.getByRole('link')).toBeVisible();
+      await expect(row.getByRole('checkbox', { name: /^Select / })).toBeVisible();
+      const folded = header.locator('dl');
+      const themeColumn = table.getByRole('columnheader', { name: 'Primary theme' });
+      if (width === 360) {
+        await expect(folded.getByText('Seminar', { exact: true })).toBeVisible();
+        await expect(folded.getByText('Theme', { exact: true })).toBeVisible();
+        await expect(header.getByText(/^(Not started|In progress|Partially implemented|Implemented|Stalled|No longer relevant)$/)).toBeVisible();
+        await expect(themeColumn).toBeHidden();
+      } else {
+        await expect(folded).toBeHidden();
+        await expect(themeColumn).toBeVisible();
+        await expect(table.getByRole('columnheader', { name: /Status/ })).toBeVisible();
+      }
+      // One tick box per row, whatever the width.
+      await expect(page.getByRole('checkbox', { name: /^Select / })).toHaveCount(await table.getByRole('rowheader').count());
+      await context.close();
+    }
+  });
+});
+
 test.describe('a recommendation on paper', () => {
   test.use({ storageState: storageState('editor') });
 
