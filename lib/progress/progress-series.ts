@@ -159,7 +159,7 @@ function historyMovesSql(provider: Provider, input: ProgressSeriesInput, lastInd
     )`;
 }
 
-/** Whether the progress tally answers a series exactly (see tallyMovesSql). */
+/** Whether the progress tally answers a series exactly (see tallySourceSql). */
 export function tallyAnswers(input: Pick<ProgressSeriesInput, 'by' | 'scope' | 'asOf'>): boolean {
   const { scope } = input;
   if (!isToday(input.asOf) || scope.seminar.length > 0) return false;
@@ -167,28 +167,34 @@ export function tallyAnswers(input: Pick<ProgressSeriesInput, 'by' | 'scope' | '
 }
 
 /**
- * CTE "moves" from the progress tally (lib/progress/tally), the same numbers without reading the
- * history: a few thousand rows however long the history is. The tally holds the history as it
- * stands today with everything recorded, per primary theme and per (owner sector, primary theme),
- * so it answers when the series is read as of today, without a seminar filter, and grouped by theme
- * (with at most one sector chosen: an item in two chosen sectors must count once) or by sector.
- * Anything else returns null, and the series is read from the history.
+ * The progress tally's rows (lib/progress/tally) that answer `input`, as `SELECT "groupId", "status",
+ * "quarter", "moves"` up to quarter `lastIndex`: a few thousand rows however long the history is.
+ * The tally holds the history as it stands today with everything recorded, per primary theme and
+ * per (owner sector, primary theme), so it answers when read as of today, without a seminar filter,
+ * and grouped by theme (with at most one sector chosen: an item in two chosen sectors must count
+ * once) or by sector. Anything else returns null, and the caller reads the history or the items.
  */
-function tallyMovesSql(input: ProgressSeriesInput, lastIndex: number): Prisma.Sql | null {
+export function tallySourceSql(input: Pick<ProgressSeriesInput, 'by' | 'scope' | 'asOf'>, lastIndex: number): Prisma.Sql | null {
   const { scope } = input;
   if (!tallyAnswers(input)) return null;
   const themes = scope.theme.length ? Prisma.sql`AND t."themeId" IN (${Prisma.join(scope.theme)})` : Prisma.empty;
   const sectors = scope.sector.length ? Prisma.sql`AND t."sectorId" IN (${Prisma.join(scope.sector)})` : Prisma.empty;
-  let source: Prisma.Sql;
   if (input.by === 'theme' && scope.sector.length === 0) {
-    source = Prisma.sql`SELECT t."themeId" AS "groupId", t."status", t."quarter", t."moves" FROM "ProgressTally" t WHERE t."quarter" <= ${lastIndex} ${themes}`;
-  } else if (input.by === 'theme' && scope.sector.length === 1) {
-    source = Prisma.sql`SELECT t."themeId" AS "groupId", t."status", t."quarter", t."moves" FROM "SectorProgressTally" t WHERE t."quarter" <= ${lastIndex} ${themes} ${sectors}`;
-  } else if (input.by === 'sector') {
-    source = Prisma.sql`SELECT t."sectorId" AS "groupId", t."status", t."quarter", t."moves" FROM "SectorProgressTally" t WHERE t."quarter" <= ${lastIndex} ${themes} ${sectors}`;
-  } else {
-    return null;
+    return Prisma.sql`SELECT t."themeId" AS "groupId", t."status", t."quarter", t."moves" FROM "ProgressTally" t WHERE t."quarter" <= ${lastIndex} ${themes}`;
   }
+  if (input.by === 'theme' && scope.sector.length === 1) {
+    return Prisma.sql`SELECT t."themeId" AS "groupId", t."status", t."quarter", t."moves" FROM "SectorProgressTally" t WHERE t."quarter" <= ${lastIndex} ${themes} ${sectors}`;
+  }
+  if (input.by === 'sector') {
+    return Prisma.sql`SELECT t."sectorId" AS "groupId", t."status", t."quarter", t."moves" FROM "SectorProgressTally" t WHERE t."quarter" <= ${lastIndex} ${themes} ${sectors}`;
+  }
+  return null;
+}
+
+/** CTE "moves" from the progress tally (tallySourceSql): the same numbers without reading the history. */
+function tallyMovesSql(input: ProgressSeriesInput, lastIndex: number): Prisma.Sql | null {
+  const source = tallySourceSql(input, lastIndex);
+  if (!source) return null;
   return Prisma.sql`"moves" AS (
       SELECT s."groupId", s."status", s."quarter" AS "q", SUM(s."moves") AS "n"
       FROM (${source}) s

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { today } from '@/lib/dates';
+import { updateRecommendation } from '@/lib/recommendations/update-recommendation';
 import { changeStatusNow } from '@/lib/status/change-status';
 import type { Status } from '@/lib/status/status';
 import { seedRecommendations, seedVocabulary, type SeededRecommendation } from '@/lib/test/recommendation-factory';
@@ -67,5 +68,55 @@ describe('status distribution', () => {
     const bySector = await getStatusDistribution(db, { by: 'sector', scope, asOf });
     expect(bySector.find((row) => row.id === extraSector)).toMatchObject({ counts: { ...emptyCounts(), NO_LONGER_RELEVANT: 1 }, total: 1, progress: null });
     expect(bySector.find((row) => row.id !== extraSector)).toMatchObject({ counts, total: 3 });
+  });
+
+  it('distribution as of today without a seminar filter: read from the progress tally, the same counts as the items give, through edits', async () => {
+    const items = await seedRecommendations(db, { seminarDate: '2023-03-01', count: 4 });
+    const [a, b, c, d] = items as [SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation];
+    const actor = (await seedUser(db, { role: 'EDITOR' })).actor;
+    const versionOf = async (item: SeededRecommendation) =>
+      (await db.recommendation.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } })).version;
+    const change = async (item: SeededRecommendation, status: Status, effective: string) =>
+      changeStatusNow(db, { recommendationId: item.id, expectedVersion: await versionOf(item), status, effectiveDate: day(effective), note: 'Test.' }, actor);
+    const { primaryThemeId: themeA } = await db.recommendation.findUniqueOrThrow({ where: { id: a.id }, select: { primaryThemeId: true } });
+    const themeB = await seedVocabulary(db, 'theme');
+    const sectorA = (await db.recommendationSector.findFirstOrThrow({ where: { recommendationId: a.id } })).sectorId;
+    const sectorB = await seedVocabulary(db, 'sector');
+
+    await change(a, 'IN_PROGRESS', '2024-06-01');
+    await change(a, 'STALLED', '2025-01-10');
+    // Back-dated between a's two changes: a's current status stays STALLED.
+    await change(a, 'STALLED', '2024-09-01');
+    await change(b, 'IN_PROGRESS', '2024-09-01');
+    await change(c, 'NO_LONGER_RELEVANT', '2024-09-01');
+    // b moves to another primary theme; c gains a second owner sector; d keeps its first status.
+    await updateRecommendation(db, b.id, { expectedVersion: await versionOf(b), primaryThemeId: themeB }, actor);
+    await updateRecommendation(db, c.id, { expectedVersion: await versionOf(c), sectorIds: [sectorA, sectorB] }, actor);
+    // d passes through a sector and back: that sector's tally sums to nothing, and it is not shown.
+    const sectorC = await seedVocabulary(db, 'sector');
+    await updateRecommendation(db, d.id, { expectedVersion: await versionOf(d), sectorIds: [sectorC] }, actor);
+    await updateRecommendation(db, d.id, { expectedVersion: await versionOf(d), sectorIds: [sectorA] }, actor);
+
+    const asOf = today();
+    const scope = { seminar: [], theme: [themeA, themeB], sector: [] };
+    const byTheme = await getStatusDistribution(db, { by: 'theme', scope, asOf });
+    expect(byTheme.map((row) => [row.id, row.counts, row.total])).toEqual([
+      [themeA, { ...emptyCounts(), STALLED: 1, NO_LONGER_RELEVANT: 1, NOT_STARTED: 1 }, 3],
+      [themeB, { ...emptyCounts(), IN_PROGRESS: 1 }, 1],
+    ]);
+    const bySector = await getStatusDistribution(db, { by: 'sector', scope, asOf });
+    expect(bySector.map((row) => [row.id, row.total])).toEqual([
+      [sectorA, 4],
+      [sectorB, 1],
+    ]);
+    expect(bySector[1]).toMatchObject({ counts: { ...emptyCounts(), NO_LONGER_RELEVANT: 1 }, progress: null });
+    const oneSector = { ...scope, sector: [sectorB] };
+    expect(await getStatusDistribution(db, { by: 'theme', scope: oneSector, asOf })).toMatchObject([{ id: themeA, total: 1 }]);
+
+    for (const [by, within] of [['theme', scope], ['sector', scope], ['theme', oneSector], ['sector', oneSector]] as const) {
+      expect(await getStatusDistribution(db, { by, scope: within, asOf }), `${by} ${within.sector.length}`).toEqual(
+        await getStatusDistribution(db, { by, scope: within, asOf, fromItems: true }),
+      );
+    }
   });
 });
