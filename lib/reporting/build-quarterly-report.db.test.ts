@@ -120,6 +120,15 @@ describe('quarterly report data', () => {
     expect(items.find((item) => item.code === codes.E)).toMatchObject({ lastActivity: '2015-07-01', stale: false });
   });
 
+  it('report: with no filter, every item is read (the whole history at once), each with the same facts as in its seminar\u2019s report', async () => {
+    const everything = await buildQuarterlyReport(db, { ...scenario.scope, seminar: [], generatedBy: 'x', now: new Date('2026-11-24T10:00:00.000Z') });
+    const codes = new Set(report.data.items.map((item) => item.code));
+    expect(everything.data.items.filter((item) => codes.has(item.code))).toEqual(report.data.items);
+    // The seminar's archived item stays out without a filter too.
+    const archived = await db.recommendation.findFirstOrThrow({ where: { seminarId: scenario.seminarId, archived: true }, select: { code: true } });
+    expect(everything.data.items.map((item) => item.code)).not.toContain(archived.code);
+  });
+
   it('report: the dashboard\u2019s filters narrow every section (an owner sector here)', async () => {
     const sector = await db.sector.findFirstOrThrow({ where: { name: scenario.sectorNames[1] }, select: { id: true } });
     const narrowed = await buildQuarterlyReport(db, { ...scenario.scope, sector: [sector.id], generatedBy: 'x', now: new Date('2026-11-24T10:00:00.000Z') });

@@ -58,13 +58,17 @@ const asPriority = (value: string): Priority => ((PRIORITIES as readonly string[
 export async function listReportItems(db: Db, input: { scope: ItemScope; cut: ReportCut; staleDays: number }): Promise<ReportItemFacts[]> {
   const { cut, scope } = input;
   const before = cut.recordedBefore;
+  // Unfiltered (only archived items left out), each aggregate reads its index whole, in item order,
+  // with no sort: cheaper than testing each row against the scope. A filter reads only its items' rows.
+  const filtered = scope.seminar.length > 0 || scope.theme.length > 0 || scope.sector.length > 0;
+  const ofScope = (column: Prisma.Sql) =>
+    filtered ? Prisma.sql`AND ${column} IN (SELECT r."id" FROM "Recommendation" r WHERE ${itemScopeSql(scope)})` : Prisma.empty;
   const [rows, sectorRows] = await Promise.all([
     db.$queryRaw<FactRow[]>`
-      WITH "scope" AS (SELECT r."id" FROM "Recommendation" r WHERE ${itemScopeSql(scope)}),
-      -- Plain aggregates over the (recommendationId, effectiveDate, recordedAt) index, no window: an
+      -- Plain aggregates over the (recommendationId, effectiveDate, recordedAt, ...) index, no window: an
       -- item's first entry is its recording at the seminar, not a change, so each count drops it
       -- when it falls in the period counted (its date is the item's earliest).
-      "entries" AS (
+      WITH "entries" AS (
         SELECT sc."recommendationId" AS "itemId",
                SUM(CASE WHEN sc."effectiveDate" >= ${cut.start} THEN 1 ELSE 0 END) AS "inNow",
                SUM(CASE WHEN sc."effectiveDate" >= ${cut.previousStart} AND sc."effectiveDate" <= ${cut.previousEnd} THEN 1 ELSE 0 END) AS "inBefore",
@@ -73,8 +77,7 @@ export async function listReportItems(db: Db, input: { scope: ItemScope; cut: Re
                MAX(sc."effectiveDate") AS "lastChange",
                MAX(CASE WHEN sc."effectiveDate" <= ${cut.previousEnd} THEN sc."effectiveDate" ELSE NULL END) AS "lastChangeBefore"
         FROM "StatusChange" sc
-        JOIN "scope" ON "scope"."id" = sc."recommendationId"
-        WHERE sc."effectiveDate" <= ${cut.day} AND sc."recordedAt" < ${before}
+        WHERE sc."effectiveDate" <= ${cut.day} AND sc."recordedAt" < ${before} ${ofScope(Prisma.sql`sc."recommendationId"`)}
         GROUP BY sc."recommendationId"
       ),
       "changes" AS (
@@ -84,30 +87,31 @@ export async function listReportItems(db: Db, input: { scope: ItemScope; cut: Re
                "inAll" - 1 AS "changedEver"
         FROM "entries"
       ),
+      -- Over the (recommendationId, evidenceDate, createdAt, deletedAt) index alone.
       "evidence" AS (
         SELECT e."recommendationId" AS "itemId",
                MAX(e."evidenceDate") AS "lastEvidence",
                MAX(CASE WHEN e."evidenceDate" <= ${cut.previousEnd} THEN e."evidenceDate" ELSE NULL END) AS "lastEvidenceBefore"
         FROM "EvidenceNote" e
-        JOIN "scope" ON "scope"."id" = e."recommendationId"
         WHERE e."evidenceDate" <= ${cut.day} AND e."createdAt" < ${before} AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${before})
+          ${ofScope(Prisma.sql`e."recommendationId"`)}
         GROUP BY e."recommendationId"
       )
-      SELECT s."id" AS "id", r."code" AS "code", r."title" AS "title", r."priority" AS "priority", r."targetDate" AS "targetDate",
+      SELECT r."id" AS "id", r."code" AS "code", r."title" AS "title", r."priority" AS "priority", r."targetDate" AS "targetDate",
              sem."title" AS "seminarTitle", sem."date" AS "seminarDate", t."name" AS "theme",
-             ${statusOnSql(Prisma.sql`s."id"`, Prisma.sql`${cut.day}`, before)} AS "status",
-             ${statusOnSql(Prisma.sql`s."id"`, Prisma.sql`${cut.previousEnd}`, before)} AS "statusBefore",
+             ${statusOnSql(Prisma.sql`r."id"`, Prisma.sql`${cut.day}`, before)} AS "status",
+             ${statusOnSql(Prisma.sql`r."id"`, Prisma.sql`${cut.previousEnd}`, before)} AS "statusBefore",
              ${asInteger(Prisma.sql`c."changedNow"`)} AS "changedNow",
              ${asInteger(Prisma.sql`c."changedBefore"`)} AS "changedBefore",
              ${asInteger(Prisma.sql`c."changedEver"`)} AS "changedEver",
              c."lastChange" AS "lastChange", c."lastChangeBefore" AS "lastChangeBefore",
              e."lastEvidence" AS "lastEvidence", e."lastEvidenceBefore" AS "lastEvidenceBefore"
-      FROM "scope" s
-      JOIN "changes" c ON c."itemId" = s."id"
-      JOIN "Recommendation" r ON r."id" = s."id"
+      FROM "changes" c
+      JOIN "Recommendation" r ON r."id" = c."itemId"
       JOIN "Seminar" sem ON sem."id" = r."seminarId"
       JOIN "Theme" t ON t."id" = r."primaryThemeId"
-      LEFT JOIN "evidence" e ON e."itemId" = s."id"
+      LEFT JOIN "evidence" e ON e."itemId" = r."id"
+      WHERE ${itemScopeSql(scope)}
       ORDER BY sem."date", sem."codePrefix", r."position"`,
     db.$queryRaw<SectorRow[]>`
       SELECT rs."recommendationId" AS "itemId", se."id" AS "id", se."name" AS "name"
