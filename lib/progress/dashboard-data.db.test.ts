@@ -20,7 +20,7 @@ afterAll(() => Promise.all([db.$disconnect(), otherServer.$disconnect()]));
 // may see the version move, so that nothing moved is asserted on SQLite only (a file per worker).
 const versionIsOurs = testProvider() === 'sqlite';
 
-const startedIn = (data: DashboardData) => data.bySeminar.reduce((sum, row) => sum + row.counts.IMPLEMENTED + row.counts.IN_PROGRESS, 0);
+const startedIn = (data: DashboardData) => data.recentSeminars.rows.reduce((sum, row) => sum + row.counts.IMPLEMENTED + row.counts.IN_PROGRESS, 0);
 
 async function moveToInProgress(client: typeof db, id: string, actor: Awaited<ReturnType<typeof seedUser>>['actor']) {
   const { version } = await client.recommendation.findUniqueOrThrow({ where: { id }, select: { version: true } });

@@ -11,6 +11,7 @@ import { getHeadlineFigures } from '@/lib/progress/headline-figures';
 import { getProgressReport, resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
 import { getProgressSeries } from '@/lib/progress/progress-series';
 import { listRecentActivity } from '@/lib/progress/recent-activity';
+import { getRecentSeminarDistribution } from '@/lib/progress/recent-seminars';
 import { getStatusDistribution } from '@/lib/progress/status-distribution';
 import { DEFAULT_PROGRESS_QUERY, type ProgressQuery } from '@/lib/validations/progress';
 import { parseFiltersLeniently, type RawParams } from '@/lib/validations/recommendation-filters';
@@ -42,7 +43,7 @@ export function dashboardParts(query: ProgressQuery = DEFAULT_PROGRESS_QUERY): R
     headlineFigures: (db) => getHeadlineFigures(db, { scope, asOf }),
     distributionByTheme: (db) => getStatusDistribution(db, { by: 'theme', scope, asOf }),
     distributionBySector: (db) => getStatusDistribution(db, { by: 'sector', scope, asOf }),
-    distributionBySeminar: (db) => getStatusDistribution(db, { by: 'seminar', scope, asOf }),
+    recentSeminars: (db) => getRecentSeminarDistribution(db, { scope, asOf }),
     recentActivity: (db) => listRecentActivity(db, { scope, asOf, limit: 10 }),
   };
 }

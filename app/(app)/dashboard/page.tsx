@@ -16,7 +16,7 @@ import { progressChartData, summariseDistribution, summariseProgressOverTime } f
 import { recommendationsHref, type DrillDown } from '@/lib/progress/drill-down';
 import { getDashboardData } from '@/lib/progress/dashboard-data';
 import { scopeOf } from '@/lib/progress/progress-report';
-import { mostRecentSeminars, RECENT_SEMINARS } from '@/lib/progress/recent-seminars';
+import { RECENT_SEMINARS } from '@/lib/progress/recent-seminars';
 import { dashboardQuarters } from '@/lib/progress/quarters';
 import type { StatusDistributionRow } from '@/lib/progress/status-distribution';
 import { STATUSES, type Status } from '@/lib/status/status';
@@ -65,14 +65,15 @@ export default async function DashboardPage({ searchParams }: Props) {
   const lookingBack = asOf.getTime() < now.getTime();
   const scope = scopeOf(query);
 
-  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, bySeminar, activity } = await getDashboardData(db, { query, asOf, today: now });
+  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars: bySeminar, activity } = await getDashboardData(db, { query, asOf, today: now });
 
   const quarterOptions = dashboardQuarters({ firstSeminarDate: seminars.firstDate, asOf: now });
   const progress = progressChartData(series, quarters, (themeId) => recommendationsHref(scope, { theme: themeId }));
   const themeRows = withHrefs(byTheme, (id) => ({ theme: id }), scope);
   const sectorRows = withHrefs(bySector, (id) => ({ sector: id }), scope);
   // The chart and table show the most recent seminars; the seminars page lists them all.
-  const { shown: recentSeminars, leftOut: seminarsLeftOut } = mostRecentSeminars(bySeminar);
+  const recentSeminars = bySeminar.rows;
+  const seminarsLeftOut = bySeminar.total - recentSeminars.length;
   const seminarRows = withHrefs(recentSeminars, (id) => ({ seminar: id }), scope);
   const statusLegend = STATUSES.map((status) => ({ status, href: recommendationsHref(scope, { status }) }));
   const range = quarters.length ? `${quarters[0]!.label} to ${quarters.at(-1)!.label}` : 'no quarters';
@@ -188,7 +189,7 @@ export default async function DashboardPage({ searchParams }: Props) {
           actions={
             seminarsLeftOut > 0 ? (
               <Link href="/seminars" className="text-sm">
-                All {formatNumber(bySeminar.length)} seminars
+                All {formatNumber(bySeminar.total)} seminars
               </Link>
             ) : undefined
           }
