@@ -26,7 +26,7 @@ describe('headline figures as of today', () => {
     const previousEnd = quarterEnd(previous);
     const inPrevious = daysBefore(previousEnd, 20);
     const items = await seedRecommendations(db, { seminarDate: iso(daysBefore(now, 800)), count: 6 });
-    const [a, b, c, d, e] = items as [SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation];
+    const [a, b, c, d, e, f] = items as [SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation];
     const actor = (await seedUser(db, { role: 'EDITOR' })).actor;
     const version = async (item: SeededRecommendation) => (await db.recommendation.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } })).version;
     const change = async (item: SeededRecommendation, status: Status, effectiveDate: Date) =>
@@ -42,6 +42,9 @@ describe('headline figures as of today', () => {
     await db.recommendation.update({ where: { id: c.id }, data: { targetDate: daysBefore(previousEnd, 30) } });
     await db.recommendation.update({ where: { id: d.id }, data: { targetDate: daysBefore(previousEnd, 30) } });
     await db.recommendation.update({ where: { id: e.id }, data: { targetDate: quarterStart(current) } });
+    // f: past its target date and open at the end of the previous quarter, closed since: overdue then, not now.
+    await db.recommendation.update({ where: { id: f.id }, data: { targetDate: daysBefore(previousEnd, 30) } });
+    await change(f, 'NO_LONGER_RELEVANT', quarterStart(current));
 
     const scope = { seminar: [], theme: [(await db.recommendation.findUniqueOrThrow({ where: { id: a.id }, select: { primaryThemeId: true } })).primaryThemeId], sector: [] };
     const fast = await getHeadlineFigures(db, { scope, asOf: now });
@@ -54,8 +57,8 @@ describe('headline figures as of today', () => {
     // Figures that exercise each part: a change in each quarter, an overdue item then and now.
     expect(fast.tracked).toEqual({ current: 6, previous: 6, change: 0 });
     expect(fast.changedThisQuarter.previous).toBe(2);
-    expect(fast.changedThisQuarter.current).toBe(1);
-    expect(fast.overdue.previous).toBe(1);
+    expect(fast.changedThisQuarter.current).toBe(2);
+    expect(fast.overdue.previous).toBe(2);
     expect(fast.overdue.current).toBe(now.getTime() > quarterStart(current).getTime() ? 2 : 1);
   });
 });

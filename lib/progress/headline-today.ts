@@ -29,6 +29,10 @@ type Row = {
  * the previous quarter's end) and, for the few items past a target date then, their status that day.
  * An item has a status from its seminar's day (its first history entry), so "tracked then" is "its
  * seminar was held by then". Null when the tally cannot answer for this scope.
+ *
+ * The stored dates spare most items those reads: an item whose last activity is before a quarter
+ * had no change in it; one whose last activity is on or before the previous quarter's end had the
+ * same last activity then; one whose current status dates from then or earlier had it then.
  */
 export async function headlineToday(
   db: Db,
@@ -53,20 +57,24 @@ export async function headlineToday(
         ${asInteger(Prisma.sql`SUM(CASE WHEN r."status" = ${'IMPLEMENTED'} THEN 1 ELSE 0 END)`)} AS "implemented",
         ${asInteger(Prisma.sql`SUM(CASE WHEN r."targetDate" < ${asOf} AND r."status" NOT IN (${closed}) THEN 1 ELSE 0 END)`)} AS "overdue",
         ${asInteger(Prisma.sql`SUM(CASE WHEN r."lastActivityAt" <= ${daysBefore(asOf, staleDays)} THEN 1 ELSE 0 END)`)} AS "stale",
-        ${asInteger(Prisma.sql`SUM(CASE WHEN r."id" IN ${changedIn(quarterStart(current), asOf)} THEN 1 ELSE 0 END)`)} AS "changed",
-        ${asInteger(Prisma.sql`SUM(CASE WHEN r."id" IN ${changedIn(quarterStart(previous), previousAt)} THEN 1 ELSE 0 END)`)} AS "changedBefore",
-        ${asInteger(Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt}
-          AND r."id" NOT IN (
-            SELECT c."recommendationId" FROM "StatusChange" c
-            WHERE c."effectiveDate" > ${activeAfter} AND c."effectiveDate" <= ${previousAt} AND c."recordedAt" < ${cut}
-          )
-          AND r."id" NOT IN (
-            SELECT e."recommendationId" FROM "EvidenceNote" e
-            WHERE e."evidenceDate" > ${activeAfter} AND e."evidenceDate" <= ${previousAt} AND e."createdAt" < ${cut}
-              AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${cut})
+        ${asInteger(Prisma.sql`SUM(CASE WHEN r."lastActivityAt" >= ${quarterStart(current)} AND r."id" IN ${changedIn(quarterStart(current), asOf)} THEN 1 ELSE 0 END)`)} AS "changed",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN r."lastActivityAt" >= ${quarterStart(previous)} AND r."id" IN ${changedIn(quarterStart(previous), previousAt)} THEN 1 ELSE 0 END)`)} AS "changedBefore",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt} AND (
+          r."lastActivityAt" <= ${activeAfter}
+          OR (r."lastActivityAt" > ${previousAt}
+            AND r."id" NOT IN (
+              SELECT c."recommendationId" FROM "StatusChange" c
+              WHERE c."effectiveDate" > ${activeAfter} AND c."effectiveDate" <= ${previousAt} AND c."recordedAt" < ${cut}
+            )
+            AND r."id" NOT IN (
+              SELECT e."recommendationId" FROM "EvidenceNote" e
+              WHERE e."evidenceDate" > ${activeAfter} AND e."evidenceDate" <= ${previousAt} AND e."createdAt" < ${cut}
+                AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${cut})
+            ))
           ) THEN 1 ELSE 0 END)`)} AS "staleBefore",
         ${asInteger(Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt} AND r."targetDate" < ${previousAt}
-          AND ${statusOnSql(Prisma.sql`r."id"`, Prisma.sql`${previousAt}`, cut)} NOT IN (${closed}) THEN 1 ELSE 0 END)`)} AS "overdueBefore"
+          AND (CASE WHEN r."statusDate" <= ${previousAt} THEN r."status" ELSE ${statusOnSql(Prisma.sql`r."id"`, Prisma.sql`${previousAt}`, cut)} END) NOT IN (${closed})
+          THEN 1 ELSE 0 END)`)} AS "overdueBefore"
       FROM "Recommendation" r
       JOIN "Seminar" s ON s."id" = r."seminarId"
       WHERE ${itemScopeSql(scope)}`;
