@@ -5,7 +5,7 @@
 import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
-import { listAuditLog, type AuditLogFilters } from '@/lib/audit/list-audit-log';
+import { listAuditLog, parseAuditLogFilters } from '@/lib/audit/list-audit-log';
 import { STATUSES_NEEDING_EVIDENCE } from '@/lib/status/status';
 import { testDatabaseUrl, testDb, testProvider, uniqueId } from '@/lib/test/test-db';
 import { DEFAULT_PROGRESS_QUERY, type ProgressQuery } from '@/lib/validations/progress';
@@ -136,7 +136,8 @@ describe('query count per page (no N+1)', () => {
   it('plans: the newest-first reads (recent activity, the audit log by any actor or action) come from an index in order, never sorted', async () => {
     // Unfiltered, as the dashboard opens (filtered to a few seminars, starting from their items is right).
     const recentActivity = dashboardParts().recentActivity!;
-    const filters = (extra: Partial<AuditLogFilters>): AuditLogFilters => ({ page: 1, ...extra }) as AuditLogFilters;
+    // The audit page's own parsing of its URL query.
+    const filters = (query: Record<string, string>) => parseAuditLogFilters(query).filters;
     const actor = await db.auditLog.findFirstOrThrow({ where: { actorId: { not: null } }, select: { actorId: true } });
     const sources: [string, PageData][] = [
       ['recent activity', recentActivity],

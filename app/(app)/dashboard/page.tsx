@@ -65,16 +65,15 @@ export default async function DashboardPage({ searchParams }: Props) {
   const lookingBack = asOf.getTime() < now.getTime();
   const scope = scopeOf(query);
 
-  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars: bySeminar, activity } = await getDashboardData(db, { query, asOf, today: now });
+  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity } = await getDashboardData(db, { query, asOf, today: now });
 
   const quarterOptions = dashboardQuarters({ firstSeminarDate: seminars.firstDate, asOf: now });
   const progress = progressChartData(series, quarters, (themeId) => recommendationsHref(scope, { theme: themeId }));
   const themeRows = withHrefs(byTheme, (id) => ({ theme: id }), scope);
   const sectorRows = withHrefs(bySector, (id) => ({ sector: id }), scope);
   // The chart and table show the most recent seminars; the seminars page lists them all.
-  const recentSeminars = bySeminar.rows;
-  const seminarsLeftOut = bySeminar.total - recentSeminars.length;
-  const seminarRows = withHrefs(recentSeminars, (id) => ({ seminar: id }), scope);
+  const seminarsLeftOut = recentSeminars.total - recentSeminars.rows.length;
+  const seminarRows = withHrefs(recentSeminars.rows, (id) => ({ seminar: id }), scope);
   const statusLegend = STATUSES.map((status) => ({ status, href: recommendationsHref(scope, { status }) }));
   const range = quarters.length ? `${quarters[0]!.label} to ${quarters.at(-1)!.label}` : 'no quarters';
   const chartHref = (kind: ChartKind) => `/dashboard?${progressQueryToSearchParams(query, { chart: kind }).toString()}`;
@@ -185,11 +184,11 @@ export default async function DashboardPage({ searchParams }: Props) {
         <ChartSection
           id="progress-by-seminar"
           title={seminarsLeftOut > 0 ? `Progress by seminar: the ${RECENT_SEMINARS} most recent` : 'Progress by seminar'}
-          summary={summariseDistribution(recentSeminars, 'seminar').slice(0, 2)}
+          summary={summariseDistribution(recentSeminars.rows, 'seminar').slice(0, 2)}
           actions={
             seminarsLeftOut > 0 ? (
               <Link href="/seminars" className="text-sm">
-                All {formatNumber(bySeminar.total)} seminars
+                All {formatNumber(recentSeminars.total)} seminars
               </Link>
             ) : undefined
           }
