@@ -8,6 +8,7 @@ import { databaseUrl, providerOf } from '../lib/db/config';
 import { prepareDatabase } from '../lib/db/prepare';
 import { ensureAuthSecret } from '../lib/auth/secret';
 import { ensureAppBuild, nextBin } from './lib/app-build';
+import { serverNodeArgs } from './lib/server-heap';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -32,6 +33,15 @@ const env = {
 
 if (!dev && !ensureAppBuild(root, env)) process.exit(1);
 
-const child = spawn(process.execPath, [nextBin(root), dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env });
+// The production server runs with a heap limit (scripts/lib/server-heap.ts); `next dev` compiles
+// on demand and keeps Node's default.
+let nodeArgs: string[] = [];
+try {
+  if (!dev) nodeArgs = serverNodeArgs();
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exit(1);
+}
+const child = spawn(process.execPath, [...nodeArgs, nextBin(root), dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -3,8 +3,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '../../lib/db/client';
-import { buildQuarterlyReport } from '../../lib/reporting/build-quarterly-report';
-import { renderReportFile } from '../../lib/reporting/render-report-file';
+import { exportQuarterlyReport } from '../../lib/reporting/export-quarterly-report';
 import { resolveFilterIds } from '../../lib/reporting/resolve-filter-ids';
 import { quarterLabel } from '../../lib/progress/quarters';
 import { refreshDisplaySettings } from '../../lib/settings/display-settings-cache';
@@ -74,12 +73,14 @@ export async function runExport(url: string, options: ExportOptions): Promise<vo
     }
     // Dates and numbers as the administrator chose them for the web pages (or the environment's).
     await refreshDisplaySettings(db);
-    progress(`Reading the data for ${quarterLabel(query.quarter)}…`);
-    const report = await buildQuarterlyReport(db, { ...query, ...ids, generatedBy: operator() });
+    progress(`Making the ${FORMAT_NAME[query.format]}${query.format === 'csv' ? ` of ${query.csv}` : ''} for ${quarterLabel(query.quarter)}…`);
+    const { report, file } = await exportQuarterlyReport(db, { ...query, ...ids, generatedBy: operator() }, query, {
+      onProgress: ({ read, total }) => progress(`  read ${read.toLocaleString('en')} of ${total.toLocaleString('en')} recommendations`),
+    });
     const { data } = report;
-    progress(`  ${data.items.length} recommendations, ${data.changes.length} status changes and ${data.evidence.length} evidence notes in the quarter.`);
-    progress(`Rendering the ${FORMAT_NAME[query.format]}${query.format === 'csv' ? ` of ${query.csv}` : ''}…`);
-    const file = await renderReportFile(report, query);
+    progress(
+      `  ${data.headline.tracked.current} recommendations, ${data.changes.total} status changes and ${data.evidence.total} evidence notes in the quarter.`,
+    );
     // 'wx' fails if the file appeared meanwhile: --force is the only way to overwrite.
     await writeFile(out, file.body, { flag: options.force ? 'w' : 'wx' });
     progress(`Wrote ${out} (${kilobytes(file.body.length)}).`);

@@ -110,9 +110,7 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
   const quarter = data.quarter.label;
   const asOf = formatDay(data.quarter.asOf);
   const headlineRows = HEADLINE_ROWS.map((row) => ({ ...row, figure: headline[row.key] }));
-  const becameStale = data.items.filter((item) => item.becameStale);
-  const becameOverdue = data.items.filter((item) => item.becameOverdue);
-  const unchanged = data.items.filter((item) => item.noChangeSinceSeminar);
+  const { becameStale, becameOverdue, unchanged } = data.lists;
   const range = `${data.series.quarters[0]?.label ?? quarter} to ${data.series.quarters.at(-1)?.label ?? quarter}`;
 
   return (
@@ -205,22 +203,22 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
         </details>
       </Section>
 
-      <Section id="changes" title={`Status changes in ${quarter} (${formatNumber(data.changes.length)})`} intro="Every status change that took effect in the quarter, including ones recorded later.">
+      <Section id="changes" title={`Status changes in ${quarter} (${formatNumber(data.changes.total)})`} intro="Every status change that took effect in the quarter, including ones recorded later.">
         <ReportTable
           caption={`Status changes that took effect in ${quarter}`}
           columns={CHANGE_COLUMNS}
-          rows={data.changes}
+          rows={data.changes.rows} count={data.changes.total}
           rowKey={(change, index) => `${change.code}-${change.effectiveDate}-${index}`}
           empty="No status change took effect in this quarter."
           minWidth="52rem"
         />
       </Section>
 
-      <Section id="evidence" title={`Evidence dated in ${quarter} (${formatNumber(data.evidence.length)})`}>
+      <Section id="evidence" title={`Evidence dated in ${quarter} (${formatNumber(data.evidence.total)})`}>
         <ReportTable
           caption={`Evidence notes dated in ${quarter}`}
           columns={EVIDENCE_COLUMNS}
-          rows={data.evidence}
+          rows={data.evidence.rows} count={data.evidence.total}
           rowKey={(note, index) => `${note.code}-${note.evidenceDate}-${index}`}
           empty="No evidence note is dated in this quarter."
           minWidth="48rem"
@@ -229,22 +227,22 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
 
       <Section
         id="stale"
-        title={`Became stale in ${quarter} (${formatNumber(becameStale.length)})`}
+        title={`Became stale in ${quarter} (${formatNumber(becameStale.total)})`}
         intro={`No status change or evidence in the ${headline.staleDays} days up to ${asOf}; not stale at the end of the previous quarter.`}
       >
-        <ReportTable caption={`Items that became stale in ${quarter}`} columns={ITEM_COLUMNS} rows={becameStale} rowKey={(item) => item.code} empty="No item became stale in this quarter." minWidth="48rem" />
+        <ReportTable caption={`Items that became stale in ${quarter}`} columns={ITEM_COLUMNS} rows={becameStale.rows} count={becameStale.total} rowKey={(item) => item.code} empty="No item became stale in this quarter." minWidth="48rem" />
       </Section>
 
       <Section
         id="overdue"
-        title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.length)})`}
+        title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.total)})`}
         intro={`Past the target date on ${asOf} and neither implemented nor no longer relevant; not overdue at the end of the previous quarter.`}
       >
-        <ReportTable caption={`Items that became overdue in ${quarter}`} columns={ITEM_COLUMNS} rows={becameOverdue} rowKey={(item) => item.code} empty="No item became overdue in this quarter." minWidth="48rem" />
+        <ReportTable caption={`Items that became overdue in ${quarter}`} columns={ITEM_COLUMNS} rows={becameOverdue.rows} count={becameOverdue.total} rowKey={(item) => item.code} empty="No item became overdue in this quarter." minWidth="48rem" />
       </Section>
 
-      <Section id="unchanged" title={`No status change since the seminar (${formatNumber(unchanged.length)})`}>
-        <ReportTable caption="Items with no status change since their seminar" columns={ITEM_COLUMNS} rows={unchanged} rowKey={(item) => item.code} empty="Every item has changed status since its seminar." minWidth="48rem" />
+      <Section id="unchanged" title={`No status change since the seminar (${formatNumber(unchanged.total)})`}>
+        <ReportTable caption="Items with no status change since their seminar" columns={ITEM_COLUMNS} rows={unchanged.rows} count={unchanged.total} rowKey={(item) => item.code} empty="Every item has changed status since its seminar." minWidth="48rem" />
       </Section>
 
       <Section id="sectors" title="By owner sector" intro="A recommendation with several owner sectors counts under each of them.">

@@ -25,6 +25,7 @@ export function ReportTable<Row>({
   rows: allRows,
   rowKey,
   total,
+  count = allRows.length,
   empty,
   minWidth = '40rem',
 }: {
@@ -33,6 +34,8 @@ export function ReportTable<Row>({
   rows: Row[];
   rowKey: (row: Row, index: number) => string;
   total?: Row;
+  /** The whole list's length when `rows` is its first rows only (a ReportList); default rows.length. */
+  count?: number;
   empty: string;
   minWidth?: string;
 }) {
@@ -74,7 +77,7 @@ export function ReportTable<Row>({
           </tfoot>
         )}
       </table>
-      {rows.length < allRows.length && <p className="p-2 text-sm text-muted">{rowsNotShown(allRows.length)}</p>}
+      {rows.length < count && <p className="p-2 text-sm text-muted">{rowsNotShown(count)}</p>}
     </TableScroll>
   );
 }

@@ -2,17 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '@/lib/test/test-db';
 import { buildQuarterlyReport } from './build-quarterly-report';
 import type { QuarterlyReport } from './report-types';
-import { QUARTER, seedQuarterScenario, TITLES, type Scenario } from './test-quarter-scenario';
+import { buildReportWithRows, QUARTER, seedQuarterScenario, TITLES, type ReportRows, type Scenario } from './test-quarter-scenario';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
 
 let scenario: Scenario;
 let report: QuarterlyReport;
+let rows: ReportRows;
 
 beforeAll(async () => {
   scenario = await seedQuarterScenario(db);
-  report = await buildQuarterlyReport(db, { ...scenario.scope, generatedBy: 'Report Tester', now: new Date('2026-11-24T10:00:00.000Z') });
+  ({ report, rows } = await buildReportWithRows(db, { ...scenario.scope, generatedBy: 'Report Tester', now: new Date('2026-11-24T10:00:00.000Z') }));
 });
 
 describe('quarterly report data', () => {
@@ -42,7 +43,9 @@ describe('quarterly report data', () => {
 
   it('report: every status change that took effect in the quarter, none outside it, "from" read off the history', async () => {
     const { codes, authorName } = scenario;
-    expect(report.data.changes).toEqual([
+    expect(report.data.changes.total).toBe(4);
+    expect(rows.changes).toEqual(report.data.changes.rows);
+    expect(report.data.changes.rows).toEqual([
       { code: codes.B, title: TITLES.B, fromStatus: 'NOT_STARTED', toStatus: 'NO_LONGER_RELEVANT', effectiveDate: '2015-07-01', recordedOn: '2015-07-01', who: authorName, note: 'note B in Q3' },
       {
         code: codes.A,
@@ -62,11 +65,13 @@ describe('quarterly report data', () => {
       where: { recommendation: { seminarId: scenario.seminarId, archived: false }, effectiveDate: { gte: new Date('2015-07-01'), lte: new Date('2015-09-30') } },
       select: { note: true },
     });
-    expect(report.data.changes.map((change) => change.note).sort()).toEqual(inQuarter.map((change) => change.note).sort());
+    expect(rows.changes.map((change) => change.note).sort()).toEqual(inQuarter.map((change) => change.note).sort());
   });
 
   it('report: the evidence notes dated in the quarter, not removed ones nor those dated outside it', () => {
-    expect(report.data.evidence.map((note) => [note.evidenceDate, note.code, note.body, note.sourceTitle, note.who])).toEqual([
+    expect(report.data.evidence.total).toBe(2);
+    expect(rows.evidence).toEqual(report.data.evidence.rows);
+    expect(report.data.evidence.rows.map((note) => [note.evidenceDate, note.code, note.body, note.sourceTitle, note.who])).toEqual([
       ['2015-07-01', scenario.codes.E, 'evidence E in Q3', null, scenario.authorName],
       ['2015-08-10', scenario.codes.A, 'evidence A in Q3', 'Gazette notice', scenario.authorName],
     ]);
@@ -104,11 +109,18 @@ describe('quarterly report data', () => {
 
   it('report: items that became stale or overdue, and those with no change since the seminar', () => {
     const { codes } = scenario;
-    const items = report.data.items;
+    const { items } = rows;
     expect(items.map((item) => item.code)).toEqual([codes.A, codes.B, codes.C, codes.D, codes.E, codes.F]);
     expect(items.filter((item) => item.becameStale).map((item) => item.code)).toEqual([codes.C]);
     expect(items.filter((item) => item.becameOverdue).map((item) => item.code)).toEqual([codes.C]);
     expect(items.filter((item) => item.noChangeSinceSeminar).map((item) => item.code)).toEqual([codes.C]);
+    // The lists the PDF and the print page show are those items, counted.
+    const itemC = items.find((item) => item.code === codes.C)!;
+    expect(report.data.lists).toEqual({
+      becameStale: { total: 1, rows: [itemC] },
+      becameOverdue: { total: 1, rows: [itemC] },
+      unchanged: { total: 1, rows: [itemC] },
+    });
     expect(items.find((item) => item.code === codes.D)).toMatchObject({ status: 'IN_PROGRESS', statusSince: '2015-09-30', previousStatus: 'NOT_STARTED', changesInQuarter: 1 });
     expect(items.find((item) => item.code === codes.A)).toMatchObject({
       status: 'IMPLEMENTED',
@@ -121,21 +133,26 @@ describe('quarterly report data', () => {
   });
 
   it('report: with no filter, every item is read (the whole history at once), each with the same facts as in its seminar\u2019s report', async () => {
-    const everything = await buildQuarterlyReport(db, { ...scenario.scope, seminar: [], generatedBy: 'x', now: new Date('2026-11-24T10:00:00.000Z') });
-    const codes = new Set(report.data.items.map((item) => item.code));
-    expect(everything.data.items.filter((item) => codes.has(item.code))).toEqual(report.data.items);
+    const everything = (await buildReportWithRows(db, { ...scenario.scope, seminar: [], generatedBy: 'x', now: new Date('2026-11-24T10:00:00.000Z') })).rows;
+    const codes = new Set(rows.items.map((item) => item.code));
+    expect(everything.items.filter((item) => codes.has(item.code))).toEqual(rows.items);
     // The seminar's archived item stays out without a filter too.
     const archived = await db.recommendation.findFirstOrThrow({ where: { seminarId: scenario.seminarId, archived: true }, select: { code: true } });
-    expect(everything.data.items.map((item) => item.code)).not.toContain(archived.code);
+    expect(everything.items.map((item) => item.code)).not.toContain(archived.code);
   });
 
   it('report: the dashboard\u2019s filters narrow every section (an owner sector here)', async () => {
     const sector = await db.sector.findFirstOrThrow({ where: { name: scenario.sectorNames[1] }, select: { id: true } });
-    const narrowed = await buildQuarterlyReport(db, { ...scenario.scope, sector: [sector.id], generatedBy: 'x', now: new Date('2026-11-24T10:00:00.000Z') });
+    const { report: narrowed, rows: narrowedRows } = await buildReportWithRows(db, {
+      ...scenario.scope,
+      sector: [sector.id],
+      generatedBy: 'x',
+      now: new Date('2026-11-24T10:00:00.000Z'),
+    });
     expect(narrowed.data.filters.sectors).toEqual([scenario.sectorNames[1]]);
-    expect(narrowed.data.items.map((item) => item.code)).toEqual([scenario.codes.A, scenario.codes.F]);
-    expect(narrowed.data.changes.map((change) => change.code)).toEqual([scenario.codes.A, scenario.codes.F]);
-    expect(narrowed.data.evidence.map((note) => note.code)).toEqual([scenario.codes.A]);
+    expect(narrowedRows.items.map((item) => item.code)).toEqual([scenario.codes.A, scenario.codes.F]);
+    expect(narrowed.data.changes.rows.map((change) => change.code)).toEqual([scenario.codes.A, scenario.codes.F]);
+    expect(narrowed.data.evidence.rows.map((note) => note.code)).toEqual([scenario.codes.A]);
     // Only the chosen sector is summarised, though A also belongs to the first one.
     expect(narrowed.data.sectors.map((row) => row.name)).toEqual([scenario.sectorNames[1]]);
     expect(narrowed.data.themes.map((row) => [row.name, row.items])).toEqual([
@@ -147,12 +164,13 @@ describe('quarterly report data', () => {
   });
 
   it('report: a quarter before the seminar has nothing in it, and a filter that matches nothing gives an empty report', async () => {
-    const before = await buildQuarterlyReport(db, { ...scenario.scope, quarter: { year: 2014, quarter: 4 }, generatedBy: 'x' });
-    expect(before.data.items).toEqual([]);
-    expect(before.data.headline.tracked).toEqual({ previous: 0, current: 0, change: 0 });
-    expect(before.data.headline.progress).toEqual({ previous: null, current: null, change: null });
+    const before = await buildReportWithRows(db, { ...scenario.scope, quarter: { year: 2014, quarter: 4 }, generatedBy: 'x' });
+    expect(before.rows).toEqual({ items: [], changes: [], evidence: [] });
+    expect(before.report.data.headline.tracked).toEqual({ previous: 0, current: 0, change: 0 });
+    expect(before.report.data.headline.progress).toEqual({ previous: null, current: null, change: null });
     const none = await buildQuarterlyReport(db, { quarter: QUARTER, seminar: ['no-such-seminar'], theme: [], sector: [], generatedBy: 'x' });
-    expect(none.data).toMatchObject({ items: [], changes: [], evidence: [], themes: [], sectors: [] });
+    const empty = { total: 0, rows: [] };
+    expect(none.data).toMatchObject({ changes: empty, evidence: empty, themes: [], sectors: [], lists: { becameStale: empty, becameOverdue: empty, unchanged: empty } });
     expect(none.data.filters.seminars).toEqual(['no-such-seminar']);
   });
 });

@@ -7,11 +7,13 @@ import { combinePoints, getProgressSeries, type ProgressPoint, type ProgressSeri
 import { quarterFromIndex, quarterIndex, quarterKey, quarterLabel, quartersBetween, toQuarterPoint, type Quarter, type QuarterPoint } from '@/lib/progress/quarters';
 import type { QuarterlyReportScope } from '@/lib/validations/quarterly-report';
 import { DEFAULT_STALE_DAYS } from '@/lib/validations/recommendation-filters';
-import { listQuarterChanges } from './list-quarter-changes';
-import { listQuarterEvidence } from './list-quarter-evidence';
-import { listReportItems, type ReportItemFacts } from './list-report-items';
+import { readQuarterChanges } from './read-quarter-changes';
+import { readQuarterEvidence } from './read-quarter-evidence';
+import { readReportItems } from './read-report-items';
 import { reportCut, type ReportCut } from './report-cut';
-import type { QuarterlyReport, ReportFigure, ReportGroupRow, ReportQuarter, ReportSectorRow } from './report-types';
+import type { QuarterlyReport, ReportChange, ReportEvidence, ReportFigure, ReportGroupRow, ReportItem, ReportQuarter } from './report-types';
+import { ListHead } from './list-head';
+import { ReportItemSummary } from './summarise-report-items';
 
 export const REPORT_TITLE = 'Quarterly summary';
 const DEFAULT_ORGANISATION = 'MUSLIM Institute';
@@ -23,6 +25,19 @@ export type BuildQuarterlyReportInput = QuarterlyReportScope & {
   now?: Date;
 };
 
+type Sink<Row> = (rows: Row[]) => void | Promise<void>;
+
+export type BuildQuarterlyReportOptions = {
+  /**
+   * Every row of the report's long lists, in order, a chunk at a time, for the files that list
+   * them all (the workbook, the CSV): all items first, then the quarter's status changes, then its
+   * evidence. Each chunk is handed over, and may be written out, before the next is read.
+   */
+  rows?: { items?: Sink<ReportItem>; changes?: Sink<ReportChange>; evidence?: Sink<ReportEvidence> };
+  /** After each chunk: how many of the items in scope have been read (long reports show progress). */
+  onProgress?: (progress: { read: number; total: number }) => void;
+};
+
 export function organisationName(): string {
   return process.env.ORGANISATION_NAME?.trim() || DEFAULT_ORGANISATION;
 }
@@ -32,22 +47,43 @@ export function organisationName(): string {
  * quarter in progress): see report-cut.ts for why the history is cut by effective date. Progress
  * figures come from the dashboard's own series (lib/progress/progress-series.ts), per theme over
  * every quarter up to this one and per owner sector for this quarter and the one before; the
- * lists are read by this folder's three queries. Everything but `meta` depends only on the
- * history, so generating the same quarter twice gives equal `data`.
+ * lists are read by this folder's three queries. The items are read a chunk at a time and
+ * summarised as they come (counts, each sector's activity, the first rows of the item lists);
+ * `options.onItems` gets every chunk, for the files that list every item. Everything but `meta`
+ * depends only on the history, so generating the same quarter twice gives equal `data`.
  */
-export async function buildQuarterlyReport(db: Db, input: BuildQuarterlyReportInput): Promise<QuarterlyReport> {
+export async function buildQuarterlyReport(db: Db, input: BuildQuarterlyReportInput, options: BuildQuarterlyReportOptions = {}): Promise<QuarterlyReport> {
   const now = input.now ?? new Date();
   const cut = reportCut(input.quarter, now);
   const scope = scopeOf(input);
   const staleDays = DEFAULT_STALE_DAYS;
   const chartQuarters = await reportQuarters(db, scope, cut);
   const lastTwo = chartQuarters.slice(-2);
-  const [themeSeries, sectorSeries, itemFacts, changes, evidence, filters] = await Promise.all([
+  const sinks = options.rows ?? {};
+  const summary = new ReportItemSummary();
+  const changes = new ListHead<ReportChange>();
+  const evidence = new ListHead<ReportEvidence>();
+  // The long lists one after another, never side by side: a file that streams them writes one
+  // table at a time.
+  const readLists = async () => {
+    await readReportItems(db, { scope, cut, staleDays }, async (chunk, progress) => {
+      summary.add(chunk);
+      await sinks.items?.(chunk.map((facts) => facts.item));
+      options.onProgress?.(progress);
+    });
+    await readQuarterChanges(db, { scope, cut }, async (chunk) => {
+      changes.addAll(chunk);
+      await sinks.changes?.(chunk);
+    });
+    await readQuarterEvidence(db, { scope, cut }, async (chunk) => {
+      evidence.addAll(chunk);
+      await sinks.evidence?.(chunk);
+    });
+  };
+  const [themeSeries, sectorSeries, , filters] = await Promise.all([
     getProgressSeries(db, { by: 'theme', scope, quarters: chartQuarters, asOf: cut.historyAsOf }),
     getProgressSeries(db, { by: 'sector', scope, quarters: lastTwo, asOf: cut.historyAsOf }),
-    listReportItems(db, { scope, cut, staleDays }),
-    listQuarterChanges(db, { scope, cut }),
-    listQuarterEvidence(db, { scope, cut }),
+    readLists(),
     describeFilters(db, scope),
   ]);
 
@@ -60,9 +96,6 @@ export async function buildQuarterlyReport(db: Db, input: BuildQuarterlyReportIn
     implemented: total.implemented,
     progress: progressFigure(totalBefore.progress, total.progress),
   };
-  // The item rows are the report's own "All items" table, read anyway: the changed, stale and
-  // overdue figures count their flags, so the summary and the table agree by construction.
-  const count = (test: (facts: ReportItemFacts) => boolean) => itemFacts.filter(test).length;
   const chart = progressChartData(themeSeries, chartQuarters, () => '');
 
   return {
@@ -77,9 +110,10 @@ export async function buildQuarterlyReport(db: Db, input: BuildQuarterlyReportIn
         tracked: figure(totalBefore.items, total.items),
         progress: themeTotal.progress,
         implemented: figure(totalBefore.implemented, total.implemented),
-        changed: figure(count((f) => f.changedInPreviousQuarter), count((f) => f.item.changesInQuarter > 0)),
-        stale: figure(count((f) => f.staleBefore), count((f) => f.item.stale)),
-        overdue: figure(count((f) => f.overdueBefore), count((f) => f.item.overdue)),
+        // Counted from the rows of the "All items" table (summarise-report-items.ts).
+        changed: figure(summary.before.changed, summary.now.changed),
+        stale: figure(summary.before.stale, summary.now.stale),
+        overdue: figure(summary.before.overdue, summary.now.overdue),
         staleDays,
       },
       themes: themeSeries.map(groupRow),
@@ -89,10 +123,10 @@ export async function buildQuarterlyReport(db: Db, input: BuildQuarterlyReportIn
         lines: chart.lines.map((line) => ({ name: line.name, color: line.color, values: line.values })),
         overall: chart.overall,
       },
-      changes,
-      evidence,
-      sectors: sectorSeries.map((series) => sectorRow(series, itemFacts)),
-      items: itemFacts.map((facts) => facts.item),
+      changes: changes.list,
+      evidence: evidence.list,
+      sectors: sectorSeries.map((series) => ({ ...groupRow(series), ...summary.sector(series.id) })),
+      lists: summary.lists(),
     },
   };
 }
@@ -134,16 +168,6 @@ function groupRow(series: ProgressSeries): ReportGroupRow {
     items: current?.items ?? 0,
     implemented: current?.implemented ?? 0,
     progress: progressFigure(previous?.progress ?? null, current?.progress ?? null),
-  };
-}
-
-function sectorRow(series: ProgressSeries, itemFacts: ReportItemFacts[]): ReportSectorRow {
-  const mine = itemFacts.filter((facts) => facts.sectorIds.includes(series.id));
-  return {
-    ...groupRow(series),
-    changed: mine.filter((facts) => facts.item.changesInQuarter > 0).length,
-    stale: mine.filter((facts) => facts.item.stale).length,
-    overdue: mine.filter((facts) => facts.item.overdue).length,
   };
 }
 

@@ -48,7 +48,8 @@ describe('tracker export', () => {
     const rows: string[][] = parse(readFileSync(out), { bom: true });
     expect(rows.slice(1).map((row) => row[1])).toEqual([scenario.codes.B, scenario.codes.A, scenario.codes.F, scenario.codes.D]);
     const lines = stderr.mock.calls.map((call) => String(call[0]));
-    expect(lines[0]).toBe('Reading the data for 2015 Q3…');
+    expect(lines[0]).toBe('Making the CSV of changes for 2015 Q3…');
+    expect(lines).toContain('  read 6 of 6 recommendations');
     expect(lines).toContain('  6 recommendations, 4 status changes and 2 evidence notes in the quarter.');
     expect(lines.at(-1)).toMatch(/^Wrote .*changes\.csv \(\d+\.\d KB\)\.$/);
     expect(stdout).not.toHaveBeenCalled();

@@ -1,7 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import type { CsvKind } from '@/lib/validations/quarterly-report';
-import { CHANGE_COLUMNS, ITEM_COLUMNS, type CellKind, type CellValue, type Column } from './report-columns';
-import type { QuarterlyReportData } from './report-types';
+import type { CellKind, CellValue, Column } from './report-columns';
 import { neutraliseFormula } from './spreadsheet-safe';
 
 /**
@@ -24,23 +22,41 @@ function csvCell(kind: CellKind, value: CellValue): string {
   }
 }
 
-function table<Row>(columns: Column<Row>[], rows: Row[]): string[][] {
-  const header = columns.map((column) => (column.kind === 'percent' || column.kind === 'points' ? `${column.header} (%)` : column.header));
-  return [header, ...rows.map((row) => columns.map((column) => csvCell(column.kind, column.value(row))))];
+function header<Row>(columns: Column<Row>[]): string[] {
+  return columns.map((column) => (column.kind === 'percent' || column.kind === 'points' ? `${column.header} (%)` : column.header));
+}
+
+function cells<Row>(columns: Column<Row>[], rows: Row[]): string[][] {
+  return rows.map((row) => columns.map((column) => csvCell(column.kind, column.value(row))));
 }
 
 /** The CSV's rows (header first), before quoting: what the file holds, cell by cell. */
-export function csvRows(data: QuarterlyReportData, kind: CsvKind): string[][] {
-  return kind === 'items' ? table(ITEM_COLUMNS, data.items) : table(CHANGE_COLUMNS, data.changes);
+export function csvRows<Row>(columns: Column<Row>[], rows: Row[]): string[][] {
+  return [header(columns), ...cells(columns, rows)];
 }
 
+const OPTIONS = { record_delimiter: 'windows', quoted_match: /^\s|\s$/ } as const;
+
 /**
- * All items, or the quarter's status changes, as CSV: UTF-8 with a byte-order mark (so Excel reads
- * it as UTF-8), CRLF line ends and RFC 4180 quoting (a field is quoted when it holds a comma, a
- * quote or a line break; quotes doubled). It holds data only, no generation time: the same quarter
- * gives the same bytes.
+ * A table as CSV, written a chunk of rows at a time (`add`), so every item of a large report goes
+ * out without all of them in memory at once: UTF-8 with a byte-order mark (so Excel reads it as
+ * UTF-8), CRLF line ends and RFC 4180 quoting (a field is quoted when it holds a comma, a quote or
+ * a line break; quotes doubled). It holds data only, no generation time: the same quarter gives
+ * the same bytes.
  */
-export function renderCsv(data: QuarterlyReportData, kind: CsvKind): Buffer {
-  const text = stringify(csvRows(data, kind), { bom: true, record_delimiter: 'windows', quoted_match: /^\s|\s$/ });
-  return Buffer.from(text, 'utf8');
+export function csvWriter<Row>(columns: Column<Row>[]): { add: (rows: Row[]) => void; finish: () => Buffer } {
+  const parts = [Buffer.from(stringify([header(columns)], { ...OPTIONS, bom: true }), 'utf8')];
+  return {
+    add(rows) {
+      if (rows.length) parts.push(Buffer.from(stringify(cells(columns, rows), OPTIONS), 'utf8'));
+    },
+    finish: () => Buffer.concat(parts),
+  };
+}
+
+/** A whole table as one CSV file (see csvWriter). */
+export function renderCsv<Row>(columns: Column<Row>[], rows: Row[]): Buffer {
+  const writer = csvWriter(columns);
+  writer.add(rows);
+  return writer.finish();
 }

@@ -3,25 +3,32 @@ import { parse } from 'csv-parse/sync';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '@/lib/test/test-db';
-import { buildQuarterlyReport } from './build-quarterly-report';
-import { renderCsv } from './render-csv';
+import type { BuildQuarterlyReportInput } from './build-quarterly-report';
+import { exportQuarterlyReport } from './export-quarterly-report';
 import { renderPdf } from './render-pdf';
-import { renderReportFile } from './render-report-file';
-import { renderXlsx, SHEET_NAMES } from './render-xlsx';
+import { SHEET_NAMES } from './render-xlsx';
 import { quarterPeriod } from './report-text';
 import type { QuarterlyReport } from './report-types';
-import { seedQuarterScenario, TITLES, type Scenario } from './test-quarter-scenario';
+import { buildReportWithRows, seedQuarterScenario, TITLES, type ReportRows, type Scenario } from './test-quarter-scenario';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
 
 let scenario: Scenario;
+let input: BuildQuarterlyReportInput;
 let report: QuarterlyReport;
+let rows: ReportRows;
 
 beforeAll(async () => {
   scenario = await seedQuarterScenario(db);
-  report = await buildQuarterlyReport(db, { ...scenario.scope, generatedBy: 'Report Tester', now: new Date('2026-11-24T10:00:00.000Z') });
+  input = { ...scenario.scope, generatedBy: 'Report Tester', now: new Date('2026-11-24T10:00:00.000Z') };
+  ({ report, rows } = await buildReportWithRows(db, input));
 });
+
+/** The file as the download route and the CLI make it. */
+async function exported(format: 'pdf' | 'xlsx' | 'csv', csv: 'items' | 'changes' = 'items') {
+  return (await exportQuarterlyReport(db, input, { format, csv })).file;
+}
 
 /** Text that never crosses a line: extracted PDF text breaks lines where the layout did. */
 const flat = (text: string) => text.replace(/\s+/g, ' ');
@@ -80,9 +87,12 @@ describe('quarterly report as PDF', () => {
 describe('quarterly report as XLSX', () => {
   it('xlsx: the sheets, typed cells, frozen header rows and autofilters, matching the data', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await renderXlsx(report)) as unknown as ArrayBuffer);
+    const file = await exported('xlsx');
+    expect(file.fileName).toBe('tracker-2015-Q3.xlsx');
+    await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
+    // In tab order, though the long tables are written first.
     const names = workbook.worksheets.map((sheet) => sheet.name);
-    for (const name of ['Summary', 'Progress by theme', 'Changes', 'Evidence', 'All items']) expect(names).toContain(name);
+    expect(names).toEqual(['Summary', 'Progress by theme', 'Progress over time', 'By owner sector', 'Changes', 'Evidence', 'All items']);
 
     const summary = workbook.getWorksheet(SHEET_NAMES.summary)!;
     expect(summary.getRow(1).values).toEqual([undefined, 'Figure', 'End of 2015 Q2', '2015 Q3 (as of 2015-09-30)', 'Change']);
@@ -96,20 +106,22 @@ describe('quarterly report as XLSX', () => {
     const changes = workbook.getWorksheet(SHEET_NAMES.changes)!;
     expect(changes.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     expect(changes.autoFilter).toBeTruthy();
-    expect(changes.rowCount).toBe(1 + report.data.changes.length);
+    expect(changes.rowCount).toBe(1 + report.data.changes.total);
     const firstChange = changes.getRow(2);
     expect(firstChange.getCell(1).value).toEqual(new Date('2015-07-01T00:00:00.000Z'));
     expect(firstChange.getCell(1).numFmt).toBe('yyyy-mm-dd');
     expect(firstChange.getCell(2).value).toBe(scenario.codes.B);
     const notes = changes.getColumn(7).values.slice(2);
-    expect(notes).toEqual(report.data.changes.map((change) => change.note));
+    expect(notes).toEqual(rows.changes.map((change) => change.note));
 
     const items = workbook.getWorksheet(SHEET_NAMES.items)!;
     expect(items.rowCount).toBe(1 + 6);
     const header = items.getRow(1).values as unknown[];
     const column = (name: string) => header.indexOf(name);
     const codes = items.getColumn(column('Code')).values.slice(2);
-    expect(codes).toEqual(report.data.items.map((item) => item.code));
+    expect(codes).toEqual(rows.items.map((item) => item.code));
+    // The autofilter spans the header and every row, written chunk by chunk.
+    expect(items.autoFilter).toMatch(/^A1:[A-Z]+7$/);
     const weightOfA = items.getRow(2).getCell(column('Progress weight'));
     expect(weightOfA.value).toBe(1);
     expect(weightOfA.numFmt).toContain('%');
@@ -144,9 +156,23 @@ describe('quarterly report as XLSX', () => {
   });
 });
 
+describe('quarterly report as XLSX, empty', () => {
+  it('xlsx: a report with nothing in scope still has every sheet, each with its header row and nothing else', async () => {
+    const { file } = await exportQuarterlyReport(db, { ...input, seminar: ['no-such-seminar'] }, { format: 'xlsx', csv: 'items' });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.values(SHEET_NAMES));
+    for (const name of [SHEET_NAMES.changes, SHEET_NAMES.evidence, SHEET_NAMES.items]) {
+      const sheet = workbook.getWorksheet(name)!;
+      expect(sheet.rowCount).toBe(1);
+      expect(sheet.getRow(1).getCell(1).font?.bold).toBe(true);
+    }
+  });
+});
+
 describe('quarterly report as CSV', () => {
   it('csv: all items, UTF-8 with a BOM, RFC 4180 quoting, formulas neutralised', async () => {
-    const file = await renderReportFile(report, { format: 'csv', csv: 'items' });
+    const file = await exported('csv', 'items');
     expect(file.fileName).toBe('tracker-2015-Q3-items.csv');
     expect(file.contentType).toBe('text/csv; charset=utf-8');
     expect([...file.body.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -155,12 +181,11 @@ describe('quarterly report as CSV', () => {
     // The quote in B's title is doubled inside a quoted field that also holds its comma and line break.
     expect(text).toContain(`"'+Trade, ""fast track""\nsecond line"`);
 
-    const rows: string[][] = parse(file.body, { bom: true, relax_column_count: false });
-    const [header, ...data] = rows;
+    const [header, ...data] = parse(file.body, { bom: true, relax_column_count: false }) as string[][];
     expect(header).toContain('Progress weight (%)');
     expect(data).toHaveLength(6);
     const col = (name: string) => header!.indexOf(name);
-    expect(data.map((row) => row[col('Code')])).toEqual(report.data.items.map((item) => item.code));
+    expect(data.map((row) => row[col('Code')])).toEqual(rows.items.map((item) => item.code));
     expect(data.map((row) => row[col('Title')])).toEqual([
       `'${TITLES.A}`,
       `'${TITLES.B}`,
@@ -179,9 +204,10 @@ describe('quarterly report as CSV', () => {
     expect(byCode[scenario.codes.C]![col('No change since seminar')]).toBe('yes');
   });
 
-  it('csv: the quarter\u2019s changes, every one and no other, with notes neutralised', () => {
-    const rows: string[][] = parse(renderCsv(report.data, 'changes'), { bom: true });
-    const [header, ...data] = rows;
+  it('csv: the quarter\u2019s changes, every one and no other, with notes neutralised', async () => {
+    const file = await exported('csv', 'changes');
+    expect(file.fileName).toBe('tracker-2015-Q3-changes.csv');
+    const [header, ...data] = parse(file.body, { bom: true }) as string[][];
     expect(header).toEqual(['Effective date', 'Code', 'Title', 'From', 'To', 'Who', 'Note', 'Recorded on']);
     expect(data.map((row) => [row[0], row[1], row[3], row[4], row[6]])).toEqual([
       ['2015-07-01', scenario.codes.B, 'Not started', 'No longer relevant', 'note B in Q3'],

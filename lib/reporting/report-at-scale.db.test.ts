@@ -11,12 +11,14 @@ import { recommendationCode } from '@/lib/recommendations/code';
 import { seedVocabulary } from '@/lib/test/recommendation-factory';
 import { testDb, uniqueId } from '@/lib/test/test-db';
 import { quarterlyReportQuerySchema } from '@/lib/validations/quarterly-report';
-import { buildQuarterlyReport } from './build-quarterly-report';
-import { renderCsv } from './render-csv';
+import type { BuildQuarterlyReportInput } from './build-quarterly-report';
+import { exportQuarterlyReport } from './export-quarterly-report';
+import { ITEM_CHUNK } from './read-report-items';
 import { renderPdf } from './render-pdf';
-import { renderXlsx, SHEET_NAMES } from './render-xlsx';
+import { SHEET_NAMES } from './render-xlsx';
 import { LIST_ROW_LIMIT } from './report-text';
 import type { QuarterlyReport } from './report-types';
+import { buildReportWithRows, type ReportRows } from './test-quarter-scenario';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -27,7 +29,9 @@ const SEMINAR_DATE = parseDateOnly('2024-03-01')!;
 const CHANGE_DATE = parseDateOnly('2025-05-20')!;
 const BATCH = 1_000;
 
+let input: BuildQuarterlyReportInput;
 let report: QuarterlyReport;
+let rows: ReportRows;
 
 /** One seminar with ITEMS recommendations under a theme of their own; the first CHANGED start work in 2025 Q2. */
 async function seedLargeScope(): Promise<string> {
@@ -80,27 +84,43 @@ async function seedLargeScope(): Promise<string> {
 beforeAll(async () => {
   const themeId = await seedLargeScope();
   const { quarter } = quarterlyReportQuerySchema.parse({ quarter: '2025-Q2' });
-  report = await buildQuarterlyReport(db, { quarter, seminar: [], theme: [themeId], sector: [], generatedBy: 'Scale Tester' });
+  input = { quarter, seminar: [], theme: [themeId], sector: [], generatedBy: 'Scale Tester' };
+  ({ report, rows } = await buildReportWithRows(db, input));
 }, 120_000);
 
 describe('quarterly report at scale', () => {
   it('scale: ten thousand items are read, counted and charted', () => {
-    expect(report.data.items).toHaveLength(ITEMS);
-    expect(report.data.changes).toHaveLength(CHANGED);
+    expect(rows.items).toHaveLength(ITEMS);
+    expect(rows.changes).toHaveLength(CHANGED);
+    expect(report.data.changes.total).toBe(CHANGED);
+    // The report itself holds only the first rows of its lists, whatever the size.
+    expect(report.data.changes.rows).toHaveLength(LIST_ROW_LIMIT);
+    expect(report.data.lists.unchanged).toMatchObject({ total: ITEMS - CHANGED });
+    expect(report.data.lists.unchanged.rows).toEqual(rows.items.filter((item) => item.noChangeSinceSeminar).slice(0, LIST_ROW_LIMIT));
     expect(report.data.headline.tracked.current).toBe(ITEMS);
     expect(report.data.headline.changed.current).toBe(CHANGED);
     expect(report.data.themes.map((row) => [row.items, row.implemented])).toEqual([[ITEMS, 0]]);
-    expect(report.data.items.filter((item) => item.noChangeSinceSeminar)).toHaveLength(ITEMS - CHANGED);
+    expect(rows.items.filter((item) => item.noChangeSinceSeminar)).toHaveLength(ITEMS - CHANGED);
+    // In the recommendations list's order across the chunks.
+    expect(rows.items.map((item) => item.code)).toEqual(rows.items.map((item) => item.code).sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
+  });
+
+  it('scale: the items are read a chunk at a time, with progress after each', async () => {
+    const progress: { read: number; total: number }[] = [];
+    await exportQuarterlyReport(db, input, { format: 'csv', csv: 'changes' }, { onProgress: (step) => void progress.push(step) });
+    expect(ITEMS / ITEM_CHUNK).toBeGreaterThan(1);
+    expect(progress).toEqual(Array.from({ length: ITEMS / ITEM_CHUNK }, (_, n) => ({ read: (n + 1) * ITEM_CHUNK, total: ITEMS })));
   });
 
   it('scale: the workbook and the CSV hold every item and every change', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await renderXlsx(report)) as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await exportQuarterlyReport(db, input, { format: 'xlsx', csv: 'items' })).file.body as unknown as ArrayBuffer);
     // A header row, then one row per item / change.
     expect(workbook.getWorksheet(SHEET_NAMES.items)!.actualRowCount).toBe(ITEMS + 1);
     expect(workbook.getWorksheet(SHEET_NAMES.changes)!.actualRowCount).toBe(CHANGED + 1);
-    const rows = parse(renderCsv(report.data, 'items'), { bom: true, columns: true }) as Record<string, string>[];
-    expect(rows).toHaveLength(ITEMS);
+    const csv = (await exportQuarterlyReport(db, input, { format: 'csv', csv: 'items' })).file.body;
+    const lines = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    expect(lines.map((line) => line.Code)).toEqual(rows.items.map((item) => item.code));
   }, 60_000);
 
   it('scale: the PDF prints the first rows of a long list and says where the rest are', async () => {

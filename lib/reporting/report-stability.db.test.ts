@@ -6,10 +6,9 @@ import { changeStatusNow } from '@/lib/status/change-status';
 import type { Status } from '@/lib/status/status';
 import { testDb } from '@/lib/test/test-db';
 import { seedUser } from '@/lib/test/user-factory';
-import { buildQuarterlyReport } from './build-quarterly-report';
-import { renderCsv } from './render-csv';
-import { renderXlsx, SHEET_NAMES } from './render-xlsx';
-import type { QuarterlyReport } from './report-types';
+import { buildQuarterlyReport, type BuildQuarterlyReportInput } from './build-quarterly-report';
+import { exportQuarterlyReport } from './export-quarterly-report';
+import { SHEET_NAMES } from './render-xlsx';
 import { seedQuarterScenario, type Scenario } from './test-quarter-scenario';
 
 const db = testDb();
@@ -18,9 +17,9 @@ afterAll(() => db.$disconnect());
 const DAY_MS = 86_400_000;
 
 /** Every sheet's cell values; on the Summary sheet, without the rows that say when and by whom it was generated. */
-async function workbookValues(report: QuarterlyReport): Promise<Record<string, unknown[][]>> {
+async function workbookValues(input: BuildQuarterlyReportInput): Promise<Record<string, unknown[][]>> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await renderXlsx(report)) as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await exportQuarterlyReport(db, input, { format: 'xlsx', csv: 'items' })).file.body as unknown as ArrayBuffer);
   const out: Record<string, unknown[][]> = {};
   workbook.eachSheet((sheet) => {
     const rows: unknown[][] = [];
@@ -34,6 +33,10 @@ async function workbookValues(report: QuarterlyReport): Promise<Record<string, u
   return out;
 }
 
+async function csv(input: BuildQuarterlyReportInput, kind: 'items' | 'changes'): Promise<Buffer> {
+  return (await exportQuarterlyReport(db, input, { format: 'csv', csv: kind })).file.body;
+}
+
 async function change(scenario: Scenario, key: keyof Scenario['ids'], status: Status, effective: string, actor: { id: string; label: string }) {
   const id = scenario.ids[key];
   const { version } = await db.recommendation.findUniqueOrThrow({ where: { id }, select: { version: true } });
@@ -44,12 +47,13 @@ describe('quarterly report for a past quarter', () => {
   it('stability: the same data, workbook and CSV files before and after changes that take effect after the quarter', async () => {
     const scenario = await seedQuarterScenario(db);
     const editor = await seedUser(db, { role: 'EDITOR' });
-    const first = await buildQuarterlyReport(db, { ...scenario.scope, generatedBy: 'First run' });
+    const firstInput = { ...scenario.scope, generatedBy: 'First run' };
+    const first = await buildQuarterlyReport(db, firstInput);
     const before = {
       json: JSON.stringify(first.data),
-      items: renderCsv(first.data, 'items'),
-      changes: renderCsv(first.data, 'changes'),
-      workbook: await workbookValues(first),
+      items: await csv(firstInput, 'items'),
+      changes: await csv(firstInput, 'changes'),
+      workbook: await workbookValues(firstInput),
     };
 
     // Entered now: one taking effect long after the quarter, one back-dated into a LATER quarter
@@ -62,13 +66,14 @@ describe('quarterly report for a past quarter', () => {
     expect(current.map((item) => item.status).sort()).toEqual(['IN_PROGRESS', 'STALLED']);
 
     const later = new Date(Date.now() + DAY_MS);
-    const second = await buildQuarterlyReport(db, { ...scenario.scope, generatedBy: 'Second run', now: later });
+    const secondInput = { ...scenario.scope, generatedBy: 'Second run', now: later };
+    const second = await buildQuarterlyReport(db, secondInput);
     expect(second.meta).not.toEqual(first.meta);
     expect(second.data).toEqual(first.data);
     expect(JSON.stringify(second.data)).toBe(before.json);
-    expect(renderCsv(second.data, 'items').equals(before.items)).toBe(true);
-    expect(renderCsv(second.data, 'changes').equals(before.changes)).toBe(true);
-    expect(await workbookValues(second)).toEqual(before.workbook);
+    expect((await csv(secondInput, 'items')).equals(before.items)).toBe(true);
+    expect((await csv(secondInput, 'changes')).equals(before.changes)).toBe(true);
+    expect(await workbookValues(secondInput)).toEqual(before.workbook);
   });
 
   it('stability: a change back-dated INTO the quarter, entered later, is included (the footnote says so)', async () => {
@@ -78,9 +83,10 @@ describe('quarterly report for a past quarter', () => {
     await change(scenario, 'C', 'IN_PROGRESS', '2015-09-15', editor.actor);
 
     const second = await buildQuarterlyReport(db, { ...scenario.scope, generatedBy: 'Second run' });
-    const added = second.data.changes.find((entry) => entry.code === scenario.codes.C);
+    const added = second.data.changes.rows.find((entry) => entry.code === scenario.codes.C);
     expect(added).toMatchObject({ fromStatus: 'NOT_STARTED', toStatus: 'IN_PROGRESS', effectiveDate: '2015-09-15', recordedOn: toDateOnly(today()) });
-    expect(second.data.changes).toHaveLength(first.data.changes.length + 1);
+    expect(second.data.changes.total).toBe(first.data.changes.total + 1);
+    expect(second.data.changes.rows).toHaveLength(first.data.changes.rows.length + 1);
     expect(second.data.headline.changed.current).toBe(first.data.headline.changed.current + 1);
     expect(second.data.headline.progress.current).toBeCloseTo(3 / 5);
   });

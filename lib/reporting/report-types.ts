@@ -1,6 +1,8 @@
 // The quarterly summary as ONE plain, serialisable object: what every format (PDF, XLSX, CSV, the
-// print page) is rendered from. Calendar dates are "YYYY-MM-DD" text, progress is a fraction in
-// [0, 1], and every list has a fixed order, so the same history always gives the same object.
+// print page) is rendered from, with every item once more, chunk by chunk, for the formats that
+// list them all (lib/reporting/export-quarterly-report.ts). Calendar dates are "YYYY-MM-DD" text,
+// progress is a fraction in [0, 1], and every list has a fixed order, so the same history always
+// gives the same object.
 import type { Priority, Status } from '@/lib/status/status';
 
 /** A calendar date, "YYYY-MM-DD". */
@@ -105,6 +107,18 @@ export type ReportItem = {
   noChangeSinceSeminar: boolean;
 };
 
+/** A list's first rows (at most LIST_ROW_LIMIT, lib/reporting/report-text.ts, in the report's order) and its length. */
+export type ReportList<Row> = { total: number; rows: Row[] };
+
+/** The item lists the PDF and the print page show; the workbook and the CSV list every item. */
+export type ReportItemLists = {
+  /** Stale (or overdue) on the day but not at the end of the previous quarter. */
+  becameStale: ReportList<ReportItem>;
+  becameOverdue: ReportList<ReportItem>;
+  /** No status change since the seminar, up to the day. */
+  unchanged: ReportList<ReportItem>;
+};
+
 export type QuarterlyReportData = {
   organisation: string;
   title: string;
@@ -121,10 +135,11 @@ export type QuarterlyReportData = {
   /** Every primary theme together. */
   themeTotal: ReportGroupRow;
   series: ReportSeries;
-  changes: ReportChange[];
-  evidence: ReportEvidence[];
+  /** The quarter's status changes and evidence notes (first rows and count; the files list them all). */
+  changes: ReportList<ReportChange>;
+  evidence: ReportList<ReportEvidence>;
   sectors: ReportSectorRow[];
-  items: ReportItem[];
+  lists: ReportItemLists;
 };
 
 /** Who made it and when: the only part that differs between two generations of the same report. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { csvRows, renderCsv } from './render-csv';
-import type { QuarterlyReportData, ReportChange } from './report-types';
+import { CHANGE_COLUMNS } from './report-columns';
+import type { ReportChange } from './report-types';
 import { neutraliseFormula } from './spreadsheet-safe';
 
 describe('CSV formula injection', () => {
@@ -20,9 +21,8 @@ describe('CSV formula injection', () => {
       who: '-W',
       note: '+N',
     };
-    const data = { changes: [change], items: [] } as unknown as QuarterlyReportData;
-    expect(csvRows(data, 'changes')[1]).toEqual(['2015-07-01', "'@C", "'=T", 'Not started', 'In progress', "'-W", "'+N", '2015-07-02']);
-    const text = renderCsv(data, 'changes').toString('utf8');
+    expect(csvRows(CHANGE_COLUMNS, [change])[1]).toEqual(['2015-07-01', "'@C", "'=T", 'Not started', 'In progress', "'-W", "'+N", '2015-07-02']);
+    const text = renderCsv(CHANGE_COLUMNS, [change]).toString('utf8');
     expect(text.startsWith('\uFEFFEffective date,Code,Title,From,To,Who,Note,Recorded on\r\n')).toBe(true);
   });
 });

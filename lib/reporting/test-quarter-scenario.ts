@@ -8,6 +8,8 @@ import type { Status } from '@/lib/status/status';
 import { seedVocabulary } from '@/lib/test/recommendation-factory';
 import { seedUser } from '@/lib/test/user-factory';
 import type { QuarterlyReportScope } from '@/lib/validations/quarterly-report';
+import { buildQuarterlyReport, type BuildQuarterlyReportInput } from './build-quarterly-report';
+import type { QuarterlyReport, ReportChange, ReportEvidence, ReportItem } from './report-types';
 
 export const QUARTER = parseQuarter('2015-Q3')!;
 
@@ -119,4 +121,19 @@ export async function seedQuarterScenario(db: Db): Promise<Scenario> {
     themeNames: [first.primaryTheme.name, secondTheme.name],
     sectorNames: [first.sectors[0]!.sector.name, secondSector.name],
   };
+}
+
+export type ReportRows = { items: ReportItem[]; changes: ReportChange[]; evidence: ReportEvidence[] };
+
+/** The report and every row of its long lists, gathered from the chunks (what the workbook lists). */
+export async function buildReportWithRows(db: Db, input: BuildQuarterlyReportInput): Promise<{ report: QuarterlyReport; rows: ReportRows }> {
+  const rows: ReportRows = { items: [], changes: [], evidence: [] };
+  const report = await buildQuarterlyReport(db, input, {
+    rows: {
+      items: (chunk) => void rows.items.push(...chunk),
+      changes: (chunk) => void rows.changes.push(...chunk),
+      evidence: (chunk) => void rows.evidence.push(...chunk),
+    },
+  });
+  return { report, rows };
 }

@@ -4,6 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { nextBin } from '../lib/app-build';
+import { serverNodeArgs } from '../lib/server-heap';
 import { log } from './progress';
 
 export type Server = {
@@ -111,7 +112,7 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
 export async function startServer(options: { root: string; distDir: string; databaseUrl: string; secret: string; logFile: string; nodeArgs?: string[] }): Promise<Server> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), nextBin(options.root), 'start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child = spawn(process.execPath, [...serverNodeArgs(), ...(options.nodeArgs ?? []), nextBin(options.root), 'start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: options.root,
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {

@@ -31,7 +31,20 @@ function Cells<Row>({ columns, row, cellStyle }: { columns: PdfColumn<Row>[]; ro
  * (fixed), and a row is never split between two pages (wrap={false}). Lists longer than
  * LIST_ROW_LIMIT (report-text.ts) are cut there, with a line saying so.
  */
-export function PdfTable<Row>({ columns, rows: allRows, total, empty }: { columns: PdfColumn<Row>[]; rows: Row[]; total?: Row; empty: string }) {
+export function PdfTable<Row>({
+  columns,
+  rows: allRows,
+  total,
+  count = allRows.length,
+  empty,
+}: {
+  columns: PdfColumn<Row>[];
+  rows: Row[];
+  total?: Row;
+  /** The whole list's length when `rows` is its first rows only (a ReportList). */
+  count?: number;
+  empty: string;
+}) {
   if (allRows.length === 0) return <Text style={[styles.paragraph, styles.muted]}>{empty}</Text>;
   const rows = shownRows(allRows);
   const cellStyle = cellStyles(columns);
@@ -54,7 +67,7 @@ export function PdfTable<Row>({ columns, rows: allRows, total, empty }: { column
           <Cells columns={columns} row={total} cellStyle={cellStyle} />
         </View>
       )}
-      {rows.length < allRows.length && <Text style={[styles.paragraph, styles.muted, { marginTop: 4 }]}>{rowsNotShown(allRows.length)}</Text>}
+      {rows.length < count && <Text style={[styles.paragraph, styles.muted, { marginTop: 4 }]}>{rowsNotShown(count)}</Text>}
     </View>
   );
 }

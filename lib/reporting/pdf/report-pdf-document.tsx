@@ -131,7 +131,7 @@ function CoverPage({ report }: { report: QuarterlyReport }) {
         <Text style={{ marginTop: 24, marginBottom: 24 }}>
           {formatNumber(headline.tracked.current)} recommendations tracked; weighted progress {formatPercent(headline.progress.current)} (
           {formatPointsChange(headline.progress.change)} on the previous quarter); {formatNumber(headline.implemented.current)} implemented;{' '}
-          {formatNumber(data.changes.length)} status changes took effect in the quarter.
+          {formatNumber(data.changes.total)} status changes took effect in the quarter.
         </Text>
         <Text>
           Generated {formatGeneratedAt(meta.generatedAt)} by {pdfLine(meta.generatedBy)}.
@@ -199,9 +199,7 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
     { header: data.quarter.complete ? `End of ${data.quarter.label}` : `${data.quarter.label} so far`, width: 18, align: 'right', cell: (row) => row.current },
     { header: 'Change', width: 18, align: 'right', cell: (row) => row.change },
   ];
-  const becameStale = data.items.filter((item) => item.becameStale);
-  const becameOverdue = data.items.filter((item) => item.becameOverdue);
-  const unchanged = data.items.filter((item) => item.noChangeSinceSeminar);
+  const { becameStale, becameOverdue, unchanged } = data.lists;
   const quarter = data.quarter.label;
   return (
     <>
@@ -225,48 +223,48 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
 
       {packSections([
         {
-          rows: data.changes.length,
+          rows: data.changes.total,
           node: (
-            <Section title={`Status changes in ${quarter} (${formatNumber(data.changes.length)})`} intro="Every status change that took effect in the quarter, including ones recorded later.">
-              <PdfTable columns={CHANGE_COLUMNS} rows={data.changes} empty="No status change took effect in this quarter." />
+            <Section title={`Status changes in ${quarter} (${formatNumber(data.changes.total)})`} intro="Every status change that took effect in the quarter, including ones recorded later.">
+              <PdfTable columns={CHANGE_COLUMNS} rows={data.changes.rows} count={data.changes.total} empty="No status change took effect in this quarter." />
             </Section>
           ),
         },
         {
-          rows: data.evidence.length,
+          rows: data.evidence.total,
           node: (
-            <Section title={`Evidence dated in ${quarter} (${formatNumber(data.evidence.length)})`}>
-              <PdfTable columns={EVIDENCE_COLUMNS} rows={data.evidence} empty="No evidence note is dated in this quarter." />
+            <Section title={`Evidence dated in ${quarter} (${formatNumber(data.evidence.total)})`}>
+              <PdfTable columns={EVIDENCE_COLUMNS} rows={data.evidence.rows} count={data.evidence.total} empty="No evidence note is dated in this quarter." />
             </Section>
           ),
         },
         {
-          rows: becameStale.length,
+          rows: becameStale.total,
           node: (
             <Section
-              title={`Became stale in ${quarter} (${formatNumber(becameStale.length)})`}
+              title={`Became stale in ${quarter} (${formatNumber(becameStale.total)})`}
               intro={`No status change or evidence in the ${headline.staleDays} days up to ${asOf}; not stale at the end of the previous quarter.`}
             >
-              <PdfTable columns={ITEM_COLUMNS} rows={becameStale} empty="No item became stale in this quarter." />
+              <PdfTable columns={ITEM_COLUMNS} rows={becameStale.rows} count={becameStale.total} empty="No item became stale in this quarter." />
             </Section>
           ),
         },
         {
-          rows: becameOverdue.length,
+          rows: becameOverdue.total,
           node: (
             <Section
-              title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.length)})`}
+              title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.total)})`}
               intro={`Past the target date on ${asOf} and neither implemented nor no longer relevant; not overdue at the end of the previous quarter.`}
             >
-              <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue} empty="No item became overdue in this quarter." />
+              <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue.rows} count={becameOverdue.total} empty="No item became overdue in this quarter." />
             </Section>
           ),
         },
         {
-          rows: unchanged.length,
+          rows: unchanged.total,
           node: (
-            <Section title={`No status change since the seminar (${formatNumber(unchanged.length)})`}>
-              <PdfTable columns={ITEM_COLUMNS} rows={unchanged} empty="Every item has changed status since its seminar." />
+            <Section title={`No status change since the seminar (${formatNumber(unchanged.total)})`}>
+              <PdfTable columns={ITEM_COLUMNS} rows={unchanged.rows} count={unchanged.total} empty="Every item has changed status since its seminar." />
             </Section>
           ),
         },

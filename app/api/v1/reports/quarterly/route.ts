@@ -1,7 +1,6 @@
 import { apiRoute } from '@/lib/api/route';
 import { db } from '@/lib/db';
-import { buildQuarterlyReport } from '@/lib/reporting/build-quarterly-report';
-import { renderReportFile } from '@/lib/reporting/render-report-file';
+import { exportQuarterlyReport } from '@/lib/reporting/export-quarterly-report';
 import { quarterlyReportQuerySchema } from '@/lib/validations/quarterly-report';
 import { searchParamsToObject } from '@/lib/validations/recommendation-filters';
 
@@ -11,8 +10,7 @@ import { searchParamsToObject } from '@/lib/validations/recommendation-filters';
  */
 export const GET = apiRoute('VIEWER', async ({ request, user }) => {
   const query = quarterlyReportQuerySchema.parse(searchParamsToObject(new URL(request.url).searchParams));
-  const report = await buildQuarterlyReport(db, { ...query, generatedBy: user.name });
-  const file = await renderReportFile(report, query);
+  const { file } = await exportQuarterlyReport(db, { ...query, generatedBy: user.name }, query);
   return new Response(new Uint8Array(file.body), {
     headers: {
       'Content-Type': file.contentType,

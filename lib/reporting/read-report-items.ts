@@ -43,26 +43,44 @@ const later = (a: Day | null, b: Day | null): Day | null => (a === null ? b : b 
 const isClosed = (status: Status) => CLOSED_STATUSES.includes(status);
 const asPriority = (value: string): Priority => ((PRIORITIES as readonly string[]).includes(value) ? (value as Priority) : 'MEDIUM');
 
+/** Items per pair of statements: bounds what a report of any size holds at once (see readReportItems). */
+export const ITEM_CHUNK = 2_000;
+
 /**
  * Every item in scope that had a status on the report's day, with its status then and at the end
  * of the previous quarter, its latest activity on both days and how many status changes took
- * effect in each quarter, and the printed fields: ONE statement over the items' history ("a change" is
- * any entry after the first, the recording at the seminar),
- * plus one for the items' owner sectors. Both are joins with the filters inlined, never a list of
- * ids as parameters, so any number of items reads in two statements (Prisma's relation loading
- * binds every id, and SQLite refuses more than 32,766 parameters). Stale and overdue are then worked out per item from those dates,
- * with the dashboard's definitions (lib/progress/headline-figures.ts).
+ * effect in each quarter, and the printed fields, handed to `onChunk` ITEM_CHUNK items at a time,
+ * in the order of the recommendations list (by seminar date, then position).
  *
- * Items come in the order of the recommendations list: by seminar date, then position.
+ * One statement lists the items in scope in that order (ids only); then, per chunk, ONE statement
+ * over the chunk's history ("a change" is any entry after the first, the recording at the seminar)
+ * and one for its owner sectors, each with the chunk's ids as parameters (well under SQLite's
+ * limit). So a report of a hundred thousand items never holds more than a chunk of rows and
+ * objects at a time, and the caller (lib/reporting/export-quarterly-report.ts) writes each chunk
+ * out before the next is read. Stale and overdue are then worked out per item from those dates,
+ * with the dashboard's definitions (lib/progress/headline-figures.ts).
  */
-export async function listReportItems(db: Db, input: { scope: ItemScope; cut: ReportCut; staleDays: number }): Promise<ReportItemFacts[]> {
-  const { cut, scope } = input;
+export async function readReportItems(
+  db: Db,
+  input: { scope: ItemScope; cut: ReportCut; staleDays: number },
+  onChunk: (facts: ReportItemFacts[], progress: { read: number; total: number }) => void | Promise<void>,
+): Promise<void> {
+  const ids = await db.$queryRaw<{ id: string }[]>`
+    SELECT r."id" AS "id"
+    FROM "Recommendation" r
+    JOIN "Seminar" sem ON sem."id" = r."seminarId"
+    WHERE ${itemScopeSql(input.scope)}
+    ORDER BY sem."date", sem."codePrefix", r."position"`;
+  for (let start = 0; start < ids.length; start += ITEM_CHUNK) {
+    const chunk = ids.slice(start, start + ITEM_CHUNK).map((row) => row.id);
+    await onChunk(await readChunk(db, input, chunk), { read: start + chunk.length, total: ids.length });
+  }
+}
+
+async function readChunk(db: Db, input: { cut: ReportCut; staleDays: number }, ids: string[]): Promise<ReportItemFacts[]> {
+  const { cut } = input;
   const before = cut.recordedBefore;
-  // Unfiltered (only archived items left out), each aggregate reads its index whole, in item order,
-  // with no sort: cheaper than testing each row against the scope. A filter reads only its items' rows.
-  const filtered = scope.seminar.length > 0 || scope.theme.length > 0 || scope.sector.length > 0;
-  const ofScope = (column: Prisma.Sql) =>
-    filtered ? Prisma.sql`AND ${column} IN (SELECT r."id" FROM "Recommendation" r WHERE ${itemScopeSql(scope)})` : Prisma.empty;
+  const chunk = Prisma.join(ids);
   const [rows, sectorRows] = await Promise.all([
     db.$queryRaw<FactRow[]>`
       -- Plain aggregates over the (recommendationId, effectiveDate, recordedAt, ...) index, no window: an
@@ -77,7 +95,7 @@ export async function listReportItems(db: Db, input: { scope: ItemScope; cut: Re
                MAX(sc."effectiveDate") AS "lastChange",
                MAX(CASE WHEN sc."effectiveDate" <= ${cut.previousEnd} THEN sc."effectiveDate" ELSE NULL END) AS "lastChangeBefore"
         FROM "StatusChange" sc
-        WHERE sc."effectiveDate" <= ${cut.day} AND sc."recordedAt" < ${before} ${ofScope(Prisma.sql`sc."recommendationId"`)}
+        WHERE sc."recommendationId" IN (${chunk}) AND sc."effectiveDate" <= ${cut.day} AND sc."recordedAt" < ${before}
         GROUP BY sc."recommendationId"
       ),
       "changes" AS (
@@ -93,8 +111,8 @@ export async function listReportItems(db: Db, input: { scope: ItemScope; cut: Re
                MAX(e."evidenceDate") AS "lastEvidence",
                MAX(CASE WHEN e."evidenceDate" <= ${cut.previousEnd} THEN e."evidenceDate" ELSE NULL END) AS "lastEvidenceBefore"
         FROM "EvidenceNote" e
-        WHERE e."evidenceDate" <= ${cut.day} AND e."createdAt" < ${before} AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${before})
-          ${ofScope(Prisma.sql`e."recommendationId"`)}
+        WHERE e."recommendationId" IN (${chunk}) AND e."evidenceDate" <= ${cut.day} AND e."createdAt" < ${before}
+          AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${before})
         GROUP BY e."recommendationId"
       )
       SELECT r."id" AS "id", r."code" AS "code", r."title" AS "title", r."priority" AS "priority", r."targetDate" AS "targetDate",
@@ -111,14 +129,12 @@ export async function listReportItems(db: Db, input: { scope: ItemScope; cut: Re
       JOIN "Seminar" sem ON sem."id" = r."seminarId"
       JOIN "Theme" t ON t."id" = r."primaryThemeId"
       LEFT JOIN "evidence" e ON e."itemId" = r."id"
-      WHERE ${itemScopeSql(scope)}
       ORDER BY sem."date", sem."codePrefix", r."position"`,
     db.$queryRaw<SectorRow[]>`
       SELECT rs."recommendationId" AS "itemId", se."id" AS "id", se."name" AS "name"
       FROM "RecommendationSector" rs
-      JOIN "Recommendation" r ON r."id" = rs."recommendationId"
       JOIN "Sector" se ON se."id" = rs."sectorId"
-      WHERE ${itemScopeSql(scope)}
+      WHERE rs."recommendationId" IN (${chunk})
       ORDER BY se."sortOrder", se."name", se."id"`,
   ]);
 
