@@ -207,7 +207,8 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
         <ReportTable
           caption={`Status changes that took effect in ${quarter}`}
           columns={CHANGE_COLUMNS}
-          rows={data.changes.rows} count={data.changes.total}
+          rows={data.changes.rows}
+          count={data.changes.total}
           rowKey={(change, index) => `${change.code}-${change.effectiveDate}-${index}`}
           empty="No status change took effect in this quarter."
           minWidth="52rem"
@@ -218,7 +219,8 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
         <ReportTable
           caption={`Evidence notes dated in ${quarter}`}
           columns={EVIDENCE_COLUMNS}
-          rows={data.evidence.rows} count={data.evidence.total}
+          rows={data.evidence.rows}
+          count={data.evidence.total}
           rowKey={(note, index) => `${note.code}-${note.evidenceDate}-${index}`}
           empty="No evidence note is dated in this quarter."
           minWidth="48rem"

@@ -11,8 +11,8 @@ import { readQuarterChanges } from './read-quarter-changes';
 import { readQuarterEvidence } from './read-quarter-evidence';
 import { readReportItems } from './read-report-items';
 import { reportCut, type ReportCut } from './report-cut';
-import type { QuarterlyReport, ReportChange, ReportEvidence, ReportFigure, ReportGroupRow, ReportItem, ReportQuarter } from './report-types';
 import { ListHead } from './list-head';
+import type { QuarterlyReport, ReportChange, ReportEvidence, ReportFigure, ReportGroupRow, ReportItem, ReportQuarter } from './report-types';
 import { ReportItemSummary } from './summarise-report-items';
 
 export const REPORT_TITLE = 'Quarterly summary';
@@ -49,7 +49,7 @@ export function organisationName(): string {
  * every quarter up to this one and per owner sector for this quarter and the one before; the
  * lists are read by this folder's three queries. The items are read a chunk at a time and
  * summarised as they come (counts, each sector's activity, the first rows of the item lists);
- * `options.onItems` gets every chunk, for the files that list every item. Everything but `meta`
+ * `options.rows` gets every chunk, for the files that list every row. Everything but `meta`
  * depends only on the history, so generating the same quarter twice gives equal `data`.
  */
 export async function buildQuarterlyReport(db: Db, input: BuildQuarterlyReportInput, options: BuildQuarterlyReportOptions = {}): Promise<QuarterlyReport> {

@@ -53,10 +53,3 @@ export function csvWriter<Row>(columns: Column<Row>[]): { add: (rows: Row[]) => 
     finish: () => Buffer.concat(parts),
   };
 }
-
-/** A whole table as one CSV file (see csvWriter). */
-export function renderCsv<Row>(columns: Column<Row>[], rows: Row[]): Buffer {
-  const writer = csvWriter(columns);
-  writer.add(rows);
-  return writer.finish();
-}

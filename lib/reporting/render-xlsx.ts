@@ -261,7 +261,7 @@ type Destination = EventEmitter & { _writableState?: { needDrain?: boolean } };
  * Resolves once the sheet stream's destinations (exceljs's StreamBuf keeps them in `pipes`: the
  * zip's readable-stream PassThrough, whose state says whether it wants a 'drain') have drained.
  */
-export async function compressed(sheet: Sheet): Promise<void> {
+async function compressed(sheet: Sheet): Promise<void> {
   const pipes = (sheet as unknown as { stream?: { pipes?: Destination[] } }).stream?.pipes ?? [];
   for (const pipe of pipes) if (pipe._writableState?.needDrain) await once(pipe, 'drain');
 }
@@ -277,13 +277,4 @@ function inTabOrder(workbook: Workbook, sheets: Sheet[]): void {
   const ordered: Sheet[] = [];
   sheets.forEach((sheet, index) => (ordered[index + 1] = sheet));
   (workbook as unknown as { _worksheets: Sheet[] })._worksheets = ordered;
-}
-
-/** The whole workbook from a report and every row of its long lists at once (tests, small reports). */
-export async function renderXlsx(report: QuarterlyReport, rows: { [K in Streamed]: StreamedRow[K][] }): Promise<Buffer> {
-  const writer = xlsxWriter();
-  await writer.items(rows.items);
-  await writer.changes(rows.changes);
-  await writer.evidence(rows.evidence);
-  return writer.finish(report);
 }

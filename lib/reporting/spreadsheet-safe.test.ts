@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { csvRows, renderCsv } from './render-csv';
+import { csvRows, csvWriter } from './render-csv';
 import { CHANGE_COLUMNS } from './report-columns';
 import type { ReportChange } from './report-types';
 import { neutraliseFormula } from './spreadsheet-safe';
@@ -22,7 +22,9 @@ describe('CSV formula injection', () => {
       note: '+N',
     };
     expect(csvRows(CHANGE_COLUMNS, [change])[1]).toEqual(['2015-07-01', "'@C", "'=T", 'Not started', 'In progress', "'-W", "'+N", '2015-07-02']);
-    const text = renderCsv(CHANGE_COLUMNS, [change]).toString('utf8');
+    const writer = csvWriter(CHANGE_COLUMNS);
+    writer.add([change]);
+    const text = writer.finish().toString('utf8');
     expect(text.startsWith('\uFEFFEffective date,Code,Title,From,To,Who,Note,Recorded on\r\n')).toBe(true);
   });
 });
