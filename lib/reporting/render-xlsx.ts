@@ -148,7 +148,11 @@ function writeSeries(overTime: Sheet, report: QuarterlyReport): void {
 type Streamed = 'items' | 'changes' | 'evidence';
 type StreamedRow = { items: ReportItem; changes: ReportChange; evidence: ReportEvidence };
 
-export type XlsxWriter = { [K in Streamed]: (rows: StreamedRow[K][]) => Promise<void> } & { finish: (report: QuarterlyReport) => Promise<Buffer> };
+export type XlsxWriter = { [K in Streamed]: (rows: StreamedRow[K][]) => Promise<void> } & {
+  finish: (report: QuarterlyReport) => Promise<Buffer>;
+  /** Bytes of sheet XML written but not yet taken by the compressor: what the chunk writes keep small. */
+  backlog: () => number;
+};
 
 /**
  * The report as a workbook: Summary (headline figures and what the report is), Progress by theme,
@@ -200,6 +204,7 @@ export function xlsxWriter(): XlsxWriter {
     items: to('items'),
     changes: to('changes'),
     evidence: to('evidence'),
+    backlog: () => tables.reduce((sum, table) => sum + waiting(table.sheet), 0),
     async finish(report) {
       for (const table of tables) table.close();
       // The document properties (the writer has them, its typings do not); the file's own
@@ -255,15 +260,22 @@ function streamedTable<Row>(sheet: Sheet, columns: Column<Row>[]): StreamedTable
   };
 }
 
-type Destination = EventEmitter & { _writableState?: { needDrain?: boolean } };
+type Destination = EventEmitter & { _writableState?: { needDrain?: boolean; length?: number } };
 
 /**
- * Resolves once the sheet stream's destinations (exceljs's StreamBuf keeps them in `pipes`: the
- * zip's readable-stream PassThrough, whose state says whether it wants a 'drain') have drained.
+ * The sheet stream's destinations: exceljs's StreamBuf keeps them in `pipes` (the zip's
+ * readable-stream PassThrough, whose state says how much it holds and whether it wants a 'drain').
  */
+const destinations = (sheet: Sheet): Destination[] => (sheet as unknown as { stream?: { pipes?: Destination[] } }).stream?.pipes ?? [];
+
+/** Resolves once the sheet's destinations have drained. */
 async function compressed(sheet: Sheet): Promise<void> {
-  const pipes = (sheet as unknown as { stream?: { pipes?: Destination[] } }).stream?.pipes ?? [];
-  for (const pipe of pipes) if (pipe._writableState?.needDrain) await once(pipe, 'drain');
+  for (const pipe of destinations(sheet)) if (pipe._writableState?.needDrain) await once(pipe, 'drain');
+}
+
+/** Bytes the sheet's destinations hold, not yet passed on to the compressor. */
+function waiting(sheet: Sheet): number {
+  return destinations(sheet).reduce((sum, pipe) => sum + (pipe._writableState?.length ?? 0), 0);
 }
 
 /**
