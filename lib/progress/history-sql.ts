@@ -55,6 +55,19 @@ export function providerOf(db: Db | Tx): Provider {
   return providerOfClient(db);
 }
 
+/**
+ * `column` is one of `ids`, bound as ONE parameter (a JSON array read by json_each on SQLite, a
+ * text[] on PostgreSQL) instead of one parameter per id. Prisma keeps the arguments of its latest
+ * debug calls whether or not debugging is on, each parameter with an object describing its type;
+ * for a quarterly report's chunks of 2,000 ids that kept about 40 MB alive at 100,000 items.
+ * Both databases look each id up in the index on `column`, as they do for a list of parameters.
+ */
+export function idIn(provider: Provider, column: Prisma.Sql, ids: string[]): Prisma.Sql {
+  return provider === 'postgresql'
+    ? Prisma.sql`${column} = ANY(CAST(${ids} AS TEXT[]))`
+    : Prisma.sql`${column} IN (SELECT "value" FROM json_each(${JSON.stringify(ids)}))`;
+}
+
 /** A date in a VALUES list: typed explicitly on PostgreSQL (see the file comment). */
 export function dateValue(provider: Provider, date: Date): Prisma.Sql {
   return provider === 'postgresql' ? Prisma.sql`CAST(${date} AS TIMESTAMP(3))` : Prisma.sql`${date}`;

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db';
 import { toDateOnly } from '@/lib/dates';
 import { Prisma } from '@/lib/db/generated/sqlite/client';
-import { asInteger, daysBefore, itemScopeSql, num, statusOnSql, type ItemScope } from '@/lib/progress/history-sql';
+import { asInteger, daysBefore, idIn, itemScopeSql, num, providerOf, statusOnSql, type ItemScope } from '@/lib/progress/history-sql';
 import { CLOSED_STATUSES } from '@/lib/recommendations/recommendation-query';
 import { isStatus, PRIORITIES, type Priority, type Status } from '@/lib/status/status';
 import { rawDay } from './raw-day';
@@ -54,8 +54,7 @@ export const ITEM_CHUNK = 2_000;
  *
  * One statement lists the items in scope in that order (ids only); then, per chunk, ONE statement
  * over the chunk's history ("a change" is any entry after the first, the recording at the seminar)
- * and one for its owner sectors, each with the chunk's ids as parameters (well under SQLite's
- * limit). So a report of a hundred thousand items never holds more than a chunk of rows and
+ * and one for its owner sectors, each with the chunk's ids as one parameter (idIn). So a report of a hundred thousand items never holds more than a chunk of rows and
  * objects at a time, and the caller (lib/reporting/export-quarterly-report.ts) writes each chunk
  * out before the next is read. Stale and overdue are then worked out per item from those dates,
  * with the dashboard's definitions (lib/progress/headline-figures.ts).
@@ -80,7 +79,7 @@ export async function readReportItems(
 async function readChunk(db: Db, input: { cut: ReportCut; staleDays: number }, ids: string[]): Promise<ReportItemFacts[]> {
   const { cut } = input;
   const before = cut.recordedBefore;
-  const chunk = Prisma.join(ids);
+  const provider = providerOf(db);
   const [rows, sectorRows] = await Promise.all([
     db.$queryRaw<FactRow[]>`
       -- Plain aggregates over the (recommendationId, effectiveDate, recordedAt, ...) index, no window: an
@@ -95,7 +94,7 @@ async function readChunk(db: Db, input: { cut: ReportCut; staleDays: number }, i
                MAX(sc."effectiveDate") AS "lastChange",
                MAX(CASE WHEN sc."effectiveDate" <= ${cut.previousEnd} THEN sc."effectiveDate" ELSE NULL END) AS "lastChangeBefore"
         FROM "StatusChange" sc
-        WHERE sc."recommendationId" IN (${chunk}) AND sc."effectiveDate" <= ${cut.day} AND sc."recordedAt" < ${before}
+        WHERE ${idIn(provider, Prisma.sql`sc."recommendationId"`, ids)} AND sc."effectiveDate" <= ${cut.day} AND sc."recordedAt" < ${before}
         GROUP BY sc."recommendationId"
       ),
       "changes" AS (
@@ -111,7 +110,7 @@ async function readChunk(db: Db, input: { cut: ReportCut; staleDays: number }, i
                MAX(e."evidenceDate") AS "lastEvidence",
                MAX(CASE WHEN e."evidenceDate" <= ${cut.previousEnd} THEN e."evidenceDate" ELSE NULL END) AS "lastEvidenceBefore"
         FROM "EvidenceNote" e
-        WHERE e."recommendationId" IN (${chunk}) AND e."evidenceDate" <= ${cut.day} AND e."createdAt" < ${before}
+        WHERE ${idIn(provider, Prisma.sql`e."recommendationId"`, ids)} AND e."evidenceDate" <= ${cut.day} AND e."createdAt" < ${before}
           AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${before})
         GROUP BY e."recommendationId"
       )
@@ -134,7 +133,7 @@ async function readChunk(db: Db, input: { cut: ReportCut; staleDays: number }, i
       SELECT rs."recommendationId" AS "itemId", se."id" AS "id", se."name" AS "name"
       FROM "RecommendationSector" rs
       JOIN "Sector" se ON se."id" = rs."sectorId"
-      WHERE rs."recommendationId" IN (${chunk})
+      WHERE ${idIn(provider, Prisma.sql`rs."recommendationId"`, ids)}
       ORDER BY se."sortOrder", se."name", se."id"`,
   ]);
 

@@ -1,6 +1,7 @@
 // The quarterly summary of a large organisation: ten thousand recommendations in scope (the
 // benchmark's size M). It used to fail outright on SQLite (too many bound parameters) and to take
 // minutes as a PDF; every format must come out, complete where it promises to be.
+import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -9,7 +10,8 @@ import { parseDateOnly } from '@/lib/dates';
 import { addItemsToTally } from '@/lib/progress/tally/rebuild-progress-tally';
 import { recommendationCode } from '@/lib/recommendations/code';
 import { seedVocabulary } from '@/lib/test/recommendation-factory';
-import { testDb, uniqueId } from '@/lib/test/test-db';
+import { testDatabaseUrl, testDb, uniqueId } from '@/lib/test/test-db';
+import { recordingClient } from '@/scripts/bench/sql-floor';
 import { quarterlyReportQuerySchema } from '@/lib/validations/quarterly-report';
 import { buildQuarterlyReport, type BuildQuarterlyReportInput } from './build-quarterly-report';
 import { exportQuarterlyReport } from './export-quarterly-report';
@@ -111,6 +113,23 @@ describe('quarterly report at scale', () => {
     expect(ITEMS / ITEM_CHUNK).toBeGreaterThan(1);
     expect(progress).toEqual(Array.from({ length: ITEMS / ITEM_CHUNK }, (_, n) => ({ read: (n + 1) * ITEM_CHUNK, total: ITEMS })));
   });
+
+  it('scale: a chunk of items is one bound parameter, not one per item', async () => {
+    // Prisma keeps its latest calls' arguments, each parameter with a description: thousands of
+    // them per statement kept tens of MB alive in a large export (lib/progress/history-sql.ts idIn).
+    const log: SqlQuery[] = [];
+    const recording = recordingClient(testDatabaseUrl(), log);
+    try {
+      const built = await buildQuarterlyReport(recording, input);
+      expect(built.data.headline.tracked.current).toBe(ITEMS);
+    } finally {
+      await recording.$disconnect();
+    }
+    const chunkReads = log.filter((query) => /"RecommendationSector"/.test(query.sql) && /"Sector"/.test(query.sql));
+    expect(chunkReads).toHaveLength(ITEMS / ITEM_CHUNK);
+    const widest = Math.max(...log.map((query) => query.args.length));
+    expect(widest).toBeLessThan(100);
+  }, 60_000);
 
   it('scale: the workbook and the CSV hold every item and every change', async () => {
     const workbook = new ExcelJS.Workbook();

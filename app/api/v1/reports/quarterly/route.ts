@@ -11,7 +11,9 @@ import { searchParamsToObject } from '@/lib/validations/recommendation-filters';
 export const GET = apiRoute('VIEWER', async ({ request, user }) => {
   const query = quarterlyReportQuerySchema.parse(searchParamsToObject(new URL(request.url).searchParams));
   const { file } = await exportQuarterlyReport(db, { ...query, generatedBy: user.name }, query);
-  return new Response(new Uint8Array(file.body), {
+  // The file's own bytes, not a copy of them (a workbook of a large organisation is tens of megabytes).
+  const body = new Uint8Array(file.body.buffer as ArrayBuffer, file.body.byteOffset, file.body.byteLength);
+  return new Response(body, {
     headers: {
       'Content-Type': file.contentType,
       // File names are ASCII by construction (tracker-2026-Q3.pdf): no encoding needed.
