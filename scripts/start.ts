@@ -8,7 +8,7 @@ import { databaseUrl, providerOf } from '../lib/db/config';
 import { prepareDatabase } from '../lib/db/prepare';
 import { ensureAuthSecret } from '../lib/auth/secret';
 import { ensureAppBuild, nextBin } from './lib/app-build';
-import { serverNodeArgs } from './lib/server-heap';
+import { serverMemoryEnv, serverNodeArgs } from './lib/server-memory';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -33,8 +33,8 @@ const env = {
 
 if (!dev && !ensureAppBuild(root, env)) process.exit(1);
 
-// The production server runs with a heap limit (scripts/lib/server-heap.ts); `next dev` compiles
-// on demand and keeps Node's default.
+// The production server runs with a heap limit and two malloc arenas (scripts/lib/server-memory.ts);
+// `next dev` compiles on demand and keeps Node's defaults.
 let nodeArgs: string[] = [];
 try {
   if (!dev) nodeArgs = serverNodeArgs();
@@ -42,6 +42,9 @@ try {
   console.error(`error: ${(error as Error).message}`);
   process.exit(1);
 }
-const child = spawn(process.execPath, [...nodeArgs, nextBin(root), dev ? 'dev' : 'start', '-p', port], { stdio: 'inherit', env });
+const child = spawn(process.execPath, [...nodeArgs, nextBin(root), dev ? 'dev' : 'start', '-p', port], {
+  stdio: 'inherit',
+  env: dev ? env : { ...env, ...serverMemoryEnv() },
+});
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

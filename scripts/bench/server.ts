@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import { nextBin } from '../lib/app-build';
-import { serverNodeArgs } from '../lib/server-heap';
+import { serverMemoryEnv, serverNodeArgs } from '../lib/server-memory';
 import { log } from './progress';
 
 export type Server = {
@@ -117,6 +117,7 @@ export async function startServer(options: { root: string; distDir: string; data
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
       ...process.env,
+      ...serverMemoryEnv(),
       NODE_ENV: 'production',
       NEXT_DIST_DIR: options.distDir,
       DATABASE_URL: options.databaseUrl,

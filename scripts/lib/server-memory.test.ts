@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SERVER_HEAP_MB, serverNodeArgs } from './server-heap';
+import { DEFAULT_SERVER_HEAP_MB, serverMemoryEnv, serverNodeArgs } from './server-memory';
 
 describe('server heap limit', () => {
   it('heap: npm start and the benchmark run the server with the default limit unless told otherwise', () => {
@@ -12,5 +12,11 @@ describe('server heap limit', () => {
     for (const value of ['abc', '12.5', '32', '-1']) {
       expect(() => serverNodeArgs({ TRACKER_SERVER_HEAP_MB: value })).toThrow(`TRACKER_SERVER_HEAP_MB must be a whole number of MB, at least 64 (or 0 for Node's default); it is "${value}".`);
     }
+  });
+
+  it('malloc: the server gets two malloc arenas unless MALLOC_ARENA_MAX says otherwise', () => {
+    expect(serverMemoryEnv({})).toEqual({ MALLOC_ARENA_MAX: '2' });
+    expect(serverMemoryEnv({ MALLOC_ARENA_MAX: ' ' })).toEqual({ MALLOC_ARENA_MAX: '2' });
+    expect(serverMemoryEnv({ MALLOC_ARENA_MAX: '8' })).toEqual({ MALLOC_ARENA_MAX: '8' });
   });
 });
