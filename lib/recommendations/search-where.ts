@@ -29,20 +29,32 @@ const LIKE_WILDCARD = /[%_]/;
  */
 function containsText(q: string, provider: Provider): Prisma.StringFilter<'SearchText'> {
   // The app is typed against the SQLite client, whose filter type has no `mode`.
-  return (
-    provider === 'postgresql' ? { contains: q.replace(/[\\%_]/g, (char) => `\\${char}`), mode: 'insensitive' } : { contains: q }
-  ) as Prisma.StringFilter<'SearchText'>;
+  return (provider === 'postgresql' ? { contains: escapeLike(q), mode: 'insensitive' } : { contains: q }) as Prisma.StringFilter<'SearchText'>;
+}
+
+/** PostgreSQL: `q` with LIKE's wildcards (and the escape character, a backslash) escaped. */
+function escapeLike(q: string): string {
+  return q.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
 
 /**
- * SQLite only: the items with a text matching `%q%` in the FTS5 trigram index, which answers a LIKE
- * of three characters or more from the index (and ignores case, as LIKE does); or null when there
- * are more than MAX_INDEXED_MATCHES. Prisma cannot put this subquery in its WHERE: as a relation
- * filter it becomes a correlated EXISTS, which SQLite runs once per item instead of once.
+ * The items with a text containing `q`, from the database's index, or null when there are more than
+ * MAX_INDEXED_MATCHES. SQLite: a LIKE `%q%` on the FTS5 trigram index (answered from the index for
+ * three characters or more; it ignores case, as LIKE does). PostgreSQL: an ILIKE on the pg_trgm
+ * index, the wildcards escaped (containsText). Prisma cannot put this subquery in its WHERE: as a
+ * relation filter it becomes a correlated EXISTS, which SQLite runs once per item, and which
+ * PostgreSQL, for a page of the list (ORDER BY ... LIMIT), plans as a walk through the items in the
+ * list's order probing each one's texts: 33 ms at the benchmark's M size for a term in one title in
+ * thirty, against 2 ms for the ids first.
  */
 async function indexedMatchIds(client: Db | Tx, q: string, max: number): Promise<string[] | null> {
-  const rows = await client.$queryRaw<{ id: string }[]>`
-    SELECT DISTINCT "recommendationId" AS "id" FROM "SearchIndex" WHERE "body" LIKE ${`%${q}%`} LIMIT ${max + 1}`;
+  const rows =
+    providerOfClient(client) === 'postgresql'
+      ? await client.$queryRaw<{ id: string }[]>`
+          SELECT DISTINCT "recommendationId" AS "id" FROM "SearchText"
+          WHERE "body" ILIKE ${`%${escapeLike(q)}%`} AND "recommendationId" IS NOT NULL LIMIT ${max + 1}`
+      : await client.$queryRaw<{ id: string }[]>`
+          SELECT DISTINCT "recommendationId" AS "id" FROM "SearchIndex" WHERE "body" LIKE ${`%${q}%`} LIMIT ${max + 1}`;
   return rows.length > max ? null : rows.map((row) => row.id);
 }
 
@@ -70,10 +82,7 @@ async function literalMatchIds(client: Db | Tx, q: string): Promise<string[]> {
 /** `maxIndexed` is for tests: the cut-over to reading each item's texts. */
 export async function searchWhere(client: Db | Tx, q: string, maxIndexed = MAX_INDEXED_MATCHES): Promise<Where> {
   const provider = providerOfClient(client);
-  // PostgreSQL plans this EXISTS as a semi-join driven by the pg_trgm index.
-  const textContains: Where = { searchTexts: { some: { body: containsText(q, provider) } } };
-  if (provider === 'postgresql') return textContains;
   const ids = await matchIds(client, q, maxIndexed);
-  const matches: Where = ids ? { id: { in: ids } } : textContains;
-  return LIKE_WILDCARD.test(q) ? { AND: [matches, { id: { in: await literalMatchIds(client, q) } }] } : matches;
+  const matches: Where = ids ? { id: { in: ids } } : { searchTexts: { some: { body: containsText(q, provider) } } };
+  return provider === 'sqlite' && LIKE_WILDCARD.test(q) ? { AND: [matches, { id: { in: await literalMatchIds(client, q) } }] } : matches;
 }
