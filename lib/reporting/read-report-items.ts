@@ -54,10 +54,11 @@ export const ITEM_CHUNK = 2_000;
  *
  * One statement lists the items in scope in that order (ids only); then, per chunk, ONE statement
  * over the chunk's history ("a change" is any entry after the first, the recording at the seminar)
- * and one for its owner sectors, each with the chunk's ids as one parameter (idIn). So a report of a hundred thousand items never holds more than a chunk of rows and
- * objects at a time, and the caller (lib/reporting/export-quarterly-report.ts) writes each chunk
- * out before the next is read. Stale and overdue are then worked out per item from those dates,
- * with the dashboard's definitions (lib/progress/headline-figures.ts).
+ * and one for its owner sectors, each with the chunk's ids as one parameter (idIn). So a report of
+ * a hundred thousand items never holds more than a chunk of rows and objects at a time, and the
+ * caller (lib/reporting/export-quarterly-report.ts) writes each chunk out before the next is read.
+ * Stale and overdue are then worked out per item from those dates, with the dashboard's
+ * definitions (lib/progress/headline-figures.ts).
  */
 export async function readReportItems(
   db: Db,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SERVER_HEAP_MB, serverMemoryEnv, serverNodeArgs } from './server-memory';
 
-describe('server heap limit', () => {
+describe('server memory settings', () => {
   it('heap: npm start and the benchmark run the server with the default limit unless told otherwise', () => {
     expect(serverNodeArgs({})).toEqual([`--max-old-space-size=${DEFAULT_SERVER_HEAP_MB}`]);
     expect(serverNodeArgs({ TRACKER_SERVER_HEAP_MB: ' 512 ' })).toEqual(['--max-old-space-size=512']);
