@@ -10,6 +10,3 @@ export const TOOLTIP_STYLE: { contentStyle: CSSProperties; labelStyle: CSSProper
   labelStyle: { color: 'var(--text)', fontWeight: 600 },
   itemStyle: { color: 'var(--text)' },
 };
-
-/** The focusable frame of a chart: its accessible name and a visible focus ring. */
-export const CHART_FRAME = 'rounded-md focus-visible:outline-3 focus-visible:outline-offset-2';

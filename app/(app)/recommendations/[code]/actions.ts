@@ -23,7 +23,7 @@ function revalidateRecommendation() {
   revalidatePath('/recommendations/[code]', 'page');
   revalidatePath('/recommendations');
   revalidatePath('/seminars');
-  revalidatePath('/');
+  revalidatePath('/dashboard');
 }
 
 export const changeStatusAction = authedAction(statusChangeFormSchema, 'EDITOR', async (input, user) => {
