@@ -9,6 +9,8 @@ import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/auth/action';
 import { useKeptForm } from '@/components/ui/use-kept-form';
 import { STATUS_LABEL, STATUSES, STATUSES_NEEDING_EVIDENCE, type Status } from '@/lib/status/status';
+import { STATUS_NOTE_MAX } from '@/lib/validations/status-change';
+import { EvidenceFields } from './evidence-fields';
 
 type Props = {
   recommendationId: string;
@@ -76,7 +78,7 @@ function StatusFields({
         errors={errors.effectiveDate}
         required
       />
-      <TextAreaField name="note" label="Note (optional)" rows={2} maxLength={2000} defaultValue={values.note} errors={errors.note} />
+      <TextAreaField name="note" label="Note (optional)" rows={2} maxLength={STATUS_NOTE_MAX} defaultValue={values.note} errors={errors.note} />
       <fieldset className="space-y-3 rounded-md border border-border p-3">
         <legend className="px-1 text-sm font-medium">Evidence with this change (optional)</legend>
         <p className="text-xs text-muted" aria-live="polite">
@@ -86,36 +88,7 @@ function StatusFields({
               ? 'Partially implemented and Implemented need evidence; this recommendation has none yet.'
               : `This recommendation has ${evidenceCount} evidence ${evidenceCount === 1 ? 'note' : 'notes'}.`}
         </p>
-        <TextAreaField
-          name="evidence.body"
-          label="What shows it happened"
-          rows={3}
-          maxLength={20000}
-          hint="Markdown allowed."
-          defaultValue={values['evidence.body']}
-          errors={errors['evidence.body'] ?? errors.evidence}
-          required={needsEvidence}
-        />
-        <TextField
-          name="evidence.evidenceDate"
-          label="Evidence date"
-          type="date"
-          max={today}
-          hint="Leave blank to use the effective date."
-          defaultValue={values['evidence.evidenceDate']}
-          errors={errors['evidence.evidenceDate']}
-        />
-        <TextField name="evidence.sourceTitle" label="Source title" maxLength={300} defaultValue={values['evidence.sourceTitle']} errors={errors['evidence.sourceTitle']} />
-        <TextField
-          name="evidence.sourceUrl"
-          label="Source web address"
-          type="url"
-          inputMode="url"
-          placeholder="https://"
-          maxLength={2000}
-          defaultValue={values['evidence.sourceUrl']}
-          errors={errors['evidence.sourceUrl']}
-        />
+        <EvidenceFields state={state} today={today} withStatusChange={{ bodyRequired: needsEvidence }} />
       </fieldset>
       <Button type="submit" disabled={pending}>
         {pending ? 'Recording…' : 'Record status change'}

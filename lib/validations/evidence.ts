@@ -1,8 +1,15 @@
+import './no-eval-in-browser';
 import { z } from 'zod';
 import { parseDateOnly } from '@/lib/dates';
 
 // Evidence notes: the same schema checks the add-evidence form, the inline evidence of a status
 // change, and POST /api/v1/recommendations/[id]/evidence.
+
+// The longest texts accepted; the forms (components/recommendation/evidence-fields.tsx) set them as
+// maxLength, so the browser stops where the server would.
+export const EVIDENCE_BODY_MAX = 20_000;
+export const EVIDENCE_SOURCE_TITLE_MAX = 300;
+export const EVIDENCE_SOURCE_URL_MAX = 2_000;
 
 /** A required calendar date typed as YYYY-MM-DD (what <input type="date"> sends), parsed to midnight UTC. */
 export function dateOnlySchema(missing: string) {
@@ -44,7 +51,7 @@ const sourceUrlSchema = z.preprocess(
   z
     .string({ error: 'Enter a web address.' })
     .trim()
-    .max(2000, 'Use a web address of at most 2000 characters.')
+    .max(EVIDENCE_SOURCE_URL_MAX, `Use a web address of at most ${EVIDENCE_SOURCE_URL_MAX} characters.`)
     // Only web links: javascript:, data: and file: addresses never reach a page.
     .pipe(z.url({ protocol: /^https?$/, error: 'Enter a web address starting with http:// or https://.' }))
     .optional(),
@@ -55,9 +62,9 @@ export const evidenceFields = {
     .string({ error: 'Describe the evidence.' })
     .trim()
     .min(1, 'Describe the evidence.')
-    .max(20_000, 'Use at most 20,000 characters.'),
+    .max(EVIDENCE_BODY_MAX, `Use at most ${EVIDENCE_BODY_MAX.toLocaleString('en-GB')} characters.`),
   evidenceDate: dateOnlySchema('Enter the date of the evidence.'),
-  sourceTitle: optionalText(300, 'Use a source title of at most 300 characters.'),
+  sourceTitle: optionalText(EVIDENCE_SOURCE_TITLE_MAX, `Use a source title of at most ${EVIDENCE_SOURCE_TITLE_MAX} characters.`),
   sourceUrl: sourceUrlSchema,
 };
 

@@ -1,3 +1,4 @@
+import './no-eval-in-browser';
 import { z } from 'zod';
 import { STATUSES } from '@/lib/status/status';
 import { dateOnlySchema, evidenceFields, expectedVersionSchema, idSchema, optionalText, type EvidenceInput } from './evidence';
@@ -5,6 +6,9 @@ import { dateOnlySchema, evidenceFields, expectedVersionSchema, idSchema, option
 // A status change. The JSON API sends inline evidence as an object, `evidence: { body, ... }`;
 // the form sends flat fields named "evidence.body", "evidence.evidenceDate", ... so that the
 // field errors (keyed "evidence.body") land next to the right inputs. Both arrive here.
+
+/** The longest note a status change takes (the form's maxLength too). */
+export const STATUS_NOTE_MAX = 2_000;
 
 const EVIDENCE_KEYS = ['body', 'evidenceDate', 'sourceTitle', 'sourceUrl'] as const;
 
@@ -39,7 +43,7 @@ function nestEvidence(raw: unknown): unknown {
 const statusChangeFields = {
   status: z.enum(STATUSES, { error: 'Choose a status.' }),
   effectiveDate: dateOnlySchema('Enter the date the change took effect.'),
-  note: optionalText(2000, 'Use a note of at most 2000 characters.'),
+  note: optionalText(STATUS_NOTE_MAX, `Use a note of at most ${STATUS_NOTE_MAX} characters.`),
   expectedVersion: expectedVersionSchema,
   evidence: z
     .object(
