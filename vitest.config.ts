@@ -2,9 +2,12 @@ import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 import { SlowFirstSequencer } from './lib/test/slow-first-sequencer';
 
-// Two projects: `unit` needs nothing; `db` runs against real throw-away databases (SQLite by
-// default, PostgreSQL when TEST_DATABASE_URL is a postgresql:// URL), one per worker
-// (lib/test/db-global-setup.ts).
+const BENCH_SMOKE = 'scripts/bench/bench-smoke.test.ts';
+
+// Three projects, all run by `vitest run` (npm test): `unit` needs nothing; `db` runs against real
+// throw-away databases (SQLite by default, PostgreSQL when TEST_DATABASE_URL is a postgresql:// URL),
+// one per worker (lib/test/db-global-setup.ts); `bench` is the benchmark's smoke run, which serves a
+// production build and loads it for about a minute (`npm run test:bench` alone).
 //
 // Three workers on two cores: many files mostly wait (on a database, or the benchmark smoke test on
 // its server), and vitest's default here (cores - 1) ran every file one after another.
@@ -19,7 +22,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
-          exclude: ['**/*.db.test.ts', 'node_modules/**'],
+          exclude: ['**/*.db.test.ts', BENCH_SMOKE, 'node_modules/**'],
           environment: 'node',
         },
       },
@@ -33,6 +36,10 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
+      },
+      {
+        extends: true,
+        test: { name: 'bench', include: [BENCH_SMOKE], environment: 'node' },
       },
     ],
   },
