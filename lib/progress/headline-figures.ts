@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import { DEFAULT_STALE_DAYS } from '@/lib/validations/recommendation-filters';
 import {
   asDouble,

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import { CLOSED_STATUSES } from '@/lib/recommendations/recommendation-query';
 import { asDouble, asInteger, daysBefore, itemScopeSql, num, numOrNull, recordedCutOf, statusOnSql, weightSql, type ItemScope } from './history-sql';
 import { combinePoints, getProgressSeries, tallyAnswers } from './progress-series';

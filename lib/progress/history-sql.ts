@@ -22,7 +22,7 @@
 // quarter is read with each database's own functions (quarterIndexSql).
 import type { Db, Tx } from '@/lib/db';
 import type { Provider } from '@/lib/db/config';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import { providerOfClient } from '@/lib/db/client';
 import { STATUS_WEIGHT, STATUSES } from '@/lib/status/status';
 import type { ProgressGrouping } from '@/lib/validations/progress';

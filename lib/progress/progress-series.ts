@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import type { ProgressGrouping } from '@/lib/validations/progress';
 import { asDouble, asInteger, groupLabelSql, historyCtes, isToday, num, numOrNull, providerOf, quarterIndexSql, weightSql, type ItemScope } from './history-sql';
 import type { QuarterPoint } from './quarters';

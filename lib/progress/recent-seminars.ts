@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import { asInteger, isToday, itemScopeSql, num, recordedCutOf, statusOnSql, type ItemScope } from './history-sql';
 import { getStatusDistribution, type StatusDistributionRow } from './status-distribution';
 

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import { isStatus, STATUS_WEIGHT, STATUSES, type Status } from '@/lib/status/status';
 import type { ProgressGrouping } from '@/lib/validations/progress';
 import { asInteger, groupedScopeSql, isToday, groupLabelSql, num, recordedCutOf, statusOnSql, type ItemScope } from './history-sql';

@@ -1,6 +1,6 @@
 import type { Db, Tx } from '@/lib/db';
 import { providerOfClient } from '@/lib/db/client';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 
 /**
  * Locks recommendations' rows until the transaction ends (PostgreSQL), in id order so two

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db';
 import { parseDateOnly } from '@/lib/dates';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import { daysBefore } from '@/lib/progress/history-sql';
 import { rawDay } from './raw-day';
 import type { Day } from './report-types';

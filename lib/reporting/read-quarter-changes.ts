@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import { itemScopeSql, type ItemScope } from '@/lib/progress/history-sql';
 import { isStatus } from '@/lib/status/status';
 import { eachDayChunk } from './day-chunks';

@@ -1,6 +1,6 @@
 import type { Db } from '@/lib/db';
 import { toDateOnly } from '@/lib/dates';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import { asInteger, daysBefore, idIn, itemScopeSql, num, providerOf, statusOnSql, type ItemScope } from '@/lib/progress/history-sql';
 import { CLOSED_STATUSES } from '@/lib/recommendations/recommendation-query';
 import { isStatus, PRIORITIES, type Priority, type Status } from '@/lib/status/status';

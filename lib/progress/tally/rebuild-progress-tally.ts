@@ -1,5 +1,5 @@
 import type { Db, Tx } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import { providerOf } from '../history-sql';
 import { addToTally, readItemTally } from './tally-rows';
 import { tallyRowsSql } from './tally-sql';

@@ -1,5 +1,5 @@
 import type { Db, Tx } from '@/lib/db';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import { num, providerOf } from '../history-sql';
 import { tallyRowsSql, type TallyRow } from './tally-sql';
 

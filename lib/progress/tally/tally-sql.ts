@@ -2,7 +2,7 @@
 // ProgressTally and SectorProgressTally): the same intervals as the series read from the history
 // (history-sql.ts), counted per quarter instead of per group.
 import type { Provider } from '@/lib/db/config';
-import { Prisma } from '@/lib/db/generated/sqlite/client';
+import * as Prisma from '@/lib/db/sql';
 import { quarterIndexSql } from '../history-sql';
 
 /** A row of either table: `sectorId` is null for ProgressTally. */
