@@ -9,6 +9,7 @@ import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/auth/action';
 import { PRIORITIES, PRIORITY_LABEL, STATUS_LABEL, STATUSES } from '@/lib/status/status';
 import type { BulkOperation } from '@/lib/validations/bulk-update';
+import { STATUS_NOTE_MAX } from '@/lib/validations/status-change';
 
 type Option = { id: string; name: string };
 
@@ -185,7 +186,7 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
               defaultValue={values.effectiveDate ?? today}
               errors={errors.effectiveDate}
             />
-            <TextAreaField id="bulk-note" name="note" label="Note for every item (optional)" rows={2} maxLength={2000} defaultValue={values.note} errors={errors.note} />
+            <TextAreaField id="bulk-note" name="note" label="Note for every item (optional)" rows={2} maxLength={STATUS_NOTE_MAX} defaultValue={values.note} errors={errors.note} />
           </div>
 
           <div hidden={!shows('priority')} className="md:col-start-1">

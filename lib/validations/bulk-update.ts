@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PRIORITIES, STATUSES } from '@/lib/status/status';
 import { dateOnlySchema, optionalText } from './evidence';
 import { recommendationFiltersSchema, searchParamsToObject, type RecommendationFilters } from './recommendation-filters';
+import { STATUS_NOTE_MAX } from './status-change';
 
 // One change applied to many recommendations from the list page: to the ticked rows (each posted
 // with the version the page showed) or to every item matching the page's filters.
@@ -93,7 +94,7 @@ const change = z.discriminatedUnion(
       operation: z.literal('status'),
       status: z.enum(STATUSES, { error: 'Choose a status.' }),
       effectiveDate: dateOnlySchema('Enter the date the change took effect.'),
-      note: optionalText(2000, 'Use a note of at most 2000 characters.'),
+      note: optionalText(STATUS_NOTE_MAX, `Use a note of at most ${STATUS_NOTE_MAX} characters.`),
     }),
   ],
   { error: 'Choose what to change.' },
