@@ -1,5 +1,6 @@
 import { formatNumber, formatPercent } from '@/lib/format';
-import type { Figure, HeadlineFigures } from '@/lib/progress/headline-figures';
+import type { Figure } from '@/lib/progress/figure';
+import type { HeadlineFigures } from '@/lib/progress/headline-figures';
 
 type Props = {
   figures: HeadlineFigures;

@@ -4,6 +4,8 @@ import { StatusBadge } from '@/components/ui/status-badge';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { Markdown } from '@/lib/markdown/markdown';
 import {
+  becameOverdueIntro,
+  becameStaleIntro,
   filterLines,
   formatCountChange,
   formatDay,
@@ -230,7 +232,7 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
       <Section
         id="stale"
         title={`Became stale in ${quarter} (${formatNumber(becameStale.total)})`}
-        intro={`No status change or evidence in the ${headline.staleDays} days up to ${asOf}; not stale at the end of the previous quarter.`}
+        intro={becameStaleIntro(headline.staleDays, asOf)}
       >
         <ReportTable caption={`Items that became stale in ${quarter}`} columns={ITEM_COLUMNS} rows={becameStale.rows} count={becameStale.total} rowKey={(item) => item.code} empty="No item became stale in this quarter." minWidth="48rem" />
       </Section>
@@ -238,7 +240,7 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
       <Section
         id="overdue"
         title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.total)})`}
-        intro={`Past the target date on ${asOf} and neither implemented nor no longer relevant; not overdue at the end of the previous quarter.`}
+        intro={becameOverdueIntro(asOf)}
       >
         <ReportTable caption={`Items that became overdue in ${quarter}`} columns={ITEM_COLUMNS} rows={becameOverdue.rows} count={becameOverdue.total} rowKey={(item) => item.code} empty="No item became overdue in this quarter." minWidth="48rem" />
       </Section>

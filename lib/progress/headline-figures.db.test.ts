@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDb } from '@/lib/test/test-db';
 import { getHeadlineFigures } from './headline-figures';
-import { day, recordChange, recordEvidence, seedHistoryItems } from './test-history';
+import { day, recordChange, recordEvidence, seedHistoryItems } from '@/lib/test/test-history';
 
 const db = testDb();
 afterAll(() => db.$disconnect());

@@ -1,26 +1,23 @@
 import type { Db } from '@/lib/db';
 import * as Prisma from '@/lib/db/sql';
-import { DEFAULT_STALE_DAYS } from '@/lib/validations/recommendation-filters';
+import { DEFAULT_STALE_DAYS, progressOf, staleCutoff } from '@/lib/status/metrics';
+import { isOverdueSql, isStaleSql, quietSinceSql, weightSql } from '@/lib/status/metrics-sql';
 import {
   asDouble,
   asInteger,
   dateValue,
   isToday,
-  daysBefore,
   itemScopeSql,
   num,
   numOrNull,
   providerOf,
   recordedCutOf,
   statusOnSql,
-  weightSql,
   type ItemScope,
 } from './history-sql';
-import { headlineToday } from './headline-today';
+import { figure, progressFigure, type Figure } from './figure';
+import { headlineToday, type HeadlineValues } from './headline-today';
 import { previousQuarter, quarterEnd, quarterLabel, quarterOf, quarterStart } from './quarters';
-
-/** A figure on the as-of day and at the end of the quarter before, and the difference. */
-export type Figure<T extends number | null = number> = { current: T; previous: T; change: T };
 
 export type HeadlineFigures = {
   asOf: Date;
@@ -35,22 +32,16 @@ export type HeadlineFigures = {
   implemented: Figure;
   /** Items with a status change effective in the quarter up to the day (the first recording excluded). */
   changedThisQuarter: Figure;
-  /** Items with no status change or evidence dated in the `staleDays` days up to the day. */
+  /** Open items with no status change or evidence dated in the `staleDays` days up to the day (lib/status/metrics.ts). */
   stale: Figure;
-  /** Items past their target date on the day and not implemented or no longer relevant. */
+  /** Open items past their target date on the day (lib/status/metrics.ts). */
   overdue: Figure;
   staleDays: number;
 };
 
 type Row = { idx: unknown; tracked: unknown; counted: unknown; weightSum: unknown; implemented: unknown; overdue: unknown; changed: unknown; stale: unknown };
 
-type Values = { tracked: number; progress: number | null; implemented: number; changed: number; stale: number; overdue: number };
-
-const NOTHING: Values = { tracked: 0, progress: null, implemented: 0, changed: 0, stale: 0, overdue: 0 };
-
-function figure(current: number, previous: number): Figure {
-  return { current, previous, change: current - previous };
-}
+const NOTHING: HeadlineValues = { tracked: 0, progress: null, implemented: 0, changed: 0, stale: 0, overdue: 0 };
 
 /**
  * The headline figures on the as-of day and at the end of the previous quarter, in ONE statement:
@@ -63,7 +54,7 @@ function figure(current: number, previous: number): Figure {
  */
 export async function getHeadlineFigures(
   db: Db,
-  input: { scope: ItemScope; asOf: Date; staleDays?: number; /** Read from the history even as of today (tests compare the two). */ fromHistory?: boolean },
+  input: { scope: ItemScope; asOf: Date; staleDays?: number },
 ): Promise<HeadlineFigures> {
   const provider = providerOf(db);
   const staleDays = input.staleDays ?? DEFAULT_STALE_DAYS;
@@ -71,29 +62,25 @@ export async function getHeadlineFigures(
   const previous = previousQuarter(current);
   const previousAt = quarterEnd(previous);
   const cut = recordedCutOf(input.asOf);
-  const fast = input.fromHistory ? null : await headlineToday(db, { scope: input.scope, asOf: input.asOf, staleDays, current, previous });
-  const { then, now } = fast ?? (await fromHistory());
+  const fast = await headlineToday(db, { scope: input.scope, asOf: input.asOf, staleDays, current, previous });
+  const { then, now } = fast ?? (await readHistory());
   return {
     asOf: input.asOf,
     previousAt,
     quarterLabel: quarterLabel(current),
     previousQuarterLabel: quarterLabel(previous),
-    tracked: figure(now.tracked, then.tracked),
-    progress: {
-      current: now.progress,
-      previous: then.progress,
-      change: now.progress !== null && then.progress !== null ? now.progress - then.progress : null,
-    },
-    implemented: figure(now.implemented, then.implemented),
-    changedThisQuarter: figure(now.changed, then.changed),
-    stale: figure(now.stale, then.stale),
-    overdue: figure(now.overdue, then.overdue),
+    tracked: figure(then.tracked, now.tracked),
+    progress: progressFigure(then.progress, now.progress),
+    implemented: figure(then.implemented, now.implemented),
+    changedThisQuarter: figure(then.changed, now.changed),
+    stale: figure(then.stale, now.stale),
+    overdue: figure(then.overdue, now.overdue),
     staleDays,
   };
 
-  async function fromHistory(): Promise<{ then: Values; now: Values }> {
+  async function readHistory(): Promise<{ then: HeadlineValues; now: HeadlineValues }> {
     const point = (idx: number, at: Date, start: Date) =>
-      Prisma.sql`(${Prisma.raw(String(idx))}, ${dateValue(provider, at)}, ${dateValue(provider, start)}, ${dateValue(provider, daysBefore(at, staleDays))})`;
+      Prisma.sql`(${Prisma.raw(String(idx))}, ${dateValue(provider, at)}, ${dateValue(provider, start)}, ${dateValue(provider, staleCutoff(at, staleDays))})`;
     const weight = weightSql(Prisma.sql`sn."status"`);
     // As of today, the item's stored status and last activity are the day's (see isToday); only the
     // end of the previous quarter is read from the history.
@@ -110,9 +97,10 @@ export async function getHeadlineFigures(
             AND e."evidenceDate" > sn."activeAfter" AND e."evidenceDate" <= sn."at" AND e."createdAt" < ${cut}
             AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${cut})
         )`;
+    const stored = quietSinceSql(Prisma.sql`sn."lastActivityAt"`, Prisma.sql`sn."activeAfter"`);
     const stale = storedToday
-      ? Prisma.sql`CASE WHEN sn."idx" = 1 THEN (CASE WHEN sn."lastActivityAt" <= sn."activeAfter" THEN 1 ELSE 0 END) WHEN ${quiet} THEN 1 ELSE 0 END`
-      : Prisma.sql`CASE WHEN ${quiet} THEN 1 ELSE 0 END`;
+      ? Prisma.sql`CASE WHEN sn."idx" = 1 THEN (CASE WHEN ${isStaleSql(Prisma.sql`sn."status"`, stored)} THEN 1 ELSE 0 END) WHEN ${isStaleSql(Prisma.sql`sn."status"`, quiet)} THEN 1 ELSE 0 END`
+      : Prisma.sql`CASE WHEN ${isStaleSql(Prisma.sql`sn."status"`, quiet)} THEN 1 ELSE 0 END`;
     const rows = await db.$queryRaw<Row[]>`
       WITH "points"("idx", "at", "quarterStart", "activeAfter") AS (
         VALUES ${point(0, previousAt, quarterStart(previous))}, ${point(1, input.asOf, quarterStart(current))}
@@ -129,7 +117,7 @@ export async function getHeadlineFigures(
         ${asInteger(Prisma.sql`COUNT(${weight})`)} AS "counted",
         ${asDouble(Prisma.sql`SUM(${weight})`)} AS "weightSum",
         ${asInteger(Prisma.sql`SUM(CASE WHEN sn."status" = ${'IMPLEMENTED'} THEN 1 ELSE 0 END)`)} AS "implemented",
-        ${asInteger(Prisma.sql`SUM(CASE WHEN sn."targetDate" < sn."at" AND sn."status" NOT IN (${'IMPLEMENTED'}, ${'NO_LONGER_RELEVANT'}) THEN 1 ELSE 0 END)`)} AS "overdue",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN ${isOverdueSql(Prisma.sql`sn."status"`, Prisma.sql`sn."targetDate"`, Prisma.sql`sn."at"`)} THEN 1 ELSE 0 END)`)} AS "overdue",
         ${asInteger(Prisma.sql`SUM(CASE WHEN EXISTS (
           SELECT 1 FROM "StatusChange" c
           WHERE c."recommendationId" = sn."itemId" AND c."fromStatus" IS NOT NULL
@@ -140,13 +128,11 @@ export async function getHeadlineFigures(
       WHERE sn."status" IS NOT NULL
       GROUP BY sn."idx"`;
 
-    const byIdx = new Map<number, Values>();
+    const byIdx = new Map<number, HeadlineValues>();
     for (const row of rows) {
-      const counted = num(row.counted);
-      const weightSum = numOrNull(row.weightSum);
       byIdx.set(num(row.idx), {
         tracked: num(row.tracked),
-        progress: counted > 0 && weightSum !== null ? weightSum / counted : null,
+        progress: progressOf(numOrNull(row.weightSum), num(row.counted)),
         implemented: num(row.implemented),
         changed: num(row.changed),
         stale: num(row.stale),

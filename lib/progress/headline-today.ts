@@ -1,11 +1,12 @@
 import type { Db } from '@/lib/db';
 import * as Prisma from '@/lib/db/sql';
-import { CLOSED_STATUSES } from '@/lib/recommendations/recommendation-query';
-import { asDouble, asInteger, daysBefore, itemScopeSql, num, numOrNull, recordedCutOf, statusOnSql, weightSql, type ItemScope } from './history-sql';
+import { progressOf, staleCutoff } from '@/lib/status/metrics';
+import { isOverdueSql, isStaleSql, quietSinceSql, weightSql } from '@/lib/status/metrics-sql';
+import { asDouble, asInteger, itemScopeSql, num, numOrNull, recordedCutOf, statusOnSql, type ItemScope } from './history-sql';
 import { combinePoints, getProgressSeries, tallyAnswers } from './progress-series';
 import { quarterEnd, quarterStart, toQuarterPoint, type Quarter } from './quarters';
 
-/** A day's headline figures (see headline-figures.ts). */
+/** A day's headline figures (see headline-figures.ts), each one number. */
 export type HeadlineValues = { tracked: number; progress: number | null; implemented: number; changed: number; stale: number; overdue: number };
 
 type Row = {
@@ -42,24 +43,26 @@ export async function headlineToday(
   if (!tallyAnswers({ by: 'theme', scope, asOf })) return null;
   const previousAt = quarterEnd(previous);
   const cut = recordedCutOf(asOf);
-  const closed = Prisma.join(CLOSED_STATUSES);
   const weight = weightSql(Prisma.sql`r."status"`);
   const changedIn = (start: Date, at: Date) => Prisma.sql`(
       SELECT c."recommendationId" FROM "StatusChange" c
       WHERE c."fromStatus" IS NOT NULL AND c."effectiveDate" >= ${start} AND c."effectiveDate" <= ${at} AND c."recordedAt" < ${cut}
     )`;
-  const activeAfter = daysBefore(previousAt, staleDays);
+  const activeAfter = staleCutoff(previousAt, staleDays);
+  // The status at the previous quarter's end: the stored one if it took effect by then, else read.
+  const statusBefore = Prisma.sql`(CASE WHEN r."statusDate" <= ${previousAt} THEN r."status" ELSE ${statusOnSql(Prisma.sql`r."id"`, Prisma.sql`${previousAt}`, cut)} END)`;
+  const status = Prisma.sql`r."status"`;
   const query = Prisma.sql`
       SELECT
         ${asInteger(Prisma.sql`COUNT(*)`)} AS "tracked",
         ${asInteger(Prisma.sql`COUNT(${weight})`)} AS "counted",
         ${asDouble(Prisma.sql`SUM(${weight})`)} AS "weightSum",
         ${asInteger(Prisma.sql`SUM(CASE WHEN r."status" = ${'IMPLEMENTED'} THEN 1 ELSE 0 END)`)} AS "implemented",
-        ${asInteger(Prisma.sql`SUM(CASE WHEN r."targetDate" < ${asOf} AND r."status" NOT IN (${closed}) THEN 1 ELSE 0 END)`)} AS "overdue",
-        ${asInteger(Prisma.sql`SUM(CASE WHEN r."lastActivityAt" <= ${daysBefore(asOf, staleDays)} THEN 1 ELSE 0 END)`)} AS "stale",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN ${isOverdueSql(status, Prisma.sql`r."targetDate"`, asOf)} THEN 1 ELSE 0 END)`)} AS "overdue",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN ${isStaleSql(status, quietSinceSql(Prisma.sql`r."lastActivityAt"`, staleCutoff(asOf, staleDays)))} THEN 1 ELSE 0 END)`)} AS "stale",
         ${asInteger(Prisma.sql`SUM(CASE WHEN r."lastActivityAt" >= ${quarterStart(current)} AND r."id" IN ${changedIn(quarterStart(current), asOf)} THEN 1 ELSE 0 END)`)} AS "changed",
         ${asInteger(Prisma.sql`SUM(CASE WHEN r."lastActivityAt" >= ${quarterStart(previous)} AND r."id" IN ${changedIn(quarterStart(previous), previousAt)} THEN 1 ELSE 0 END)`)} AS "changedBefore",
-        ${asInteger(Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt} AND (
+        ${asInteger(Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt} AND ${isStaleSql(statusBefore, Prisma.sql`(
           r."lastActivityAt" <= ${activeAfter}
           OR (r."lastActivityAt" > ${previousAt}
             AND r."id" NOT IN (
@@ -71,9 +74,8 @@ export async function headlineToday(
               WHERE e."evidenceDate" > ${activeAfter} AND e."evidenceDate" <= ${previousAt} AND e."createdAt" < ${cut}
                 AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${cut})
             ))
-          ) THEN 1 ELSE 0 END)`)} AS "staleBefore",
-        ${asInteger(Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt} AND r."targetDate" < ${previousAt}
-          AND (CASE WHEN r."statusDate" <= ${previousAt} THEN r."status" ELSE ${statusOnSql(Prisma.sql`r."id"`, Prisma.sql`${previousAt}`, cut)} END) NOT IN (${closed})
+          )`)} THEN 1 ELSE 0 END)`)} AS "staleBefore",
+        ${asInteger(Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt} AND ${isOverdueSql(statusBefore, Prisma.sql`r."targetDate"`, previousAt)}
           THEN 1 ELSE 0 END)`)} AS "overdueBefore"
       FROM "Recommendation" r
       JOIN "Seminar" s ON s."id" = r."seminarId"
@@ -88,13 +90,11 @@ export async function headlineToday(
     }),
   ]);
   const row = rows[0];
-  const counted = num(row?.counted);
-  const weightSum = numOrNull(row?.weightSum);
   const before = combinePoints(series.map((group) => group.points[0]!));
   return {
     now: {
       tracked: num(row?.tracked),
-      progress: counted > 0 && weightSum !== null ? weightSum / counted : null,
+      progress: progressOf(numOrNull(row?.weightSum), num(row?.counted)),
       implemented: num(row?.implemented),
       changed: num(row?.changed),
       stale: num(row?.stale),

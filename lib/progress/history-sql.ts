@@ -24,7 +24,6 @@ import type { Db, Tx } from '@/lib/db';
 import type { Provider } from '@/lib/db/config';
 import * as Prisma from '@/lib/db/sql';
 import { providerOfClient } from '@/lib/db/client';
-import { STATUS_WEIGHT, STATUSES } from '@/lib/status/status';
 import type { ProgressGrouping } from '@/lib/validations/progress';
 import { today } from '@/lib/dates';
 
@@ -178,16 +177,6 @@ export function quarterIndexSql(provider: Provider, column: Prisma.Sql): Prisma.
   return provider === 'postgresql'
     ? Prisma.sql`(CAST(EXTRACT(YEAR FROM ${column}) AS INTEGER) * 4 + (CAST(EXTRACT(MONTH FROM ${column}) AS INTEGER) - 1) / 3)`
     : Prisma.sql`(CAST(substr(${column}, 1, 4) AS INTEGER) * 4 + (CAST(substr(${column}, 6, 2) AS INTEGER) - 1) / 3)`;
-}
-
-/** A status's progress weight, NULL for NO_LONGER_RELEVANT (so COUNT of it is the denominator). */
-export function weightSql(status: Prisma.Sql): Prisma.Sql {
-  const cases = STATUSES.filter((s) => STATUS_WEIGHT[s] !== null).map(
-    // Weights are our own constants (lib/status/status.ts), not input: written as literals so the
-    // database sees numbers, not untyped parameters.
-    (s) => Prisma.sql`WHEN ${s} THEN ${Prisma.raw(Number(STATUS_WEIGHT[s]).toFixed(2))}`,
-  );
-  return Prisma.sql`(CASE ${status} ${Prisma.join(cases, ' ')} ELSE NULL END)`;
 }
 
 /** COUNT/SUM come back as bigint or numeric on PostgreSQL: cast so both databases return JS numbers. */

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testDb, testProvider } from '@/lib/test/test-db';
 import { progressQuerySchema } from '@/lib/validations/progress';
 import { getCachedProgressReport, getProgressReport, progressReportSchema } from './progress-report';
-import { recordChange, seedHistoryItems } from './test-history';
+import { recordChange, seedHistoryItems } from '@/lib/test/test-history';
 
 const db = testDb();
 afterAll(() => db.$disconnect());

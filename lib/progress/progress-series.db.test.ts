@@ -8,7 +8,7 @@ import { seedUser } from '@/lib/test/user-factory';
 import { getProgressSeries, type ProgressSeries } from './progress-series';
 import { dashboardQuarters } from './quarters';
 import type { ProgressGrouping } from '@/lib/validations/progress';
-import { day, recordChange, seedHistoryItems, TEST_SEMINAR_DATE } from './test-history';
+import { day, recordChange, seedHistoryItems, TEST_SEMINAR_DATE } from '@/lib/test/test-history';
 
 const db = testDb();
 afterAll(() => db.$disconnect());

@@ -11,7 +11,7 @@ import type { ProgressGrouping } from '@/lib/validations/progress';
 import { getProgressSeries, type ProgressPoint } from './progress-series';
 import { dashboardQuarters, quarterEnd, quartersBetween } from './quarters';
 import { addItemsToTally } from './tally/rebuild-progress-tally';
-import { referenceSeries, type ReferenceChange, type ReferenceItem } from './reference-series';
+import { referenceSeries, type ReferenceChange, type ReferenceItem } from '@/lib/test/reference-series';
 
 const db = testDb();
 afterAll(() => db.$disconnect());

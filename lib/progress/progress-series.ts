@@ -1,7 +1,9 @@
 import type { Db } from '@/lib/db';
 import * as Prisma from '@/lib/db/sql';
 import type { ProgressGrouping } from '@/lib/validations/progress';
-import { asDouble, asInteger, groupLabelSql, historyCtes, isToday, num, numOrNull, providerOf, quarterIndexSql, weightSql, type ItemScope } from './history-sql';
+import { asDouble, asInteger, groupLabelSql, historyCtes, isToday, num, numOrNull, providerOf, quarterIndexSql, type ItemScope } from './history-sql';
+import { progressOf } from '@/lib/status/metrics';
+import { weightSql } from '@/lib/status/metrics-sql';
 import type { QuarterPoint } from './quarters';
 import type { Provider } from '@/lib/db/config';
 
@@ -35,7 +37,7 @@ export function combinePoints(points: ProgressPoint[]): ProgressPoint {
     quarter: points[0]?.quarter ?? '',
     items: total.items,
     counted: total.counted,
-    progress: total.counted > 0 ? total.weighted / total.counted : null,
+    progress: progressOf(total.weighted, total.counted),
     implemented: total.implemented,
   };
 }
@@ -125,7 +127,7 @@ function fillPoints(entry: ProgressSeries, moves: Map<number, Row>, quarters: Qu
       quarter: quarter.key,
       items: total.items,
       counted: total.counted,
-      progress: total.counted > 0 ? total.weightSum / total.counted : null,
+      progress: progressOf(total.weightSum, total.counted),
       implemented: total.implemented,
     };
   });

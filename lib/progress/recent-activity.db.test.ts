@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { testDb } from '@/lib/test/test-db';
 import { seedUser } from '@/lib/test/user-factory';
 import { listRecentActivity } from './recent-activity';
-import { day, recordChange, recordEvidence, seedHistoryItems } from './test-history';
+import { day, recordChange, recordEvidence, seedHistoryItems } from '@/lib/test/test-history';
 
 const db = testDb();
 afterAll(() => db.$disconnect());

@@ -4,7 +4,7 @@ import { seedRecommendations } from '@/lib/test/recommendation-factory';
 import { testDb } from '@/lib/test/test-db';
 import { getRecentSeminarDistribution, RECENT_SEMINARS } from './recent-seminars';
 import { getStatusDistribution } from './status-distribution';
-import { day } from './test-history';
+import { day } from '@/lib/test/test-history';
 
 const db = testDb();
 afterAll(() => db.$disconnect());

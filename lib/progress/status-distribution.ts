@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
 import * as Prisma from '@/lib/db/sql';
+import { progressOf } from '@/lib/status/metrics';
 import { isStatus, STATUS_WEIGHT, STATUSES, type Status } from '@/lib/status/status';
 import type { ProgressGrouping } from '@/lib/validations/progress';
 import { asInteger, groupedScopeSql, isToday, groupLabelSql, num, recordedCutOf, statusOnSql, type ItemScope } from './history-sql';
@@ -42,12 +43,10 @@ export async function getStatusDistribution(
     by: ProgressGrouping;
     scope: ItemScope;
     asOf: Date;
-    /** Count the items even where the tally answers (tests compare the two). */
-    fromItems?: boolean;
   },
 ): Promise<StatusDistributionRow[]> {
   const label = groupLabelSql(input.by);
-  const tally = input.fromItems ? null : tallySourceSql(input, quarterIndex(quarterOf(input.asOf)));
+  const tally = tallySourceSql(input, quarterIndex(quarterOf(input.asOf)));
   const rows = await db.$queryRaw<Row[]>`
     WITH ${tally ? tallyCountsSql(tally) : itemCountsSql(input)}
     SELECT a."groupId" AS "groupId", ${label.columns}, a."status" AS "status", ${asInteger(Prisma.sql`a."items"`)} AS "items"
@@ -103,5 +102,5 @@ export function progressOfCounts(counts: StatusCounts): number | null {
     sum += weight * counts[status];
     counted += counts[status];
   }
-  return counted === 0 ? null : sum / counted;
+  return progressOf(sum, counted);
 }

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
 import { today, toDateOnly } from '@/lib/dates';
+import { isOverdue as isOverdueOn } from '@/lib/status/metrics';
 import { isStatus, PRIORITIES, type Priority, type Status } from '@/lib/status/status';
 
 type Person = { id: string; name: string } | null;
@@ -52,7 +53,7 @@ export type RecommendationDetail = {
   statusDate: Date;
   priority: Priority;
   targetDate: Date | null;
-  /** Past its target date and not yet settled (implemented, or no longer relevant). */
+  /** Overdue today (lib/status/metrics.ts). */
   overdue: boolean;
   archived: boolean;
   version: number;
@@ -62,13 +63,13 @@ export type RecommendationDetail = {
   links: RelatedLink[];
 };
 
-const SETTLED: readonly Status[] = ['IMPLEMENTED', 'NO_LONGER_RELEVANT'];
 const VOCABULARY = { id: true, slug: true, name: true, color: true } as const;
 const PERSON = { select: { id: true, name: true } } as const;
 const OTHER = { select: { id: true, code: true, title: true, status: true } } as const;
 
+/** Overdue today (lib/status/metrics.ts isOverdue). */
 export function isOverdue(targetDate: Date | null, status: Status, now = new Date()): boolean {
-  return targetDate !== null && targetDate.getTime() < today(now).getTime() && !SETTLED.includes(status);
+  return isOverdueOn(status, targetDate, today(now));
 }
 
 const asStatus = (value: string): Status => (isStatus(value) ? value : 'NOT_STARTED');

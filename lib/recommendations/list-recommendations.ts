@@ -1,9 +1,10 @@
 import type { Db } from '@/lib/db';
 import { today, toDateOnly } from '@/lib/dates';
+import { isOverdue } from '@/lib/status/metrics';
 import type { Priority, Status } from '@/lib/status/status';
 import { encodeCursor, type RecommendationFilters } from '@/lib/validations/recommendation-filters';
 import type { RecommendationListDto, RecommendationListItemDto } from './recommendation-list-dto';
-import { afterCursorWhere, CLOSED_STATUSES, cursorAfter, recommendationOrderBy, recommendationWhere } from './recommendation-query';
+import { afterCursorWhere, cursorAfter, recommendationOrderBy, recommendationWhere } from './recommendation-query';
 
 export type Term = { id: string; name: string; color: string };
 
@@ -19,7 +20,7 @@ export type RecommendationRow = {
   updatedAt: Date;
   lastActivityAt: Date;
   archived: boolean;
-  /** Past its target date and neither implemented nor no longer relevant (as the overdue filter). */
+  /** Overdue today (lib/status/metrics.ts), as the overdue filter. */
   overdue: boolean;
   seminar: { id: string; title: string; codePrefix: string };
   primaryTheme: Term;
@@ -90,7 +91,7 @@ export async function listRecommendations(db: Db, filters: RecommendationFilters
       ...row,
       status: row.status as Status,
       priority: row.priority as Priority,
-      overdue: row.targetDate !== null && row.targetDate < start && !CLOSED_STATUSES.includes(row.status as Status),
+      overdue: isOverdue(row.status as Status, row.targetDate, start),
       seminar: { id: seminar.id, title: seminar.title, codePrefix: seminar.codePrefix },
       secondaryThemes: secondaryThemes.map((link) => link.theme),
       sectors: sectors.map((link) => link.sector),

@@ -3,21 +3,13 @@
 import type { Db, Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/sqlite/client';
 import { today } from '@/lib/dates';
-import type { Status } from '@/lib/status/status';
+import { staleCutoff } from '@/lib/status/metrics';
+import { overdueWhere, staleWhere } from '@/lib/status/metrics-sql';
 import { searchWhere } from './search-where';
 import type { CursorPosition, CursorValue, RecommendationFilters, SortDirection, SortKey } from '@/lib/validations/recommendation-filters';
 
 type Where = Prisma.RecommendationWhereInput;
 type OrderBy = Prisma.RecommendationOrderByWithRelationInput;
-
-/** Statuses after which a target date no longer matters: such items are never overdue. */
-export const CLOSED_STATUSES: readonly Status[] = ['IMPLEMENTED', 'NO_LONGER_RELEVANT'];
-
-/** Midnight UTC `days` calendar days before today. */
-export function daysAgo(days: number, now: Date): Date {
-  const start = today(now);
-  return new Date(start.getTime() - days * 86_400_000);
-}
 
 type WhereFilters = Pick<
   RecommendationFilters,
@@ -37,9 +29,9 @@ export async function recommendationWhere(client: Db | Tx, filters: WhereFilters
   if (filters.sector.length) and.push({ sectors: { some: { sectorId: { in: filters.sector } } } });
   if (filters.status.length) and.push({ status: { in: filters.status } });
   if (filters.priority.length) and.push({ priority: { in: filters.priority } });
-  // lastActivityAt is kept as the latest status-change or evidence date (recompute-status.ts).
-  if (filters.stale) and.push({ lastActivityAt: { lte: daysAgo(filters.staleDays, now) } });
-  if (filters.overdue) and.push({ targetDate: { lt: today(now) }, status: { notIn: [...CLOSED_STATUSES] } });
+  // Stale and overdue today (lib/status/metrics.ts), on what recompute-status.ts keeps on the item.
+  if (filters.stale) and.push(staleWhere(staleCutoff(today(now), filters.staleDays)));
+  if (filters.overdue) and.push(overdueWhere(today(now)));
   if (filters.q) {
     and.push(await searchWhere(client, filters.q));
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb } from '@/lib/test/test-db';
 import { buildQuarterlyReport } from './build-quarterly-report';
 import type { QuarterlyReport } from './report-types';
-import { buildReportWithRows, QUARTER, seedQuarterScenario, TITLES, type ReportRows, type Scenario } from './test-quarter-scenario';
+import { buildReportWithRows, QUARTER, seedQuarterScenario, TITLES, type ReportRows, type Scenario } from '@/lib/test/test-quarter-scenario';
 
 const db = testDb();
 afterAll(() => db.$disconnect());

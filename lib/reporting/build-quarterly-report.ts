@@ -1,18 +1,19 @@
 import type { Db } from '@/lib/db';
 import { toDateOnly } from '@/lib/dates';
 import { progressChartData } from '@/lib/progress/chart-data';
+import { figure, progressFigure } from '@/lib/progress/figure';
 import type { ItemScope } from '@/lib/progress/history-sql';
 import { resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
 import { combinePoints, getProgressSeries, type ProgressPoint, type ProgressSeries } from '@/lib/progress/progress-series';
 import { quarterFromIndex, quarterIndex, quarterKey, quarterLabel, quartersBetween, toQuarterPoint, type Quarter, type QuarterPoint } from '@/lib/progress/quarters';
 import type { QuarterlyReportScope } from '@/lib/validations/quarterly-report';
-import { DEFAULT_STALE_DAYS } from '@/lib/validations/recommendation-filters';
+import { DEFAULT_STALE_DAYS } from '@/lib/status/metrics';
 import { readQuarterChanges } from './read-quarter-changes';
 import { readQuarterEvidence } from './read-quarter-evidence';
 import { readReportItems } from './read-report-items';
 import { reportCut, type ReportCut } from './report-cut';
 import { ListHead } from './list-head';
-import type { QuarterlyReport, ReportChange, ReportEvidence, ReportFigure, ReportGroupRow, ReportItem, ReportQuarter } from './report-types';
+import type { QuarterlyReport, ReportChange, ReportEvidence, ReportGroupRow, ReportItem, ReportQuarter } from './report-types';
 import { ReportItemSummary } from './summarise-report-items';
 
 export const REPORT_TITLE = 'Quarterly summary';
@@ -143,14 +144,6 @@ async function reportQuarters(db: Db, scope: ItemScope, cut: ReportCut): Promise
 
 function describeQuarter(quarter: Quarter, start: Date, end: Date): ReportQuarter {
   return { key: quarterKey(quarter), label: quarterLabel(quarter), start: toDateOnly(start), end: toDateOnly(end) };
-}
-
-function figure(previous: number, current: number): ReportFigure {
-  return { previous, current, change: current - previous };
-}
-
-function progressFigure(previous: number | null, current: number | null): ReportFigure<number | null> {
-  return { previous, current, change: previous !== null && current !== null ? current - previous : null };
 }
 
 /** All groups' points at `offset` as one: each item counts once (a primary theme per item). */

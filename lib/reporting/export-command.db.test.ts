@@ -7,7 +7,7 @@ import { runExport } from '@/bin/commands/export';
 import { testDatabaseUrl, testDb } from '@/lib/test/test-db';
 import { listReportQuarters } from './list-report-quarters';
 import { resolveFilterIds } from './resolve-filter-ids';
-import { seedQuarterScenario, type Scenario } from './test-quarter-scenario';
+import { seedQuarterScenario, type Scenario } from '@/lib/test/test-quarter-scenario';
 
 const db = testDb();
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tracker-export-'));

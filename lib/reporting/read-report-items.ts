@@ -1,9 +1,9 @@
 import type { Db } from '@/lib/db';
 import { toDateOnly } from '@/lib/dates';
 import * as Prisma from '@/lib/db/sql';
-import { asInteger, daysBefore, idIn, itemScopeSql, num, providerOf, statusOnSql, type ItemScope } from '@/lib/progress/history-sql';
-import { CLOSED_STATUSES } from '@/lib/recommendations/recommendation-query';
-import { isStatus, PRIORITIES, type Priority, type Status } from '@/lib/status/status';
+import { asInteger, idIn, itemScopeSql, num, providerOf, statusOnSql, type ItemScope } from '@/lib/progress/history-sql';
+import { isOverdue, isStale, staleCutoff } from '@/lib/status/metrics';
+import { isStatus, PRIORITIES, type Priority } from '@/lib/status/status';
 import { rawDay } from './raw-day';
 import type { ReportCut } from './report-cut';
 import type { Day, ReportItem } from './report-types';
@@ -40,7 +40,6 @@ type FactRow = {
 type SectorRow = { itemId: string; id: string; name: string };
 
 const later = (a: Day | null, b: Day | null): Day | null => (a === null ? b : b === null ? a : a > b ? a : b);
-const isClosed = (status: Status) => CLOSED_STATUSES.includes(status);
 const asPriority = (value: string): Priority => ((PRIORITIES as readonly string[]).includes(value) ? (value as Priority) : 'MEDIUM');
 
 /** Items per pair of statements: bounds what a report of any size holds at once (see readReportItems). */
@@ -57,8 +56,8 @@ export const ITEM_CHUNK = 2_000;
  * and one for its owner sectors, each with the chunk's ids as one parameter (idIn). So a report of
  * a hundred thousand items never holds more than a chunk of rows and objects at a time, and the
  * caller (lib/reporting/export-quarterly-report.ts) writes each chunk out before the next is read.
- * Stale and overdue are then worked out per item from those dates, with the dashboard's
- * definitions (lib/progress/headline-figures.ts).
+ * Stale and overdue are then worked out per item from those dates and statuses, by the rules
+ * of lib/status/metrics.ts.
  */
 export async function readReportItems(
   db: Db,
@@ -146,8 +145,8 @@ async function readChunk(db: Db, input: { cut: ReportCut; staleDays: number }, i
   }
   const day = toDateOnly(cut.day);
   const previousEnd = toDateOnly(cut.previousEnd);
-  const staleLine = toDateOnly(daysBefore(cut.day, input.staleDays));
-  const staleLineBefore = toDateOnly(daysBefore(cut.previousEnd, input.staleDays));
+  const staleLine = toDateOnly(staleCutoff(cut.day, input.staleDays));
+  const staleLineBefore = toDateOnly(staleCutoff(cut.previousEnd, input.staleDays));
   return rows.flatMap((fact): ReportItemFacts[] => {
     // No status on the day: the item's seminar had not taken place yet.
     if (!isStatus(fact.status)) return [];
@@ -158,10 +157,10 @@ async function readChunk(db: Db, input: { cut: ReportCut; staleDays: number }, i
     const lastActivityBefore = later(rawDay(fact.lastChangeBefore), rawDay(fact.lastEvidenceBefore));
     const targetDate = rawDay(fact.targetDate);
     const sectors = sectorsById.get(fact.id) ?? [];
-    const stale = lastActivity <= staleLine;
-    const staleBefore = statusBefore !== null && lastActivityBefore !== null && lastActivityBefore <= staleLineBefore;
-    const overdue = targetDate !== null && targetDate < day && !isClosed(status);
-    const overdueBefore = statusBefore !== null && targetDate !== null && targetDate < previousEnd && !isClosed(statusBefore);
+    const stale = isStale(status, lastActivity, staleLine);
+    const staleBefore = statusBefore !== null && lastActivityBefore !== null && isStale(statusBefore, lastActivityBefore, staleLineBefore);
+    const overdue = isOverdue(status, targetDate, day);
+    const overdueBefore = statusBefore !== null && isOverdue(statusBefore, targetDate, previousEnd);
     return [
       {
         item: {

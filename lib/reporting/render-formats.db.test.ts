@@ -9,7 +9,7 @@ import { renderPdf } from './render-pdf';
 import { SHEET_NAMES } from './render-xlsx';
 import { quarterPeriod } from './report-text';
 import type { QuarterlyReport } from './report-types';
-import { buildReportWithRows, seedQuarterScenario, TITLES, type ReportRows, type Scenario } from './test-quarter-scenario';
+import { buildReportWithRows, seedQuarterScenario, TITLES, type ReportRows, type Scenario } from '@/lib/test/test-quarter-scenario';
 
 const db = testDb();
 afterAll(() => db.$disconnect());

@@ -20,7 +20,7 @@ import { renderPdf } from './render-pdf';
 import { SHEET_NAMES, xlsxWriter } from './render-xlsx';
 import { LIST_ROW_LIMIT } from './report-text';
 import type { QuarterlyReport } from './report-types';
-import { buildReportWithRows, type ReportRows } from './test-quarter-scenario';
+import { buildReportWithRows, type ReportRows } from '@/lib/test/test-quarter-scenario';
 
 const db = testDb();
 afterAll(() => db.$disconnect());

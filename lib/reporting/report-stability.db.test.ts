@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseDateOnly, toDateOnly, today } from '@/lib/dates';
-import { recordEvidence } from '@/lib/progress/test-history';
+import { recordEvidence } from '@/lib/test/test-history';
 import { changeStatusNow } from '@/lib/status/change-status';
 import type { Status } from '@/lib/status/status';
 import { testDb } from '@/lib/test/test-db';
@@ -9,7 +9,7 @@ import { seedUser } from '@/lib/test/user-factory';
 import { buildQuarterlyReport, type BuildQuarterlyReportInput } from './build-quarterly-report';
 import { exportQuarterlyReport } from './export-quarterly-report';
 import { SHEET_NAMES } from './render-xlsx';
-import { seedQuarterScenario, type Scenario } from './test-quarter-scenario';
+import { seedQuarterScenario, type Scenario } from '@/lib/test/test-quarter-scenario';
 
 const db = testDb();
 afterAll(() => db.$disconnect());

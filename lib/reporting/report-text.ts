@@ -60,10 +60,21 @@ export function reportFootnote(report: QuarterlyReport): string {
     `(${formatGeneratedAt(meta.generatedAt)}). Anything that took effect after ${asOf} is left out, so this report reads the same ` +
     `whenever it is generated unless a change is later back-dated into the period. Titles, owner sectors, priorities and target dates ` +
     `are as they are now: they have no history. Weighted progress weighs each status (${weights}); ` +
-    `items no longer relevant are left out of it. An item is stale after ` +
-    `${data.headline.staleDays} days without a status change or evidence note, and overdue when past its target date and neither ` +
-    `implemented nor no longer relevant.`
+    `items no longer relevant are left out of it. An open item (neither implemented nor no longer relevant) is stale after ` +
+    `${data.headline.staleDays} days without a status change or evidence note, and overdue when past its target date.`
   );
+}
+
+/**
+ * The "became stale" and "became overdue" lists' intros, the same in the PDF and on the print page:
+ * the rules of lib/status/metrics.ts in words. `asOf` is the report's day as the document prints it.
+ */
+export function becameStaleIntro(staleDays: number, asOf: string): string {
+  return `Open (neither implemented nor no longer relevant), with no status change or evidence in the ${staleDays} days up to ${asOf}; not stale at the end of the previous quarter.`;
+}
+
+export function becameOverdueIntro(asOf: string): string {
+  return `Open (neither implemented nor no longer relevant) and past the target date on ${asOf}; not overdue at the end of the previous quarter.`;
 }
 
 /** A headline row's label; the stale row says what stale means. */

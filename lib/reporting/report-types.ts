@@ -3,13 +3,11 @@
 // list them all (lib/reporting/export-quarterly-report.ts). Calendar dates are "YYYY-MM-DD" text,
 // progress is a fraction in [0, 1], and every list has a fixed order, so the same history always
 // gives the same object.
+import type { Figure } from '@/lib/progress/figure';
 import type { Priority, Status } from '@/lib/status/status';
 
 /** A calendar date, "YYYY-MM-DD". */
 export type Day = string;
-
-/** A figure at the end of the previous quarter and on the report's day, and the difference. */
-export type ReportFigure<T extends number | null = number> = { previous: T; current: T; change: T };
 
 export type ReportQuarter = {
   /** "2026-Q3" */
@@ -22,14 +20,14 @@ export type ReportQuarter = {
 
 export type ReportHeadline = {
   /** Items with a status on the day (not archived). */
-  tracked: ReportFigure;
+  tracked: Figure;
   /** Weighted progress; null when no item counts. */
-  progress: ReportFigure<number | null>;
-  implemented: ReportFigure;
+  progress: Figure<number | null>;
+  implemented: Figure;
   /** Items with at least one status change that took effect in the quarter. */
-  changed: ReportFigure;
-  stale: ReportFigure;
-  overdue: ReportFigure;
+  changed: Figure;
+  stale: Figure;
+  overdue: Figure;
   staleDays: number;
 };
 
@@ -40,7 +38,7 @@ export type ReportGroupRow = {
   /** Items with a status on the day. */
   items: number;
   implemented: number;
-  progress: ReportFigure<number | null>;
+  progress: Figure<number | null>;
 };
 
 export type ReportSectorRow = ReportGroupRow & {

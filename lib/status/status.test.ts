@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { STATUS_WEIGHT, STATUSES, weightedProgress } from './status';
+import { weightedProgress } from './metrics';
+import { STATUS_WEIGHT, STATUSES } from './status';
 
 describe('status weights', () => {
   it('every status has a documented weight, and only NO_LONGER_RELEVANT has none', () => {

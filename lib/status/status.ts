@@ -1,4 +1,5 @@
-// The status vocabulary and its progress weights: the one place they are defined.
+// The status vocabulary and its progress weights: the one place they are defined. The rules that
+// count by them (open, stale, overdue, weighted progress) are in metrics.ts.
 // Weighted progress = sum(weight of each item's status) / number of items whose weight is not null.
 // NO_LONGER_RELEVANT has no weight: such items leave the denominator (README, "Status and progress").
 
@@ -36,19 +37,6 @@ export const STATUSES_NEEDING_EVIDENCE: readonly Status[] = ['PARTIALLY_IMPLEMEN
 
 export function isStatus(value: unknown): value is Status {
   return typeof value === 'string' && (STATUSES as readonly string[]).includes(value);
-}
-
-/** Weighted progress in [0, 1], or null when no item counts (all no longer relevant, or none). */
-export function weightedProgress(statuses: Iterable<Status>): number | null {
-  let sum = 0;
-  let counted = 0;
-  for (const status of statuses) {
-    const weight = STATUS_WEIGHT[status];
-    if (weight === null) continue;
-    sum += weight;
-    counted += 1;
-  }
-  return counted === 0 ? null : sum / counted;
 }
 
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;

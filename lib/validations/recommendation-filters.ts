@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_STALE_DAYS } from '@/lib/status/metrics';
 import { PRIORITIES, STATUSES } from '@/lib/status/status';
 
 // The recommendation list's filters: ONE schema for the page's URL (/recommendations?...) and the
@@ -17,7 +18,6 @@ export const SORT_LABEL: Record<SortKey, string> = {
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
 export type SortDirection = (typeof SORT_DIRECTIONS)[number];
 
-export const DEFAULT_STALE_DAYS = 180;
 export const THEME_SCOPES = ['any', 'primary'] as const;
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -118,7 +118,7 @@ const filterFields = {
   sector: multi(idItem('sector'), 'Owner sector id; repeat for several (any of them).'),
   status: multi(z.enum(STATUSES, { error: 'Choose a status from the list.' }), 'Current status; repeat for several (any of them).'),
   priority: multi(z.enum(PRIORITIES, { error: 'Choose a priority: LOW, MEDIUM or HIGH.' }), 'Priority; repeat for several (any of them).'),
-  stale: flag('Only items with no status change or evidence for staleDays days.'),
+  stale: flag('Only open items (not implemented or no longer relevant) with no status change or evidence for staleDays days.'),
   staleDays: wholeNumber(1, 3650, 'Use a whole number of days from 1 to 3650.').meta({
     description: `Days without activity that make an item stale (default ${DEFAULT_STALE_DAYS}).`,
   }),

@@ -2,7 +2,7 @@ import { Fragment, type ReactNode } from 'react';
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/status/status';
-import { asOfLine, filterLines, LIST_ROW_LIMIT, formatCountChange, formatDay, formatGeneratedAt, formatPointsChange, HEADLINE_ROWS, headlineLabel, quarterPeriod, reportFootnote } from '../report-text';
+import { asOfLine, becameOverdueIntro, becameStaleIntro, filterLines, LIST_ROW_LIMIT, formatCountChange, formatDay, formatGeneratedAt, formatPointsChange, HEADLINE_ROWS, headlineLabel, quarterPeriod, reportFootnote } from '../report-text';
 import type { QuarterlyReport, ReportChange, ReportEvidence, ReportGroupRow, ReportItem, ReportSectorRow } from '../report-types';
 import { pdfLine } from './fonts';
 import { PdfProgressChart } from './pdf-chart';
@@ -243,7 +243,7 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
           node: (
             <Section
               title={`Became stale in ${quarter} (${formatNumber(becameStale.total)})`}
-              intro={`No status change or evidence in the ${headline.staleDays} days up to ${asOf}; not stale at the end of the previous quarter.`}
+              intro={becameStaleIntro(headline.staleDays, asOf)}
             >
               <PdfTable columns={ITEM_COLUMNS} rows={becameStale.rows} count={becameStale.total} empty="No item became stale in this quarter." />
             </Section>
@@ -254,7 +254,7 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
           node: (
             <Section
               title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.total)})`}
-              intro={`Past the target date on ${asOf} and neither implemented nor no longer relevant; not overdue at the end of the previous quarter.`}
+              intro={becameOverdueIntro(asOf)}
             >
               <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue.rows} count={becameOverdue.total} empty="No item became overdue in this quarter." />
             </Section>

@@ -3,13 +3,13 @@
 // filtered by that seminar sees nothing of any other test.
 import type { Db } from '@/lib/db';
 import { parseQuarter } from '@/lib/progress/quarters';
-import { day, recordEvidence, seedHistoryItems } from '@/lib/progress/test-history';
+import { day, recordEvidence, seedHistoryItems } from './test-history';
 import type { Status } from '@/lib/status/status';
 import { seedVocabulary } from '@/lib/test/recommendation-factory';
 import { seedUser } from '@/lib/test/user-factory';
 import type { QuarterlyReportScope } from '@/lib/validations/quarterly-report';
-import { buildQuarterlyReport, type BuildQuarterlyReportInput } from './build-quarterly-report';
-import type { QuarterlyReport, ReportChange, ReportEvidence, ReportItem } from './report-types';
+import { buildQuarterlyReport, type BuildQuarterlyReportInput } from '@/lib/reporting/build-quarterly-report';
+import type { QuarterlyReport, ReportChange, ReportEvidence, ReportItem } from '@/lib/reporting/report-types';
 
 export const QUARTER = parseQuarter('2015-Q3')!;
 

@@ -2,8 +2,8 @@
 // to check the SQL of progress-series.ts against. For every quarter and every item it scans the
 // item's whole history; nothing clever, so it can be read as the definition.
 import { STATUS_WEIGHT, type Status } from '@/lib/status/status';
-import type { ProgressPoint } from './progress-series';
-import type { QuarterPoint } from './quarters';
+import type { ProgressPoint } from '@/lib/progress/progress-series';
+import type { QuarterPoint } from '@/lib/progress/quarters';
 
 export type ReferenceItem = { id: string; groupIds: string[] };
 export type ReferenceChange = { id: string; itemId: string; toStatus: Status; effectiveDate: Date; recordedAt: Date };

@@ -4,7 +4,7 @@ import type { Db } from '@/lib/db';
 import { parseDateOnly } from '@/lib/dates';
 import type { Status } from '@/lib/status/status';
 import { seedRecommendations, type SeededRecommendation } from '@/lib/test/recommendation-factory';
-import { withProgressTally } from './tally/with-progress-tally';
+import { withProgressTally } from '@/lib/progress/tally/with-progress-tally';
 
 export const day = (text: string): Date => parseDateOnly(text)!;
 
