@@ -3,9 +3,8 @@ import type { ReactNode } from 'react';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { Markdown } from '@/lib/markdown/markdown';
+import { CHANGE_TABLE, columnsOf, EVIDENCE_TABLE, headlinePeriodHeaders, ITEM_TABLE, reportSections, SECTOR_TABLE, THEME_TABLE } from '@/lib/reporting/report-outline';
 import {
-  becameOverdueIntro,
-  becameStaleIntro,
   filterLines,
   formatCountChange,
   formatDay,
@@ -27,68 +26,70 @@ const codeLink = (code: string) => (
   </Link>
 );
 
-const groupColumns = <Row extends ReportGroupRow>(label: string): ReportColumn<Row>[] => [
-  { header: label, rowHeader: true, cell: (row) => row.name },
-  { header: 'Items', numeric: true, cell: (row) => formatNumber(row.items) },
-  { header: 'Implemented', numeric: true, cell: (row) => formatNumber(row.implemented) },
-  { header: 'Progress a quarter ago', numeric: true, cell: (row) => formatPercent(row.progress.previous) },
-  { header: 'Progress', numeric: true, cell: (row) => formatPercent(row.progress.current) },
-  { header: 'Change', numeric: true, cell: (row) => formatPointsChange(row.progress.change) },
-];
+// The outline's columns (lib/reporting/report-outline.ts), drawn with links, badges and markdown.
+type PageCell<Row> = Pick<ReportColumn<Row>, 'cell' | 'rowHeader'>;
 
-const SECTOR_COLUMNS: ReportColumn<ReportSectorRow>[] = [
-  ...groupColumns<ReportSectorRow>('Owner sector'),
-  { header: 'Changed status', numeric: true, cell: (row) => formatNumber(row.changed) },
-  { header: 'Stale', numeric: true, cell: (row) => formatNumber(row.stale) },
-  { header: 'Overdue', numeric: true, cell: (row) => formatNumber(row.overdue) },
-];
+const itemCell = { rowHeader: true, cell: (row: { code: string; title: string }) => <>{codeLink(row.code)} <span className="font-normal">{row.title}</span></> };
+const day = (value: string) => <span className="whitespace-nowrap">{formatDay(value)}</span>;
 
-const CHANGE_COLUMNS: ReportColumn<ReportChange>[] = [
-  { header: 'Effective', cell: (change) => <span className="whitespace-nowrap">{formatDay(change.effectiveDate)}</span> },
-  { header: 'Item', rowHeader: true, cell: (change) => <>{codeLink(change.code)} <span className="font-normal">{change.title}</span></> },
-  { header: 'From', cell: (change) => <StatusBadge status={change.fromStatus} /> },
-  { header: 'To', cell: (change) => <StatusBadge status={change.toStatus} /> },
-  { header: 'Who', cell: (change) => change.who },
-  {
-    header: 'Note',
-    cell: (change) => (
+const groupCells = {
+  name: { rowHeader: true, cell: (row: ReportGroupRow) => row.name },
+  items: { cell: (row: ReportGroupRow) => formatNumber(row.items) },
+  implemented: { cell: (row: ReportGroupRow) => formatNumber(row.implemented) },
+  previous: { cell: (row: ReportGroupRow) => formatPercent(row.progress.previous) },
+  progress: { cell: (row: ReportGroupRow) => formatPercent(row.progress.current) },
+  change: { cell: (row: ReportGroupRow) => formatPointsChange(row.progress.change) },
+};
+
+const THEME_COLUMNS = columnsOf<typeof THEME_TABLE, PageCell<ReportGroupRow>>(THEME_TABLE, groupCells);
+
+const SECTOR_COLUMNS = columnsOf<typeof SECTOR_TABLE, PageCell<ReportSectorRow>>(SECTOR_TABLE, {
+  ...groupCells,
+  changed: { cell: (row: ReportSectorRow) => formatNumber(row.changed) },
+  stale: { cell: (row: ReportSectorRow) => formatNumber(row.stale) },
+  overdue: { cell: (row: ReportSectorRow) => formatNumber(row.overdue) },
+});
+
+const CHANGE_COLUMNS = columnsOf<typeof CHANGE_TABLE, PageCell<ReportChange>>(CHANGE_TABLE, {
+  effective: { cell: (change: ReportChange) => day(change.effectiveDate) },
+  item: itemCell,
+  from: { cell: (change: ReportChange) => <StatusBadge status={change.fromStatus} /> },
+  to: { cell: (change: ReportChange) => <StatusBadge status={change.toStatus} /> },
+  who: { cell: (change: ReportChange) => change.who },
+  note: {
+    cell: (change: ReportChange) => (
       <>
         {change.note}
         {change.recordedOn > change.effectiveDate && <span className="block text-xs text-muted">Recorded {formatDay(change.recordedOn)}</span>}
       </>
     ),
   },
-];
+});
 
-const EVIDENCE_COLUMNS: ReportColumn<ReportEvidence>[] = [
-  { header: 'Date', cell: (note) => <span className="whitespace-nowrap">{formatDay(note.evidenceDate)}</span> },
-  { header: 'Item', rowHeader: true, cell: (note) => <>{codeLink(note.code)} <span className="font-normal">{note.title}</span></> },
-  {
-    header: 'Note',
-    cell: (note) => (
-      <div className="space-y-1">
-        <Markdown source={note.body} />
-        {(note.sourceTitle || note.sourceUrl) && (
-          <p className="text-xs text-muted">
-            Source: {note.sourceTitle}
-            {note.sourceTitle && note.sourceUrl ? ', ' : ''}
-            {note.sourceUrl && <span className="break-all">{note.sourceUrl}</span>}
-          </p>
-        )}
-      </div>
+const EVIDENCE_COLUMNS = columnsOf<typeof EVIDENCE_TABLE, PageCell<ReportEvidence>>(EVIDENCE_TABLE, {
+  date: { cell: (note: ReportEvidence) => day(note.evidenceDate) },
+  item: itemCell,
+  note: { cell: (note: ReportEvidence) => <Markdown source={note.body} /> },
+  source: {
+    cell: (note: ReportEvidence) => (
+      <>
+        {note.sourceTitle}
+        {note.sourceTitle && note.sourceUrl ? ' ' : ''}
+        {note.sourceUrl && <span className="break-all">{note.sourceUrl}</span>}
+      </>
     ),
   },
-  { header: 'Who', cell: (note) => note.who },
-];
+  who: { cell: (note: ReportEvidence) => note.who },
+});
 
-const ITEM_COLUMNS: ReportColumn<ReportItem>[] = [
-  { header: 'Item', rowHeader: true, cell: (item) => <>{codeLink(item.code)} <span className="font-normal">{item.title}</span></> },
-  { header: 'Status', cell: (item) => <StatusBadge status={item.status} /> },
-  { header: 'Priority', cell: (item) => PRIORITY_LABEL[item.priority] },
-  { header: 'Target date', cell: (item) => (item.targetDate ? <span className="whitespace-nowrap">{formatDay(item.targetDate)}</span> : '–') },
-  { header: 'Last activity', cell: (item) => <span className="whitespace-nowrap">{formatDay(item.lastActivity)}</span> },
-  { header: 'Owner sectors', cell: (item) => item.sectors.join('; ') },
-];
+const ITEM_COLUMNS = columnsOf<typeof ITEM_TABLE, PageCell<ReportItem>>(ITEM_TABLE, {
+  item: itemCell,
+  status: { cell: (item: ReportItem) => <StatusBadge status={item.status} /> },
+  priority: { cell: (item: ReportItem) => PRIORITY_LABEL[item.priority] },
+  targetDate: { cell: (item: ReportItem) => (item.targetDate ? day(item.targetDate) : '–') },
+  lastActivity: { cell: (item: ReportItem) => day(item.lastActivity) },
+  sectors: { cell: (item: ReportItem) => item.sectors.join('; ') },
+});
 
 function Section({ id, title, intro, children }: { id: string; title: string; intro?: ReactNode; children: ReactNode }) {
   return (
@@ -111,6 +112,8 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
   const { headline } = data;
   const quarter = data.quarter.label;
   const asOf = formatDay(data.quarter.asOf);
+  const text = reportSections(data);
+  const periods = headlinePeriodHeaders(data);
   const headlineRows = HEADLINE_ROWS.map((row) => ({ ...row, figure: headline[row.key] }));
   const { becameStale, becameOverdue, unchanged } = data.lists;
   const range = `${data.series.quarters[0]?.label ?? quarter} to ${data.series.quarters.at(-1)?.label ?? quarter}`;
@@ -137,22 +140,22 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
         {actions}
       </header>
 
-      <Section id="headline" title="Headline figures" intro={`On ${asOf} against the end of the previous quarter (${formatDay(data.previousQuarter.end)}).`}>
+      <Section id="headline" {...text.headline}>
         <ReportTable
-          caption={`Headline figures, ${quarter}`}
+          caption={text.headline.caption}
           minWidth="28rem"
           rows={headlineRows}
           rowKey={(row) => row.key}
-          empty="No figures."
+          empty={text.headline.empty}
           columns={[
             { header: 'Figure', rowHeader: true, cell: (row) => headlineLabel(row, headline.staleDays) },
             {
-              header: `End of ${data.previousQuarter.label}`,
+              header: periods.previous,
               numeric: true,
               cell: (row) => (row.kind === 'percent' ? formatPercent(row.figure.previous) : formatNumber(row.figure.previous ?? 0)),
             },
             {
-              header: data.quarter.complete ? `End of ${quarter}` : `${quarter} so far`,
+              header: periods.current,
               numeric: true,
               cell: (row) => (row.kind === 'percent' ? formatPercent(row.figure.current) : formatNumber(row.figure.current ?? 0)),
             },
@@ -165,14 +168,14 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
         />
       </Section>
 
-      <Section id="themes" title="Progress by theme" intro="Weighted progress of the recommendations under each primary theme, now and a quarter ago.">
+      <Section id="themes" {...text.themes}>
         <ReportTable
-          caption={`Progress by primary theme, ${quarter}`}
-          columns={groupColumns<ReportGroupRow>('Primary theme')}
+          caption={text.themes.caption}
+          columns={THEME_COLUMNS}
           rows={data.themes}
           rowKey={(row) => row.name}
           total={data.themeTotal}
-          empty="No recommendations were tracked in this quarter."
+          empty={text.themes.empty}
         />
         <h3 className="text-base font-semibold">Progress over time</h3>
         <ReportChart
@@ -205,56 +208,48 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
         </details>
       </Section>
 
-      <Section id="changes" title={`Status changes in ${quarter} (${formatNumber(data.changes.total)})`} intro="Every status change that took effect in the quarter, including ones recorded later.">
+      <Section id="changes" {...text.changes}>
         <ReportTable
-          caption={`Status changes that took effect in ${quarter}`}
+          caption={text.changes.caption}
           columns={CHANGE_COLUMNS}
           rows={data.changes.rows}
           count={data.changes.total}
           rowKey={(change, index) => `${change.code}-${change.effectiveDate}-${index}`}
-          empty="No status change took effect in this quarter."
+          empty={text.changes.empty}
           minWidth="52rem"
         />
       </Section>
 
-      <Section id="evidence" title={`Evidence dated in ${quarter} (${formatNumber(data.evidence.total)})`}>
+      <Section id="evidence" {...text.evidence}>
         <ReportTable
-          caption={`Evidence notes dated in ${quarter}`}
+          caption={text.evidence.caption}
           columns={EVIDENCE_COLUMNS}
           rows={data.evidence.rows}
           count={data.evidence.total}
           rowKey={(note, index) => `${note.code}-${note.evidenceDate}-${index}`}
-          empty="No evidence note is dated in this quarter."
+          empty={text.evidence.empty}
           minWidth="48rem"
         />
       </Section>
 
-      <Section
-        id="stale"
-        title={`Became stale in ${quarter} (${formatNumber(becameStale.total)})`}
-        intro={becameStaleIntro(headline.staleDays, asOf)}
-      >
-        <ReportTable caption={`Items that became stale in ${quarter}`} columns={ITEM_COLUMNS} rows={becameStale.rows} count={becameStale.total} rowKey={(item) => item.code} empty="No item became stale in this quarter." minWidth="48rem" />
+      <Section id="stale" {...text.becameStale}>
+        <ReportTable caption={text.becameStale.caption} columns={ITEM_COLUMNS} rows={becameStale.rows} count={becameStale.total} rowKey={(item) => item.code} empty={text.becameStale.empty} minWidth="48rem" />
       </Section>
 
-      <Section
-        id="overdue"
-        title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.total)})`}
-        intro={becameOverdueIntro(asOf)}
-      >
-        <ReportTable caption={`Items that became overdue in ${quarter}`} columns={ITEM_COLUMNS} rows={becameOverdue.rows} count={becameOverdue.total} rowKey={(item) => item.code} empty="No item became overdue in this quarter." minWidth="48rem" />
+      <Section id="overdue" {...text.becameOverdue}>
+        <ReportTable caption={text.becameOverdue.caption} columns={ITEM_COLUMNS} rows={becameOverdue.rows} count={becameOverdue.total} rowKey={(item) => item.code} empty={text.becameOverdue.empty} minWidth="48rem" />
       </Section>
 
-      <Section id="unchanged" title={`No status change since the seminar (${formatNumber(unchanged.total)})`}>
-        <ReportTable caption="Items with no status change since their seminar" columns={ITEM_COLUMNS} rows={unchanged.rows} count={unchanged.total} rowKey={(item) => item.code} empty="Every item has changed status since its seminar." minWidth="48rem" />
+      <Section id="unchanged" {...text.unchanged}>
+        <ReportTable caption={text.unchanged.caption} columns={ITEM_COLUMNS} rows={unchanged.rows} count={unchanged.total} rowKey={(item) => item.code} empty={text.unchanged.empty} minWidth="48rem" />
       </Section>
 
-      <Section id="sectors" title="By owner sector" intro="A recommendation with several owner sectors counts under each of them.">
-        <ReportTable caption={`Progress and activity by owner sector, ${quarter}`} columns={SECTOR_COLUMNS} rows={data.sectors} rowKey={(row) => row.name} empty="No recommendations were tracked in this quarter." minWidth="52rem" />
+      <Section id="sectors" {...text.sectors}>
+        <ReportTable caption={text.sectors.caption} columns={SECTOR_COLUMNS} rows={data.sectors} rowKey={(row) => row.name} empty={text.sectors.empty} minWidth="52rem" />
       </Section>
 
       <footer className="border-t border-border pt-4 text-sm text-muted">
-        <h2 className="mb-1 text-base font-semibold text-text">About these figures</h2>
+        <h2 className="mb-1 text-base font-semibold text-text">{text.about.title}</h2>
         <p>{reportFootnote(report)}</p>
       </footer>
     </article>

@@ -10,6 +10,7 @@ import { SHEET_NAMES } from './render-xlsx';
 import { quarterPeriod } from './report-text';
 import type { QuarterlyReport } from './report-types';
 import { buildReportWithRows, seedQuarterScenario, TITLES, type ReportRows, type Scenario } from '@/lib/test/test-quarter-scenario';
+import { reportSections } from './report-outline';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -72,6 +73,10 @@ describe('quarterly report as PDF', () => {
     for (const note of ['note B in Q3', 'note A in Q3', '+44 note F in Q3', 'note D in Q3, back-dated']) expect(all).toContain(note);
     for (const note of ['note A in Q2', 'note D in Q4', 'note E in Q2', 'note G archived']) expect(all).not.toContain(note);
     expect(all).toContain('Status changes in 2015 Q3 (4)');
+    // Every section of the outline the print page shows too (report-outline.ts), in this order.
+    const titles = Object.values(reportSections(report.data)).map((section) => section.title);
+    expect(titles.map((title) => all.indexOf(title))).toEqual(titles.map((title) => all.indexOf(title)).sort((x, y) => x - y));
+    for (const title of titles) expect(all).toContain(title);
     expect(all).toContain('(recorded 1 Mar 2016)');
     expect(all).toContain('evidence A in Q3');
     expect(all).toContain('evidence E in Q3');

@@ -7,7 +7,8 @@ export type PdfColumn<Row> = {
   header: string;
   /** Share of the table's width, in percent; a table's columns add up to 100. */
   width: number;
-  align?: 'right';
+  /** Right-aligned figures. */
+  numeric?: boolean;
   cell: (row: Row) => string;
 };
 
@@ -15,7 +16,7 @@ type CellStyle = typeof styles.cell & { width: string; textAlign: 'left' | 'righ
 
 /** One flat style object per column, made once per table and shared by its cells (fewer styles to resolve). */
 function cellStyles<Row>(columns: PdfColumn<Row>[]): CellStyle[] {
-  return columns.map((column) => ({ ...styles.cell, width: `${column.width}%`, textAlign: column.align ?? 'left' }));
+  return columns.map((column) => ({ ...styles.cell, width: `${column.width}%`, textAlign: column.numeric ? 'right' : 'left' }));
 }
 
 function Cells<Row>({ columns, row, cellStyle }: { columns: PdfColumn<Row>[]; row: Row; cellStyle: CellStyle[] }) {

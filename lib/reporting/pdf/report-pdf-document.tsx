@@ -2,12 +2,13 @@ import { Fragment, type ReactNode } from 'react';
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/status/status';
-import { asOfLine, becameOverdueIntro, becameStaleIntro, filterLines, LIST_ROW_LIMIT, formatCountChange, formatDay, formatGeneratedAt, formatPointsChange, HEADLINE_ROWS, headlineLabel, quarterPeriod, reportFootnote } from '../report-text';
+import { asOfLine, filterLines, LIST_ROW_LIMIT, formatCountChange, formatDay, formatGeneratedAt, formatPointsChange, HEADLINE_ROWS, headlineLabel, quarterPeriod, reportFootnote } from '../report-text';
 import type { QuarterlyReport, ReportChange, ReportEvidence, ReportGroupRow, ReportItem, ReportSectorRow } from '../report-types';
 import { pdfLine } from './fonts';
 import { PdfProgressChart } from './pdf-chart';
 import { markdownToPlainText } from './plain-text';
 import { PdfTable, type PdfColumn } from './pdf-table';
+import { CHANGE_TABLE, columnsOf, EVIDENCE_TABLE, headlinePeriodHeaders, ITEM_TABLE, reportSections, SECTOR_TABLE, THEME_TABLE } from '../report-outline';
 import { styles } from './pdf-styles';
 
 // Long notes are cut in the PDF so a row always fits on a page; the workbook has them in full.
@@ -18,56 +19,58 @@ const clip = (text: string | null) => {
   return flat.length > NOTE_LENGTH ? `${flat.slice(0, NOTE_LENGTH - 1)}…` : flat;
 };
 
-const groupColumns = <Row extends ReportGroupRow>(label: string, nameWidth: number): PdfColumn<Row>[] => [
-  { header: label, width: nameWidth, cell: (row) => row.name },
-  { header: 'Items', width: 9, align: 'right', cell: (row) => formatNumber(row.items) },
-  { header: 'Implemented', width: 12, align: 'right', cell: (row) => formatNumber(row.implemented) },
-  { header: 'A quarter ago', width: 12, align: 'right', cell: (row) => formatPercent(row.progress.previous) },
-  { header: 'Progress', width: 11, align: 'right', cell: (row) => formatPercent(row.progress.current) },
-  { header: 'Change', width: 11, align: 'right', cell: (row) => formatPointsChange(row.progress.change) },
-];
+// The outline's columns (report-outline.ts), drawn as plain text with widths in percent of the page.
+type PdfCell<Row> = Pick<PdfColumn<Row>, 'width' | 'cell'>;
 
-const THEME_COLUMNS = groupColumns<ReportGroupRow>('Primary theme', 45);
+const groupCells = (nameWidth: number) => ({
+  name: { width: nameWidth, cell: (row: ReportGroupRow) => row.name },
+  items: { width: 9, cell: (row: ReportGroupRow) => formatNumber(row.items) },
+  implemented: { width: 12, cell: (row: ReportGroupRow) => formatNumber(row.implemented) },
+  previous: { width: 12, cell: (row: ReportGroupRow) => formatPercent(row.progress.previous) },
+  progress: { width: 11, cell: (row: ReportGroupRow) => formatPercent(row.progress.current) },
+  change: { width: 11, cell: (row: ReportGroupRow) => formatPointsChange(row.progress.change) },
+});
 
-const SECTOR_COLUMNS: PdfColumn<ReportSectorRow>[] = [
-  ...groupColumns<ReportSectorRow>('Owner sector', 24),
-  { header: 'Changed', width: 9, align: 'right', cell: (row) => formatNumber(row.changed) },
-  { header: 'Stale', width: 6, align: 'right', cell: (row) => formatNumber(row.stale) },
-  { header: 'Overdue', width: 6, align: 'right', cell: (row) => formatNumber(row.overdue) },
-];
+const itemName = (row: { code: string; title: string }) => `${row.code} ${row.title}`;
 
-const CHANGE_COLUMNS: PdfColumn<ReportChange>[] = [
-  { header: 'Effective', width: 11, cell: (change) => formatDay(change.effectiveDate) },
-  { header: 'Code', width: 12, cell: (change) => change.code },
-  { header: 'Title', width: 21, cell: (change) => change.title },
-  { header: 'From', width: 12, cell: (change) => STATUS_LABEL[change.fromStatus] },
-  { header: 'To', width: 12, cell: (change) => STATUS_LABEL[change.toStatus] },
-  { header: 'Who', width: 10, cell: (change) => change.who },
-  {
-    header: 'Note',
+const THEME_COLUMNS = columnsOf<typeof THEME_TABLE, PdfCell<ReportGroupRow>>(THEME_TABLE, groupCells(45));
+
+const SECTOR_COLUMNS = columnsOf<typeof SECTOR_TABLE, PdfCell<ReportSectorRow>>(SECTOR_TABLE, {
+  ...groupCells(24),
+  changed: { width: 9, cell: (row: ReportSectorRow) => formatNumber(row.changed) },
+  stale: { width: 6, cell: (row: ReportSectorRow) => formatNumber(row.stale) },
+  overdue: { width: 6, cell: (row: ReportSectorRow) => formatNumber(row.overdue) },
+});
+
+const CHANGE_COLUMNS = columnsOf<typeof CHANGE_TABLE, PdfCell<ReportChange>>(CHANGE_TABLE, {
+  effective: { width: 11, cell: (change: ReportChange) => formatDay(change.effectiveDate) },
+  item: { width: 33, cell: itemName },
+  from: { width: 12, cell: (change: ReportChange) => STATUS_LABEL[change.fromStatus] },
+  to: { width: 12, cell: (change: ReportChange) => STATUS_LABEL[change.toStatus] },
+  who: { width: 10, cell: (change: ReportChange) => change.who },
+  note: {
     width: 22,
-    cell: (change) => [clip(change.note), change.recordedOn > change.effectiveDate ? `(recorded ${formatDay(change.recordedOn)})` : ''].filter(Boolean).join(' '),
+    cell: (change: ReportChange) =>
+      [clip(change.note), change.recordedOn > change.effectiveDate ? `(recorded ${formatDay(change.recordedOn)})` : ''].filter(Boolean).join(' '),
   },
-];
+});
 
-const EVIDENCE_COLUMNS: PdfColumn<ReportEvidence>[] = [
-  { header: 'Date', width: 11, cell: (note) => formatDay(note.evidenceDate) },
-  { header: 'Code', width: 12, cell: (note) => note.code },
-  { header: 'Title', width: 19, cell: (note) => note.title },
-  { header: 'Source', width: 15, cell: (note) => [note.sourceTitle, note.sourceUrl].filter(Boolean).join(' ') },
-  { header: 'Note', width: 32, cell: (note) => clip(markdownToPlainText(note.body)) },
-  { header: 'Who', width: 11, cell: (note) => note.who },
-];
+const EVIDENCE_COLUMNS = columnsOf<typeof EVIDENCE_TABLE, PdfCell<ReportEvidence>>(EVIDENCE_TABLE, {
+  date: { width: 11, cell: (note: ReportEvidence) => formatDay(note.evidenceDate) },
+  item: { width: 31, cell: itemName },
+  note: { width: 32, cell: (note: ReportEvidence) => clip(markdownToPlainText(note.body)) },
+  source: { width: 15, cell: (note: ReportEvidence) => [note.sourceTitle, note.sourceUrl].filter(Boolean).join(' ') },
+  who: { width: 11, cell: (note: ReportEvidence) => note.who },
+});
 
-const ITEM_COLUMNS: PdfColumn<ReportItem>[] = [
-  { header: 'Code', width: 12, cell: (item) => item.code },
-  { header: 'Title', width: 28, cell: (item) => item.title },
-  { header: 'Status', width: 14, cell: (item) => STATUS_LABEL[item.status] },
-  { header: 'Priority', width: 8, cell: (item) => PRIORITY_LABEL[item.priority] },
-  { header: 'Target date', width: 11, cell: (item) => (item.targetDate ? formatDay(item.targetDate) : '–') },
-  { header: 'Last activity', width: 11, cell: (item) => formatDay(item.lastActivity) },
-  { header: 'Owner sectors', width: 16, cell: (item) => item.sectors.join('; ') },
-];
+const ITEM_COLUMNS = columnsOf<typeof ITEM_TABLE, PdfCell<ReportItem>>(ITEM_TABLE, {
+  item: { width: 40, cell: itemName },
+  status: { width: 14, cell: (item: ReportItem) => STATUS_LABEL[item.status] },
+  priority: { width: 8, cell: (item: ReportItem) => PRIORITY_LABEL[item.priority] },
+  targetDate: { width: 11, cell: (item: ReportItem) => (item.targetDate ? formatDay(item.targetDate) : '–') },
+  lastActivity: { width: 11, cell: (item: ReportItem) => formatDay(item.lastActivity) },
+  sectors: { width: 16, cell: (item: ReportItem) => item.sectors.join('; ') },
+});
 
 type HeadlineRow = { label: string; previous: string; current: string; change: string };
 
@@ -191,25 +194,24 @@ export function packSections(sections: ListSection[]): ReactNode[][] {
 
 function SectionsPages({ report }: { report: QuarterlyReport }) {
   const { data } = report;
-  const { headline } = data;
-  const asOf = formatDay(data.quarter.asOf);
+  const text = reportSections(data);
+  const periods = headlinePeriodHeaders(data);
   const headlineColumns: PdfColumn<HeadlineRow>[] = [
     { header: 'Figure', width: 46, cell: (row) => row.label },
-    { header: `End of ${data.previousQuarter.label}`, width: 18, align: 'right', cell: (row) => row.previous },
-    { header: data.quarter.complete ? `End of ${data.quarter.label}` : `${data.quarter.label} so far`, width: 18, align: 'right', cell: (row) => row.current },
-    { header: 'Change', width: 18, align: 'right', cell: (row) => row.change },
+    { header: periods.previous, width: 18, numeric: true, cell: (row) => row.previous },
+    { header: periods.current, width: 18, numeric: true, cell: (row) => row.current },
+    { header: 'Change', width: 18, numeric: true, cell: (row) => row.change },
   ];
   const { becameStale, becameOverdue, unchanged } = data.lists;
-  const quarter = data.quarter.label;
   return (
     <>
       <RunningPage report={report}>
-        <Section title="Headline figures" intro={`On ${asOf} against the end of the previous quarter (${formatDay(data.previousQuarter.end)}).`}>
-          <PdfTable columns={headlineColumns} rows={headlineRows(report)} empty="No figures." />
+        <Section {...text.headline}>
+          <PdfTable columns={headlineColumns} rows={headlineRows(report)} empty={text.headline.empty} />
         </Section>
 
-        <Section title="Progress by theme" intro="Weighted progress of the recommendations under each primary theme, now and a quarter ago.">
-          <PdfTable columns={THEME_COLUMNS} rows={data.themes} total={data.themeTotal} empty="No recommendations were tracked in this quarter." />
+        <Section {...text.themes}>
+          <PdfTable columns={THEME_COLUMNS} rows={data.themes} total={data.themeTotal} empty={text.themes.empty} />
           <Text style={styles.h3} minPresenceAhead={200}>
             Progress over time
           </Text>
@@ -225,61 +227,55 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
         {
           rows: data.changes.total,
           node: (
-            <Section title={`Status changes in ${quarter} (${formatNumber(data.changes.total)})`} intro="Every status change that took effect in the quarter, including ones recorded later.">
-              <PdfTable columns={CHANGE_COLUMNS} rows={data.changes.rows} count={data.changes.total} empty="No status change took effect in this quarter." />
+            <Section {...text.changes}>
+              <PdfTable columns={CHANGE_COLUMNS} rows={data.changes.rows} count={data.changes.total} empty={text.changes.empty} />
             </Section>
           ),
         },
         {
           rows: data.evidence.total,
           node: (
-            <Section title={`Evidence dated in ${quarter} (${formatNumber(data.evidence.total)})`}>
-              <PdfTable columns={EVIDENCE_COLUMNS} rows={data.evidence.rows} count={data.evidence.total} empty="No evidence note is dated in this quarter." />
+            <Section {...text.evidence}>
+              <PdfTable columns={EVIDENCE_COLUMNS} rows={data.evidence.rows} count={data.evidence.total} empty={text.evidence.empty} />
             </Section>
           ),
         },
         {
           rows: becameStale.total,
           node: (
-            <Section
-              title={`Became stale in ${quarter} (${formatNumber(becameStale.total)})`}
-              intro={becameStaleIntro(headline.staleDays, asOf)}
-            >
-              <PdfTable columns={ITEM_COLUMNS} rows={becameStale.rows} count={becameStale.total} empty="No item became stale in this quarter." />
+            <Section {...text.becameStale}>
+              <PdfTable columns={ITEM_COLUMNS} rows={becameStale.rows} count={becameStale.total} empty={text.becameStale.empty} />
             </Section>
           ),
         },
         {
           rows: becameOverdue.total,
           node: (
-            <Section
-              title={`Became overdue in ${quarter} (${formatNumber(becameOverdue.total)})`}
-              intro={becameOverdueIntro(asOf)}
-            >
-              <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue.rows} count={becameOverdue.total} empty="No item became overdue in this quarter." />
+            <Section {...text.becameOverdue}>
+              <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue.rows} count={becameOverdue.total} empty={text.becameOverdue.empty} />
             </Section>
           ),
         },
         {
           rows: unchanged.total,
           node: (
-            <Section title={`No status change since the seminar (${formatNumber(unchanged.total)})`}>
-              <PdfTable columns={ITEM_COLUMNS} rows={unchanged.rows} count={unchanged.total} empty="Every item has changed status since its seminar." />
+            <Section {...text.unchanged}>
+              <PdfTable columns={ITEM_COLUMNS} rows={unchanged.rows} count={unchanged.total} empty={text.unchanged.empty} />
             </Section>
           ),
         },
         {
           rows: data.sectors.length,
           node: (
-            <Section title="By owner sector" intro="A recommendation with several owner sectors counts under each of them.">
-              <PdfTable columns={SECTOR_COLUMNS} rows={data.sectors} empty="No recommendations were tracked in this quarter." />
+            <Section {...text.sectors}>
+              <PdfTable columns={SECTOR_COLUMNS} rows={data.sectors} empty={text.sectors.empty} />
             </Section>
           ),
         },
         {
           rows: 1,
           node: (
-            <Section title="About these figures">
+            <Section {...text.about}>
               <Text style={styles.small}>{reportFootnote(report)}</Text>
             </Section>
           ),
