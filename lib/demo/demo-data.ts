@@ -2,7 +2,8 @@
 // so charts have shape. Deterministic (fixed PRNG seed). Everything it writes is marked as sample
 // data, and while it is loaded the UI shows a "sample data" banner. Never loaded by default.
 import type { Db, Tx } from '@/lib/db';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { recomputeCurrentStatus } from '@/lib/status/recompute-status';
 import { STATUSES_NEEDING_EVIDENCE, type Status } from '@/lib/status/status';
 import { today } from '@/lib/dates';

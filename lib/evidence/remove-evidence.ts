@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db';
-import { ApiError } from '@/lib/api/errors';
+import { RuleViolationError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { recomputeCurrentStatus } from '@/lib/status/recompute-status';
 import { STATUS_LABEL, STATUSES_NEEDING_EVIDENCE, isStatus } from '@/lib/status/status';
@@ -19,8 +19,7 @@ export async function removeEvidence(db: Db, input: EvidenceRemoveInput, actor: 
     if (isStatus(item.status) && STATUSES_NEEDING_EVIDENCE.includes(item.status)) {
       const others = await tx.evidenceNote.count({ where: { recommendationId: note.recommendationId, deletedAt: null, id: { not: note.id } } });
       if (others === 0) {
-        throw new ApiError(
-          422,
+        throw new RuleViolationError(
           'rule_violation',
           `This is the only evidence for a recommendation marked ${STATUS_LABEL[item.status]}: add the right evidence first, then remove this note.`,
         );

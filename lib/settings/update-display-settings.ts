@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { DisplaySettingsInput } from '@/lib/validations/display-settings';
 import { DISPLAY_SETTING_KEYS, readStoredDisplaySettings, type StoredDisplaySettings } from './display-settings';
 

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '@/lib/db';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { CreateTermInput, TermKind } from '@/lib/validations/taxonomy';
 import { duplicateNameError, findNameClash, TERM_SELECT, type TermRow } from './term-store';
 

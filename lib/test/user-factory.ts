@@ -1,7 +1,7 @@
 // Test-only factories for the *.db.test.ts files of lib/users and lib/tokens.
 import type { Db } from '@/lib/db';
 import type { Role } from '@/lib/auth/roles';
-import type { Actor } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { uniqueId } from './test-db';
 

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { CreateApiTokenInput } from '@/lib/validations/token';
 import { API_TOKEN_SELECT, type ApiTokenItem } from './list-api-tokens';
 import { newTokenSecret } from './token-secret';

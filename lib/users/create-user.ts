@@ -1,6 +1,7 @@
 import type { Db, Tx } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { CreateUserInput } from '@/lib/validations/user';
 
 export class DuplicateEmailError extends Error {
