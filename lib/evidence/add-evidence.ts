@@ -56,6 +56,7 @@ export async function insertEvidenceNote(
 
 /** Adds an evidence note to a recommendation. Evidence does not change the item's version. */
 export async function addEvidence(db: Db, recommendationId: string, evidence: EvidenceInput, actor: Actor): Promise<AddedEvidence> {
+  requireRole(actor, 'EDITOR');
   const violation = checkEvidenceDate(evidence.evidenceDate, today());
   if (violation) throw new RuleViolationError('rule_violation', violation.message, violation.fields);
   return db.$transaction(async (tx) => {

@@ -12,7 +12,7 @@ import { evidenceAuditView } from './add-evidence';
 import { lockRecommendations } from '@/lib/recommendations/lock-recommendations';
 
 /** Who is changing evidence: editors may change their own notes, administrators anyone's. */
-export type EvidenceActor = Actor & { id: string; role: Role };
+export type EvidenceActor = Actor & { id: string };
 
 export function canChangeEvidence(actor: { id: string; role: Role }, note: { authorId: string | null }): boolean {
   return hasRole(actor.role, 'ADMIN') || (hasRole(actor.role, 'EDITOR') && note.authorId === actor.id);
@@ -60,6 +60,7 @@ async function evidenceConflict(tx: Tx, evidenceId: string, currentVersion: numb
 
 /** Edits an evidence note, checked against the version the editor loaded. */
 export async function editEvidence(db: Db, input: EvidenceEditInput, actor: EvidenceActor): Promise<{ id: string; code: string; version: number }> {
+  requireRole(actor, 'EDITOR');
   const violation = checkEvidenceDate(input.evidenceDate, today());
   if (violation) throw new RuleViolationError('rule_violation', violation.message, violation.fields);
   return db.$transaction(async (tx) => {

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db';
 import { RuleViolationError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole } from '@/lib/auth/actor';
 import { recomputeCurrentStatus } from '@/lib/status/recompute-status';
 import { STATUS_LABEL, STATUSES_NEEDING_EVIDENCE, isStatus } from '@/lib/status/status';
 import type { EvidenceRemoveInput } from '@/lib/validations/evidence';
@@ -13,6 +14,7 @@ import { evidenceForChange, type EvidenceActor } from './edit-evidence';
  * evidence, so the editor adds the right note first.
  */
 export async function removeEvidence(db: Db, input: EvidenceRemoveInput, actor: EvidenceActor): Promise<{ id: string; code: string }> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction(async (tx) => {
     const note = await evidenceForChange(tx, input.evidenceId, actor);
     const item = await tx.recommendation.findUniqueOrThrow({ where: { id: note.recommendationId }, select: { status: true } });

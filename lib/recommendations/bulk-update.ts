@@ -45,6 +45,7 @@ type Target = { id: string; expectedVersion: number };
  * Items that already have what is asked for are left alone (version checked, not bumped).
  */
 export async function bulkUpdateRecommendations(db: Db, input: BulkUpdateInput, actor: Actor, now = new Date()): Promise<BulkUpdateResult> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction(
     async (tx) => {
       const failures: BulkFailure[] = [];

@@ -8,6 +8,7 @@ import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { LinkInput, UnlinkInput } from '@/lib/validations/recommendation';
 
 export async function linkRecommendations(db: Db, input: LinkInput, actor: Actor): Promise<{ id: string; code: string; targetCode: string }> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction(async (tx) => {
     const from = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { id: true, code: true } });
     if (!from) throw NotFoundError.of('The recommendation');
@@ -56,6 +57,7 @@ export async function linkRecommendations(db: Db, input: LinkInput, actor: Actor
 }
 
 export async function unlinkRecommendations(db: Db, input: UnlinkInput, actor: Actor): Promise<{ id: string; codes: string[] }> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction(async (tx) => {
     const link = await tx.recommendationLink.findUnique({
       where: { id: input.linkId },

@@ -85,6 +85,7 @@ export async function updateRecommendation(
   input: RecommendationUpdateInput,
   actor: Actor,
 ): Promise<{ id: string; code: string; version: number; changed: boolean }> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction(async (tx) => {
     const current = await currentFields(tx, recommendationId);
     if (!current) throw NotFoundError.of('The recommendation');

@@ -50,6 +50,7 @@ const same = (a: Snapshot, b: Snapshot) => JSON.stringify(a) === JSON.stringify(
  * keeps the list before and after.
  */
 export async function updateSeminar(db: Db, input: UpdateSeminarInput, actor: Actor): Promise<{ version: number; changed: boolean }> {
+  requireRole(actor, 'ADMIN');
   return db.$transaction(async (tx) => {
     const seminar = await tx.seminar.findUnique({
       where: { id: input.id },

@@ -11,6 +11,7 @@ export type DisplaySettingsUpdate = { changed: boolean; before: StoredDisplaySet
  * change in the same transaction. Saving what is already stored writes nothing.
  */
 export async function updateDisplaySettings(db: Db, input: DisplaySettingsInput, actor: Actor): Promise<DisplaySettingsUpdate> {
+  requireRole(actor, 'ADMIN');
   return db.$transaction(async (tx) => {
     const before = await readStoredDisplaySettings(tx);
     const after: StoredDisplaySettings = { locale: input.locale, timeZone: input.timeZone };

@@ -41,6 +41,7 @@ function merge(...violations: (RuleViolation | null)[]): RuleViolation | null {
  * bulk caller may report it and go on with the next item.
  */
 export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Actor): Promise<{ version: number; status: Status }> {
+  requireRole(actor, 'EDITOR');
   await lockRecommendations(tx, [input.recommendationId]);
   const item = await tx.recommendation.findUnique({
     where: { id: input.recommendationId },
@@ -139,6 +140,7 @@ function latest(...dates: (Date | undefined)[]): Date {
 }
 
 /** changeStatus in a transaction of its own: what a form or an API call uses. */
-export function changeStatusNow(db: Db, input: ChangeStatusInput, actor: Actor): Promise<{ version: number; status: Status }> {
+export async function changeStatusNow(db: Db, input: ChangeStatusInput, actor: Actor): Promise<{ version: number; status: Status }> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction((tx) => changeStatus(tx, input, actor));
 }

@@ -34,6 +34,7 @@ async function freeSlug(tx: Tx, kind: TermKind, base: string): Promise<string> {
  * slug is derived from the name once and then kept, so links and filters survive a rename.
  */
 export async function createTerm(db: Db, input: CreateTermInput, actor: Actor): Promise<TermRow> {
+  requireRole(actor, 'ADMIN');
   const { kind } = input;
   try {
     return await db.$transaction(async (tx) => {

@@ -66,6 +66,7 @@ function refuseUnlessMergeable(kind: TermKind, source: TermRow | null, target: T
  * source is kept, marked merged and hidden from pickers, never deleted.
  */
 export async function mergeTerms(db: Db, input: MergeTermsInput, actor: Actor): Promise<MergeResult> {
+  requireRole(actor, 'ADMIN');
   const { kind, sourceId, targetId } = input;
   try {
     // Serializable: two admins merging A into B and B into C at once must not both succeed

@@ -53,6 +53,7 @@ function numbering(current: Placed[], order: string[]): Map<Placed, number> {
 
 /** Sets the display order of a kind's active terms; merged ones are hidden and keep theirs. */
 export async function reorderTerms(db: Db, input: ReorderTermsInput | MoveTermInput, actor: Actor): Promise<void> {
+  requireRole(actor, 'ADMIN');
   const { kind } = input;
   await db.$transaction(async (tx) => {
     const terms = await activeTermsInOrder(tx, kind);

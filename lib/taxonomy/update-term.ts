@@ -10,6 +10,7 @@ import { duplicateNameError, findNameClash, findTerm, findTermOrThrow, staleTerm
  * filters keep working. Refused with 409 when the term changed since the form was loaded.
  */
 export async function updateTerm(db: Db, input: UpdateTermInput, actor: Actor): Promise<TermRow> {
+  requireRole(actor, 'ADMIN');
   const { kind } = input;
   try {
     return await db.$transaction(async (tx) => {

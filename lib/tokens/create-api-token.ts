@@ -10,6 +10,7 @@ import { newTokenSecret } from './token-secret';
  * is the one and only time the secret exists outside the caller's hands.
  */
 export async function createApiToken(db: Db, input: CreateApiTokenInput, actor: Actor & { id: string }): Promise<{ token: string; apiToken: ApiTokenItem }> {
+  requireRole(actor, 'VIEWER');
   const secret = newTokenSecret();
   return db.$transaction(async (tx) => {
     const apiToken = await tx.apiToken.create({

@@ -10,6 +10,7 @@ import { API_TOKEN_SELECT, type ApiTokenItem } from './list-api-tokens';
  * as not found, so its existence is not confirmed. Revoking twice changes nothing.
  */
 export async function revokeApiToken(db: Db, input: RevokeApiTokenInput, actor: Actor & { id: string }): Promise<ApiTokenItem> {
+  requireRole(actor, 'VIEWER');
   return db.$transaction(async (tx) => {
     const token = await tx.apiToken.findFirst({ where: { id: input.tokenId, userId: actor.id }, select: API_TOKEN_SELECT });
     if (!token) throw NotFoundError.of('The token');

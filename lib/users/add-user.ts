@@ -14,6 +14,7 @@ const duplicateEmail = () =>
  * password and a one-time set-password link, created together in one transaction.
  */
 export async function addUser(db: Db, input: NewUserInput, actor: Actor): Promise<{ user: UserSummary; link: SetPasswordLink | null }> {
+  requireRole(actor, 'ADMIN');
   const passwordHash = input.passwordSetup === 'password' ? await hashPassword(input.password) : null;
   try {
     return await db.$transaction(async (tx) => {

@@ -10,6 +10,7 @@ import type { ChangeOwnPasswordInput } from '@/lib/validations/user';
  * deliberately left alone: bumping it would sign out the very session making the change.
  */
 export async function changeOwnPassword(db: Db, input: ChangeOwnPasswordInput, actor: Actor & { id: string }): Promise<void> {
+  requireRole(actor, 'VIEWER');
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, active: true, passwordHash: true } });
   const currentOk = user?.active && user.passwordHash ? await verifyPassword(input.currentPassword, user.passwordHash) : false;
   if (!user || !currentOk) {

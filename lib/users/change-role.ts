@@ -11,6 +11,7 @@ import { inAdminSafeTransaction, refuseIfLastActiveAdmin } from './admin-guard';
  * applies at once without signing anyone out. The last active administrator cannot be demoted.
  */
 export async function changeRole(db: Db, input: ChangeRoleInput, actor: Actor): Promise<UserSummary> {
+  requireRole(actor, 'ADMIN');
   return inAdminSafeTransaction(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: USER_SUMMARY_SELECT });
     if (!user) throw NotFoundError.of('The user');

@@ -27,6 +27,7 @@ export async function insertUser(tx: Tx, user: NewUser, actor: Actor): Promise<U
 
 /** Creates a user with a password, in one transaction. Input must already be parsed by createUserSchema. */
 export async function createUser(db: Db, input: CreateUserInput, actor: Actor): Promise<UserSummary> {
+  requireRole(actor, 'ADMIN');
   const passwordHash = await hashPassword(input.password);
   return db.$transaction((tx) => insertUser(tx, { email: input.email, name: input.name, role: input.role, passwordHash }, actor));
 }

@@ -21,6 +21,7 @@ export function setPasswordUrl(token: string): string {
  * SHA-256 of the token is stored; the token itself is returned once and never again.
  */
 export async function issueSetPasswordLink(db: Db, input: ResetPasswordInput, actor: Actor): Promise<SetPasswordLink> {
+  requireRole(actor, 'ADMIN');
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, active: true } });
     if (!user) throw NotFoundError.of('The user');

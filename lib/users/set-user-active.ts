@@ -12,6 +12,7 @@ import { inAdminSafeTransaction, refuseIfLastActiveAdmin } from './admin-guard';
  * authenticateToken only accepts tokens of active users.
  */
 export async function setUserActive(db: Db, input: SetUserActiveInput, actor: Actor): Promise<UserSummary> {
+  requireRole(actor, 'ADMIN');
   return inAdminSafeTransaction(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: USER_SUMMARY_SELECT });
     if (!user) throw NotFoundError.of('The user');
