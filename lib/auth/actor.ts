@@ -15,7 +15,15 @@ export type Actor = {
 
 /** A user's actor; anything with the signed-in user's id, email and role will do. */
 export function actorFromUser(user: { id: string; email: string; role: Role }): Actor & { id: string } {
-  return { kind: 'user', id: user.id, label: user.email, role: user.role };
+  return { kind: 'user', ...auditActorOf(user), role: user.role };
+}
+
+/**
+ * How the audit log names a user who acts on their own account outside any role (signing in or
+ * out, setting a password through a link, creating the first administrator).
+ */
+export function auditActorOf(user: { id: string; email: string }): Pick<Actor, 'id' | 'label'> & { id: string } {
+  return { id: user.id, label: user.email };
 }
 
 /** The command line (seed, demo data, export, user add) and the server's start-up preparation. */

@@ -120,7 +120,7 @@ async function resolveTargets(tx: Tx, target: BulkTarget, now: Date, failures: B
   for (const row of rows) {
     if (row.updatedAt.getTime() > target.asOf.getTime()) {
       const conflict = await versionConflict(tx, row.id);
-      failures.push({ code: row.code, status: conflict.status, message: conflict.message });
+      failures.push({ code: row.code, status: httpStatus(conflict), message: conflict.message });
     }
   }
   const targets = rows.filter((row) => row.updatedAt.getTime() <= target.asOf.getTime()).map((row) => ({ id: row.id, expectedVersion: row.version }));

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { auditActorOf } from '@/lib/auth/actor';
 import { ConflictError, DomainError } from '@/lib/errors';
 import { USER_SUMMARY_SELECT, type UserSummary } from './create-user';
 
@@ -26,7 +27,7 @@ export async function createFirstAdmin(db: Db, input: { email: string; name: str
         data: { email: input.email, name: input.name, role: 'ADMIN', passwordHash },
         select: USER_SUMMARY_SELECT,
       });
-      await writeAudit(tx, { actor: { id: user.id, label: user.email }, action: 'user.create_first_admin', entityType: 'user', entityId: user.id, after: user });
+      await writeAudit(tx, { actor: auditActorOf(user), action: 'user.create_first_admin', entityType: 'user', entityId: user.id, after: user });
       return user;
     });
   } catch (error) {

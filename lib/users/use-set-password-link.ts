@@ -3,6 +3,7 @@ import type { Db } from '@/lib/db';
 import { NotFoundError } from '@/lib/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { auditActorOf } from '@/lib/auth/actor';
 import { hashToken } from '@/lib/tokens/token-secret';
 import { setPasswordTokenSchema, type SetPasswordInput } from '@/lib/validations/user';
 
@@ -41,7 +42,7 @@ export async function redeemSetPasswordLink(db: Db, input: SetPasswordInput, now
     const { id, email } = link.user;
     await tx.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, {
-      actor: { id, label: email },
+      actor: auditActorOf(link.user),
       action: 'user.password_set',
       entityType: 'user',
       entityId: id,
