@@ -27,9 +27,6 @@ export class NotFoundError extends DomainError {
   }
 }
 
-/** A one-time thing that has been used up or has expired (kept apart from "not found" for the wrappers). */
-export class GoneError extends DomainError {}
-
 /**
  * The change clashes with the data as it is now: a duplicate name, the last administrator, a
  * term already merged. An EditConflictError is the kind where someone else changed the record

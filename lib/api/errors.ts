@@ -3,7 +3,6 @@ import {
   ConflictError,
   DomainError,
   ForbiddenError,
-  GoneError,
   InvalidInputError,
   NotFoundError,
   RuleViolationError,
@@ -31,7 +30,6 @@ export class ApiError extends Error {
 /** The status code of each kind of domain refusal. */
 export function httpStatus(error: DomainError): Status {
   if (error instanceof NotFoundError) return 404;
-  if (error instanceof GoneError) return 410;
   if (error instanceof ConflictError) return 409;
   if (error instanceof RuleViolationError) return 422;
   if (error instanceof InvalidInputError) return 400;

@@ -63,7 +63,7 @@ describe('recommendation page data', () => {
     expect(isOverdue(day('2026-11-23'), 'NO_LONGER_RELEVANT', now)).toBe(false);
     expect(isOverdue(null, 'STALLED', now)).toBe(false);
     const [item] = await seedRecommendations(db);
-    await updateRecommendation(db, item!.id, { expectedVersion: 1, targetDate: day('2016-01-01') }, (await seedUser(db)).actor);
+    await updateRecommendation(db, item!.id, { expectedVersion: 1, targetDate: day('2016-01-01') }, (await seedUser(db, { role: 'EDITOR' })).actor);
     expect((await getRecommendation(db, item!.id, readerActor()))?.overdue).toBe(true);
   });
 

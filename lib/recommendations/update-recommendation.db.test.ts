@@ -117,6 +117,6 @@ describe('recommendation fields: editing', () => {
   });
 
   it('fields: an unknown recommendation is not found', async () => {
-    expect(await httpRefusal(updateRecommendation(db, 'nope', { expectedVersion: 1, priority: 'HIGH' }, (await seedUser(db)).actor))).toMatchObject({ status: 404 });
+    expect(await httpRefusal(updateRecommendation(db, 'nope', { expectedVersion: 1, priority: 'HIGH' }, (await seedUser(db, { role: 'EDITOR' })).actor))).toMatchObject({ status: 404 });
   });
 });
