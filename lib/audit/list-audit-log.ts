@@ -7,7 +7,7 @@ import { displayTimeZone } from '@/lib/format';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Prefix of the `user` filter for actors without an account ("system", "cli"): they have only a label. */
+/** Prefix of the `user` filter for actors without an account (the command line, sample data; "system" and "cli" in older rows): they have only a label. */
 export const LABEL_ACTOR_PREFIX = 'label:';
 
 const optionalText = (max: number) =>
@@ -203,7 +203,7 @@ async function distinctValues(db: Db, walk: keyof typeof WALKS): Promise<string[
 /**
  * The choices for the filter form, each read through an index (never a load or a scan of the log
  * itself): people who have entries, under their current email; actors without an account
- * ("system", "cli") under their label; every entity type and action.
+ * (the command line, sample data) under their label; every entity type and action.
  */
 export async function listAuditFilterOptions(db: Db, actor: Actor): Promise<AuditFilterOptions> {
   requireRole(actor, 'ADMIN');
