@@ -6,6 +6,7 @@ import 'dotenv/config';
 import { spawn } from 'node:child_process';
 import { databaseUrl, providerOf } from '../lib/db/config';
 import { prepareDatabase } from '../lib/db/prepare';
+import { SYSTEM_ACTOR } from '../lib/auth/actor';
 import { ensureAuthSecret } from '../lib/auth/secret';
 import { ensureAppBuild, nextBin } from './lib/app-build';
 import { serverMemoryEnv, serverNodeArgs } from './lib/server-memory';
@@ -16,7 +17,7 @@ const port = process.env.PORT || '3000';
 
 const url = databaseUrl();
 console.log(`Database: ${providerOf(url) === 'sqlite' ? url : url.replace(/\/\/[^@/]*@/, '//***@')}`);
-const { migrations, seed } = await prepareDatabase(url);
+const { migrations, seed } = await prepareDatabase(url, SYSTEM_ACTOR);
 if (migrations.length) console.log(`Applied migrations: ${migrations.join(', ')}`);
 if (seed.recommendations || seed.themes || seed.sectors) {
   console.log(`Seeded ${seed.seminars} reports, ${seed.recommendations} recommendations, ${seed.themes} themes, ${seed.sectors} sectors.`);

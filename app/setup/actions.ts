@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/errors';
 import type { ActionState } from '@/lib/auth/action';
 import { createFirstAdmin } from '@/lib/users/first-run';
 import { firstAdminSchema } from '@/lib/validations/user';
@@ -23,7 +23,7 @@ export async function createFirstAdminAction(_state: ActionState, formData: Form
   try {
     await createFirstAdmin(db, parsed.data);
   } catch (error) {
-    if (error instanceof ApiError) return { code: error.code, message: error.message };
+    if (error instanceof DomainError) return { code: error.code, message: error.message };
     throw error;
   }
   redirect('/login?setup=1');

@@ -1,5 +1,6 @@
 import { migrate } from '../../lib/db/migrate';
 import { prepareDatabase } from '../../lib/db/prepare';
+import { SYSTEM_ACTOR } from '../../lib/auth/actor';
 
 export async function runMigrateCommand(url: string) {
   const applied = await migrate(url);
@@ -7,7 +8,7 @@ export async function runMigrateCommand(url: string) {
 }
 
 export async function runSeedCommand(url: string) {
-  const { migrations, seed } = await prepareDatabase(url);
+  const { migrations, seed } = await prepareDatabase(url, SYSTEM_ACTOR);
   if (migrations.length) console.log(`Applied migrations: ${migrations.join(', ')}`);
   console.log(
     `Seed: ${seed.seminars} reports, ${seed.recommendations} recommendations, ${seed.themes} themes, ${seed.sectors} sectors created` +

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createClient } from '../../lib/db/client';
 import { exportQuarterlyReport } from '../../lib/reporting/export-quarterly-report';
+import { SYSTEM_ACTOR } from '../../lib/auth/actor';
 import { resolveFilterIds } from '../../lib/reporting/resolve-filter-ids';
 import { quarterLabel } from '../../lib/progress/quarters';
 import { refreshDisplaySettings } from '../../lib/settings/display-settings-cache';
@@ -74,7 +75,7 @@ export async function runExport(url: string, options: ExportOptions): Promise<vo
     // Dates and numbers as the administrator chose them for the web pages (or the environment's).
     await refreshDisplaySettings(db);
     progress(`Making the ${FORMAT_NAME[query.format]}${query.format === 'csv' ? ` of ${query.csv}` : ''} for ${quarterLabel(query.quarter)}…`);
-    const { report, file } = await exportQuarterlyReport(db, { ...query, ...ids, generatedBy: operator() }, query, {
+    const { report, file } = await exportQuarterlyReport(db, { ...query, ...ids, generatedBy: operator() }, query, SYSTEM_ACTOR, {
       onProgress: ({ read, total }) => progress(`  read ${read.toLocaleString('en')} of ${total.toLocaleString('en')} recommendations`),
     });
     const { data } = report;

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createClient } from '../../lib/db/client';
 import { migrate } from '../../lib/db/migrate';
-import { CLI_ACTOR } from '../../lib/audit/write-audit';
+import { SYSTEM_ACTOR } from '../../lib/auth/actor';
 import { createUser } from '../../lib/users/create-user';
 import { createUserSchema } from '../../lib/validations/user';
 
@@ -25,7 +25,7 @@ export async function runUserAdd(url: string, options: { email: string; name: st
   await migrate(url);
   const db = createClient(url);
   try {
-    const user = await createUser(db, parsed.data, CLI_ACTOR);
+    const user = await createUser(db, parsed.data, SYSTEM_ACTOR);
     console.log(`Created ${user.role.toLowerCase()} ${user.email}.`);
     if (generated) console.log(`Password (shown once, hand it over and ask them to change it): ${password}`);
   } finally {

@@ -1,10 +1,23 @@
 // One error shape for every JSON answer: { "error": { "code", "message", "fields" } }.
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  RuleViolationError,
+  TooManyAttemptsError,
+  type FieldErrors,
+} from '@/lib/errors';
 
-export type FieldErrors = Record<string, string[]>;
+export type { FieldErrors };
 
+type Status = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500;
+
+/** An HTTP refusal made by the wrappers themselves (no session, bad JSON); operations throw DomainErrors. */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 422 | 429 | 500,
+    readonly status: Status,
     readonly code: string,
     message: string,
     readonly fields?: FieldErrors,
@@ -14,18 +27,33 @@ export class ApiError extends Error {
   }
 }
 
-/**
- * A 409 that means "someone else changed this since you loaded it" (an optimistic-concurrency
- * refusal), as opposed to a rule such as a duplicate name: forms say so differently.
- */
-export function isEditConflict(error: ApiError): boolean {
-  return error.status === 409 && EDIT_CONFLICT_CODES.has(error.code);
+/** The status code of each kind of domain refusal. */
+export function httpStatus(error: DomainError): Status {
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof ConflictError) return 409;
+  if (error instanceof RuleViolationError) return 422;
+  if (error instanceof InvalidInputError) return 400;
+  if (error instanceof ForbiddenError) return 403;
+  if (error instanceof TooManyAttemptsError) return 429;
+  return 400;
 }
-const EDIT_CONFLICT_CODES = new Set(['version_conflict', 'conflict', 'bulk_conflict']);
+
+/** A domain error as the API answers it: same code, message, fields and details. */
+export function toApiError(error: DomainError | ApiError): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError(httpStatus(error), error.code, error.message, error.fields, error.details);
+}
+
+/**
+ * "Someone else changed this since you loaded it" (an optimistic-concurrency refusal), as opposed
+ * to a rule such as a duplicate name: forms say so differently.
+ */
+export function isEditConflict(error: DomainError | ApiError): boolean {
+  return error instanceof ConflictError && error.editConflict;
+}
 
 export const unauthorized = () => new ApiError(401, 'unauthorized', 'Sign in, or send a valid API token as "Authorization: Bearer <token>".');
 export const forbiddenError = () => new ApiError(403, 'forbidden', 'Your role does not allow this.');
-export const notFoundError = (what = 'The resource') => new ApiError(404, 'not_found', `${what} was not found.`);
 
 export function errorResponse(error: ApiError, headers?: HeadersInit): Response {
   return Response.json(

@@ -4,15 +4,17 @@
 import 'server-only';
 import { z } from 'zod';
 import { getCurrentUser, type CurrentUser } from '@/lib/auth/session';
+import { actorFromUser, type Actor } from '@/lib/auth/actor';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { refreshDisplaySettings } from '@/lib/settings/display-settings-cache';
 import { authenticateToken } from '@/lib/tokens/authenticate-token';
-import { ApiError, errorResponse, forbiddenError, unauthorized } from './errors';
+import { DomainError } from '@/lib/errors';
+import { ApiError, errorResponse, forbiddenError, toApiError, unauthorized } from './errors';
 import { fieldErrors } from '@/lib/validations/form-data';
 
 type Context<P> = { params: Promise<P> };
-type Handler<P> = (args: { request: Request; user: CurrentUser; params: P }) => Promise<Response>;
+type Handler<P> = (args: { request: Request; user: CurrentUser; actor: Actor & { id: string }; params: P }) => Promise<Response>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -49,9 +51,9 @@ export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler
       if (!viaToken && !SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
         throw new ApiError(403, 'cross_site_request', 'Cross-site requests cannot change data.');
       }
-      return await handler({ request, user, params: await context.params });
+      return await handler({ request, user, actor: actorFromUser(user), params: await context.params });
     } catch (error) {
-      if (error instanceof ApiError) return errorResponse(error);
+      if (error instanceof DomainError || error instanceof ApiError) return errorResponse(toApiError(error));
       if (error instanceof z.ZodError) return errorResponse(new ApiError(400, 'invalid_input', 'The input is not valid.', fieldErrors(error)));
       console.error('Unexpected API error', error);
       return errorResponse(new ApiError(500, 'internal_error', 'Something went wrong on our side. It has been logged.'));

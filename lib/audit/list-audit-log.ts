@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import type { Db, Tx } from '@/lib/db';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { FieldErrors } from '@/lib/api/errors';
 import { parseDateOnly } from '@/lib/dates';
 import { displayTimeZone } from '@/lib/format';
 
 export const AUDIT_PAGE_SIZE = 50;
 
-/** Prefix of the `user` filter for actors without an account ("system", "cli"): they have only a label. */
+/** Prefix of the `user` filter for actors without an account (the command line, sample data; "system" and "cli" in older rows): they have only a label. */
 export const LABEL_ACTOR_PREFIX = 'label:';
 
 const optionalText = (max: number) =>
@@ -141,7 +142,8 @@ function pretty(json: string | null): string | null {
 
 /** One page of the audit log, newest first (ties broken by id so pages never overlap). */
 /** `timeZone`: the one times are shown in (lib/format.ts), so a day in the filter is that day on the page. */
-export async function listAuditLog(db: Db, filters: AuditLogFilters, timeZone = displayTimeZone()): Promise<AuditLogPage> {
+export async function listAuditLog(db: Db, filters: AuditLogFilters, actor: Actor, timeZone = displayTimeZone()): Promise<AuditLogPage> {
+  requireRole(actor, 'ADMIN');
   const where = whereOf(filters, timeZone);
   const [total, rows] = await Promise.all([
     db.auditLog.count({ where }),
@@ -201,9 +203,10 @@ async function distinctValues(db: Db, walk: keyof typeof WALKS): Promise<string[
 /**
  * The choices for the filter form, each read through an index (never a load or a scan of the log
  * itself): people who have entries, under their current email; actors without an account
- * ("system", "cli") under their label; every entity type and action.
+ * (the command line, sample data) under their label; every entity type and action.
  */
-export async function listAuditFilterOptions(db: Db): Promise<AuditFilterOptions> {
+export async function listAuditFilterOptions(db: Db, actor: Actor): Promise<AuditFilterOptions> {
+  requireRole(actor, 'ADMIN');
   const [people, labels, entityTypes, actions] = await Promise.all([
     db.user.findMany({ where: { auditLogs: { some: {} } }, select: { id: true, email: true } }),
     distinctValues(db, 'labelWithoutAccount'),

@@ -1,13 +1,11 @@
 import type { Tx } from '@/lib/db';
+import type { Actor } from '@/lib/auth/actor';
 
-export type Actor = { id: string | null; label: string };
-
-/** The actor for work done by the system itself (seed, migrations) or the CLI. */
-export const SYSTEM_ACTOR: Actor = { id: null, label: 'system' };
-export const CLI_ACTOR: Actor = { id: null, label: 'cli' };
+/** Who the row names: an operation's Actor, or just an id and label (a failed sign-in, the sample data). */
+export type AuditActor = Pick<Actor, 'id' | 'label'>;
 
 export type AuditEntry = {
-  actor: Actor;
+  actor: AuditActor;
   action: string;
   entityType: string;
   entityId?: string | null;

@@ -4,8 +4,10 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { ApiError, isEditConflict, type FieldErrors } from '@/lib/api/errors';
+import { DomainError } from '@/lib/errors';
 import { fieldErrors, formDataToObject } from '@/lib/validations/form-data';
-import { getCurrentUser, type CurrentUser } from './session';
+import { actorFromUser, type Actor } from './actor';
+import { getCurrentUser } from './session';
 import { hasRole, type Role } from './roles';
 
 export type ActionState = {
@@ -34,7 +36,7 @@ function typedValues(raw: Record<string, unknown>): Record<string, string> {
 export function authedAction<S extends z.ZodType>(
   schema: S,
   role: Role,
-  run: (input: z.infer<S>, user: CurrentUser) => Promise<ActionState | void>,
+  run: (input: z.infer<S>, actor: Actor & { id: string }) => Promise<ActionState | void>,
 ): Action {
   const action = async (_state: ActionState, formData: FormData): Promise<ActionState> => {
     const user = await getCurrentUser();
@@ -46,10 +48,11 @@ export function authedAction<S extends z.ZodType>(
       return { code: 'invalid', message: 'Check the highlighted fields.', errors: fieldErrors(parsed.error), values: typedValues(raw) };
     }
     try {
-      return (await run(parsed.data, user)) ?? { ok: true };
+      return (await run(parsed.data, actorFromUser(user))) ?? { ok: true };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof ApiError) {
+      // An operation's refusal (or a wrapper's own): the form shows its message and keeps the input.
+      if (error instanceof DomainError || error instanceof ApiError) {
         return {
           code: error.code,
           message: error.message,

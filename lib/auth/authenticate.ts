@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { auditActorOf } from './actor';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { checkSignIn, recordFailedSignIn, recordSuccessfulSignIn } from './throttle';
 
@@ -46,7 +47,7 @@ export async function authenticate(db: Db, input: { email: string; password: str
   await recordSuccessfulSignIn(db, email);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
-    await writeAudit(tx, { actor: { id: user.id, label: user.email }, action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: input.address });
+    await writeAudit(tx, { actor: auditActorOf(user), action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: input.address });
   });
   const { passwordHash: _hash, active: _active, ...signedIn } = user;
   return { ok: true, user: signedIn };

@@ -1,5 +1,7 @@
 // Checks the server-action column of THE authorization matrix (e2e/authorization-matrix.ts) and
-// that the matrix is complete: every page, route handler and server action in app/ has a row.
+// that the matrix is complete: every page and route handler in app/, and every server action
+// anywhere in app/, lib/ and components/ (any module that starts with 'use server', whatever its
+// file name), has a row.
 // Pages and route handlers are checked against the real server in e2e/authorization-matrix.spec.ts.
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,9 +33,25 @@ const USERS: Record<Exclude<Who, 'anonymous'>, CurrentUser> = {
   admin: { id: 'u-admin', email: 'admin@matrix.test', name: 'Admin', role: 'ADMIN' },
 };
 
-const actionFiles = files(APP, /^actions\.tsx?$/).map((file) => path.relative(process.cwd(), file));
+/** Whether a module's first statement is the 'use server' directive (comments before it allowed). */
+function isServerActionModule(source: string): boolean {
+  return /^(?:\s|\/\/[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*(['"])use server\1/.test(source);
+}
+
+const actionFiles = ['app', 'lib', 'components']
+  .flatMap((dir) => files(path.join(process.cwd(), dir), /\.tsx?$/))
+  .filter((file) => isServerActionModule(readFileSync(file, 'utf8')))
+  .map((file) => path.relative(process.cwd(), file));
 
 describe('authorization matrix: completeness', () => {
+  it('finds server action modules by their directive, not their file name', () => {
+    expect(isServerActionModule("'use server';\n")).toBe(true);
+    expect(isServerActionModule('// Why\n/* and how */\n"use server"\nexport async function a() {}')).toBe(true);
+    expect(isServerActionModule("import 'x';\n'use server';\n")).toBe(false);
+    expect(isServerActionModule("export const a = 1; // 'use server'\n")).toBe(false);
+    expect(actionFiles).toContain('app/(app)/recommendations/[code]/actions.ts');
+  });
+
   it('every page in app/ has a row', () => {
     const pages = files(APP, /^page\.tsx$/).map(routeOf).sort();
     expect(pages).toEqual(PAGES.map((row) => row.route).sort());
@@ -56,6 +74,15 @@ describe('authorization matrix: completeness', () => {
     }
     expect(exported.sort()).toEqual(ACTIONS.map((row) => `${row.file}#${row.action}`).sort());
     // Importing every action module (and the app code behind them) for the first time takes seconds.
+  }, 30_000);
+
+  it('every server action that is not public states the role it needs (requiredRole)', async () => {
+    for (const row of ACTIONS) {
+      const module = (await import(path.join(process.cwd(), row.file))) as Record<string, { requiredRole?: unknown }>;
+      const requiredRole = module[row.action]?.requiredRole;
+      if (row.expect === 'public') expect(requiredRole, row.action).toBeUndefined();
+      else expect(requiredRole, row.action).toBe(row.expect.editor === 'allowed' ? (row.expect.viewer === 'allowed' ? 'VIEWER' : 'EDITOR') : 'ADMIN');
+    }
   }, 30_000);
 });
 

@@ -1,6 +1,7 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { db } from '@/lib/db';
+import { auditActorOf } from './actor';
 import { authenticate } from './authenticate';
 import { clientAddress } from './client-address';
 
@@ -58,7 +59,7 @@ export const authOptions: NextAuthOptions = {
       if (!token?.sub) return;
       const { writeAudit } = await import('@/lib/audit/write-audit');
       await db.$transaction((tx) =>
-        writeAudit(tx, { actor: { id: token.sub!, label: token.email ?? token.sub! }, action: 'auth.sign_out', entityType: 'user', entityId: token.sub }),
+        writeAudit(tx, { actor: auditActorOf({ id: token.sub!, email: token.email ?? token.sub! }), action: 'auth.sign_out', entityType: 'user', entityId: token.sub }),
       );
     },
   },

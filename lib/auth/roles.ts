@@ -9,7 +9,3 @@ const RANK: Record<Role, number> = { VIEWER: 1, EDITOR: 2, ADMIN: 3 };
 export function hasRole(actual: string, required: Role): boolean {
   return (RANK[actual as Role] ?? 0) >= RANK[required];
 }
-
-export function isRole(value: unknown): value is Role {
-  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}

@@ -7,6 +7,7 @@ import { forbidden, redirect } from 'next/navigation';
 import { db } from '@/lib/db';
 import { refreshDisplaySettings } from '@/lib/settings/display-settings-cache';
 import { authOptions } from './options';
+import { actorFromUser, type Actor } from './actor';
 import { hasRole, type Role } from './roles';
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
@@ -45,4 +46,9 @@ export async function requireRole(role: Role): Promise<CurrentUser> {
   const user = await verifySession();
   if (!hasRole(user.role, role)) forbidden();
   return user;
+}
+
+/** requireRole's user as the Actor that lib/ operations take. */
+export async function requireActor(role: Role): Promise<Actor & { id: string }> {
+  return actorFromUser(await requireRole(role));
 }

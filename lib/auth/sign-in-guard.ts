@@ -1,5 +1,6 @@
 import { db } from '@/lib/db';
-import { ApiError, errorResponse } from '@/lib/api/errors';
+import { errorResponse, toApiError } from '@/lib/api/errors';
+import { TooManyAttemptsError } from '@/lib/errors';
 import { clientAddress } from './client-address';
 import { checkSignIn } from './throttle';
 
@@ -14,10 +15,8 @@ export async function refuseLockedSignIn(request: Request): Promise<Response | n
   const verdict = await checkSignIn(db, email, clientAddress(request.headers));
   if (verdict.allowed) return null;
   const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-  const error = new ApiError(429, 'too_many_attempts', `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, undefined, {
-    retryAfterSeconds: verdict.retryAfterSeconds,
-  });
-  const response = errorResponse(error, { 'Retry-After': String(verdict.retryAfterSeconds) });
+  const error = new TooManyAttemptsError(`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, verdict.retryAfterSeconds);
+  const response = errorResponse(toApiError(error), { 'Retry-After': String(verdict.retryAfterSeconds) });
   // next-auth's client reads an absolute `url` to find the error code.
   const body = await response.json();
   return Response.json({ ...body, url: new URL('/login?error=TooManyAttempts', request.url).toString() }, { status: 429, headers: response.headers });

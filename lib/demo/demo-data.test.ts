@@ -6,6 +6,7 @@ import { createClient, type Db } from '@/lib/db/client';
 import { prepareDatabase } from '@/lib/db/prepare';
 import { STATUSES_NEEDING_EVIDENCE, type Status } from '@/lib/status/status';
 import { isDemoLoaded, loadDemoData } from './demo-data';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 
 // The sample data rewrites the seeded items' histories, so it gets a database of its own.
 let dir: string;
@@ -15,7 +16,7 @@ const now = new Date('2026-11-24T12:00:00Z');
 beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'tracker-demo-'));
   const url = `file:${path.join(dir, 'demo.db')}`;
-  await prepareDatabase(url);
+  await prepareDatabase(url, SYSTEM_ACTOR);
   db = createClient(url);
 });
 afterAll(async () => {
@@ -26,7 +27,7 @@ afterAll(async () => {
 describe('sample data (npm run demo)', () => {
   it('is off by default, then loads history and evidence and marks the database as showing sample data', async () => {
     expect(await isDemoLoaded(db)).toBe(false);
-    const result = await loadDemoData(db, now);
+    const result = await loadDemoData(db, SYSTEM_ACTOR, now);
     expect(result.loaded).toBe(true);
     expect(result.statusChanges).toBeGreaterThan(19);
     expect(result.evidence).toBeGreaterThan(0);
@@ -60,7 +61,7 @@ describe('sample data (npm run demo)', () => {
 
   it('loads once: a second run changes nothing', async () => {
     const count = await db.statusChange.count();
-    expect(await loadDemoData(db, now)).toEqual({ loaded: false, statusChanges: 0, evidence: 0 });
+    expect(await loadDemoData(db, SYSTEM_ACTOR, now)).toEqual({ loaded: false, statusChanges: 0, evidence: 0 });
     expect(await db.statusChange.count()).toBe(count);
   });
 });

@@ -2,14 +2,16 @@
 // so charts have shape. Deterministic (fixed PRNG seed). Everything it writes is marked as sample
 // data, and while it is loaded the UI shows a "sample data" banner. Never loaded by default.
 import type { Db, Tx } from '@/lib/db';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { writeAudit, type AuditActor } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { recomputeCurrentStatus } from '@/lib/status/recompute-status';
 import { STATUSES_NEEDING_EVIDENCE, type Status } from '@/lib/status/status';
 import { today } from '@/lib/dates';
 import { withProgressTally } from '@/lib/progress/tally/with-progress-tally';
 
 export const DEMO_SETTING_KEY = 'demoData';
-const DEMO_ACTOR: Actor = { id: null, label: 'sample data' };
+// The rows it writes are labelled as sample data, whoever loads it.
+const DEMO_ACTOR: AuditActor = { id: null, label: 'sample data' };
 const DAY = 86_400_000;
 
 function mulberry32(seed: number) {
@@ -45,7 +47,8 @@ export async function isDemoLoaded(db: Db): Promise<boolean> {
   return (await db.setting.findUnique({ where: { key: DEMO_SETTING_KEY } })) !== null;
 }
 
-export async function loadDemoData(db: Db, now = new Date()): Promise<{ loaded: boolean; statusChanges: number; evidence: number }> {
+export async function loadDemoData(db: Db, actor: Actor, now = new Date()): Promise<{ loaded: boolean; statusChanges: number; evidence: number }> {
+  requireRole(actor, 'ADMIN');
   if (await isDemoLoaded(db)) return { loaded: false, statusChanges: 0, evidence: 0 };
   const random = mulberry32(20_150_212);
   const end = today(now).getTime();

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '@/lib/db';
-import { ApiError, notFoundError } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { NotFoundError, RuleViolationError } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { today } from '@/lib/dates';
 import { recomputeCurrentStatus } from '@/lib/status/recompute-status';
 import { checkEvidenceDate } from '@/lib/status/status-rules';
@@ -55,12 +56,13 @@ export async function insertEvidenceNote(
 
 /** Adds an evidence note to a recommendation. Evidence does not change the item's version. */
 export async function addEvidence(db: Db, recommendationId: string, evidence: EvidenceInput, actor: Actor): Promise<AddedEvidence> {
+  requireRole(actor, 'EDITOR');
   const violation = checkEvidenceDate(evidence.evidenceDate, today());
-  if (violation) throw new ApiError(422, 'rule_violation', violation.message, violation.fields);
+  if (violation) throw new RuleViolationError('rule_violation', violation.message, violation.fields);
   return db.$transaction(async (tx) => {
     await lockRecommendations(tx, [recommendationId]);
     const item = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true, code: true } });
-    if (!item) throw notFoundError('The recommendation');
+    if (!item) throw NotFoundError.of('The recommendation');
     const added = await insertEvidenceNote(tx, item, evidence, actor);
     await recomputeCurrentStatus(tx, item.id);
     return added;

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '@/lib/db';
-import { ApiError, notFoundError } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { NotFoundError, EditConflictError, ForbiddenError, RuleViolationError } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { formatDateTime } from '@/lib/format';
 import { today } from '@/lib/dates';
@@ -11,7 +12,7 @@ import { evidenceAuditView } from './add-evidence';
 import { lockRecommendations } from '@/lib/recommendations/lock-recommendations';
 
 /** Who is changing evidence: editors may change their own notes, administrators anyone's. */
-export type EvidenceActor = Actor & { id: string; role: Role };
+export type EvidenceActor = Actor & { id: string };
 
 export function canChangeEvidence(actor: { id: string; role: Role }, note: { authorId: string | null }): boolean {
   return hasRole(actor.role, 'ADMIN') || (hasRole(actor.role, 'EDITOR') && note.authorId === actor.id);
@@ -33,16 +34,16 @@ export const EVIDENCE_FOR_CHANGE = {
 /** The note to change, refused when it is gone or not the actor's to change. */
 export async function evidenceForChange(tx: Tx, evidenceId: string, actor: EvidenceActor) {
   const note = await tx.evidenceNote.findUnique({ where: { id: evidenceId }, select: EVIDENCE_FOR_CHANGE });
-  if (!note || note.deletedAt) throw notFoundError('The evidence note');
+  if (!note || note.deletedAt) throw NotFoundError.of('The evidence note');
   if (!canChangeEvidence(actor, note)) {
-    throw new ApiError(403, 'forbidden', 'Editors can change only the evidence they added; ask an administrator to change this note.');
+    throw new ForbiddenError('Editors can change only the evidence they added; ask an administrator to change this note.');
   }
   // The change recomputes the item's last activity: the item's row is held until the commit.
   await lockRecommendations(tx, [note.recommendationId]);
   return note;
 }
 
-async function evidenceConflict(tx: Tx, evidenceId: string, currentVersion: number): Promise<ApiError> {
+async function evidenceConflict(tx: Tx, evidenceId: string, currentVersion: number): Promise<EditConflictError> {
   const latest = await tx.auditLog.findFirst({
     where: { entityType: 'evidence_note', entityId: evidenceId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -50,7 +51,7 @@ async function evidenceConflict(tx: Tx, evidenceId: string, currentVersion: numb
   });
   const who = latest?.actor ? `${latest.actor.name} (${latest.actor.email})` : (latest?.actorLabel ?? 'Someone');
   const when = latest ? ` at ${formatDateTime(latest.createdAt)}` : '';
-  return new ApiError(409, 'version_conflict', `${who} changed this evidence note${when} — reload to see it; your changes are kept below.`, {}, {
+  return new EditConflictError('version_conflict', `${who} changed this evidence note${when} — reload to see it; your changes are kept below.`, {}, {
     currentVersion,
     changedBy: latest ? who : null,
     changedAt: latest?.createdAt.toISOString() ?? null,
@@ -59,8 +60,9 @@ async function evidenceConflict(tx: Tx, evidenceId: string, currentVersion: numb
 
 /** Edits an evidence note, checked against the version the editor loaded. */
 export async function editEvidence(db: Db, input: EvidenceEditInput, actor: EvidenceActor): Promise<{ id: string; code: string; version: number }> {
+  requireRole(actor, 'EDITOR');
   const violation = checkEvidenceDate(input.evidenceDate, today());
-  if (violation) throw new ApiError(422, 'rule_violation', violation.message, violation.fields);
+  if (violation) throw new RuleViolationError('rule_violation', violation.message, violation.fields);
   return db.$transaction(async (tx) => {
     const note = await evidenceForChange(tx, input.evidenceId, actor);
     const data = {

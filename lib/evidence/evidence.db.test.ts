@@ -7,6 +7,7 @@ import { seedRecommendation } from '@/lib/test/recommendation-factory';
 import { addEvidence } from './add-evidence';
 import { editEvidence } from './edit-evidence';
 import { removeEvidence } from './remove-evidence';
+import { httpRefusal, asHttp } from '@/lib/test/refusal';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -34,14 +35,14 @@ describe('evidence: adding', () => {
   it('evidence: a date in the future is refused with a field error', async () => {
     const item = await seedRecommendation(db);
     const tomorrow = new Date(today().getTime() + 86_400_000);
-    await expect(addEvidence(db, item.id, { body: 'x', evidenceDate: tomorrow }, await person('EDITOR'))).rejects.toMatchObject({
+    expect(await httpRefusal(addEvidence(db, item.id, { body: 'x', evidenceDate: tomorrow }, await person('EDITOR')))).toMatchObject({
       status: 422,
       fields: { evidenceDate: [expect.stringMatching(/future/)] },
     });
   });
 
   it('evidence: an unknown recommendation is not found', async () => {
-    await expect(addEvidence(db, 'nope', { body: 'x', evidenceDate: day('2020-01-01') }, await person('EDITOR'))).rejects.toMatchObject({ status: 404 });
+    expect(await httpRefusal(addEvidence(db, 'nope', { body: 'x', evidenceDate: day('2020-01-01') }, await person('EDITOR')))).toMatchObject({ status: 404 });
   });
 });
 
@@ -70,8 +71,8 @@ describe('evidence: editing', () => {
     const admin = await person('ADMIN');
     const added = await addEvidence(db, item.id, { body: 'Original.', evidenceDate: day('2020-01-01') }, author);
     const input = { evidenceId: added.id, expectedVersion: 1, body: 'Changed.', evidenceDate: day('2020-01-01') };
-    await expect(editEvidence(db, input, other)).rejects.toMatchObject({ status: 403 });
-    await expect(editEvidence(db, input, { ...author, role: 'VIEWER' })).rejects.toMatchObject({ status: 403 });
+    expect(await httpRefusal(editEvidence(db, input, other))).toMatchObject({ status: 403 });
+    expect(await httpRefusal(editEvidence(db, input, { ...author, role: 'VIEWER' }))).toMatchObject({ status: 403 });
     expect((await db.evidenceNote.findUniqueOrThrow({ where: { id: added.id } })).body).toBe('Original.');
     await editEvidence(db, input, admin);
     expect((await db.evidenceNote.findUniqueOrThrow({ where: { id: added.id } })).body).toBe('Changed.');
@@ -83,7 +84,7 @@ describe('evidence: editing', () => {
     const added = await addEvidence(db, item.id, { body: 'One.', evidenceDate: day('2020-01-01') }, editor);
     await editEvidence(db, { evidenceId: added.id, expectedVersion: 1, body: 'Two.', evidenceDate: day('2020-01-01') }, editor);
     const error = await editEvidence(db, { evidenceId: added.id, expectedVersion: 1, body: 'Three.', evidenceDate: day('2020-01-01') }, editor).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ status: 409, code: 'version_conflict', extra: { currentVersion: 2 } });
+    expect(asHttp(error)).toMatchObject({ status: 409, code: 'version_conflict', extra: { currentVersion: 2 } });
     expect((error as Error).message).toContain(editor.label);
     expect((await db.evidenceNote.findUniqueOrThrow({ where: { id: added.id } })).body).toBe('Two.');
   });
@@ -103,14 +104,14 @@ describe('evidence: removing', () => {
     expect(JSON.parse(audit[0]!.before!)).toMatchObject({ body: 'Mistaken note.', code: item.code });
     // lastActivityAt falls back to the latest status change once the note is gone.
     expect((await db.recommendation.findUniqueOrThrow({ where: { id: item.id } })).lastActivityAt).toEqual(item.seminarDate);
-    await expect(removeEvidence(db, { evidenceId: added.id }, editor)).rejects.toMatchObject({ status: 404 });
+    expect(await httpRefusal(removeEvidence(db, { evidenceId: added.id }, editor))).toMatchObject({ status: 404 });
   });
 
   it("evidence: an editor cannot remove another's note; an administrator can", async () => {
     const item = await seedRecommendation(db);
     const author = await person('EDITOR');
     const added = await addEvidence(db, item.id, { body: 'Note.', evidenceDate: day('2021-01-01') }, author);
-    await expect(removeEvidence(db, { evidenceId: added.id }, await person('EDITOR'))).rejects.toMatchObject({ status: 403 });
+    expect(await httpRefusal(removeEvidence(db, { evidenceId: added.id }, await person('EDITOR')))).toMatchObject({ status: 403 });
     await removeEvidence(db, { evidenceId: added.id }, await person('ADMIN'));
     expect((await db.evidenceNote.findUniqueOrThrow({ where: { id: added.id } })).deletedAt).not.toBeNull();
   });
@@ -120,7 +121,7 @@ describe('evidence: removing', () => {
     const editor = await person('EDITOR');
     const first = await addEvidence(db, item.id, { body: 'Signed.', evidenceDate: day('2021-01-01') }, editor);
     await changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IMPLEMENTED', effectiveDate: day('2021-01-02') }, editor);
-    await expect(removeEvidence(db, { evidenceId: first.id }, editor)).rejects.toMatchObject({ status: 422 });
+    expect(await httpRefusal(removeEvidence(db, { evidenceId: first.id }, editor))).toMatchObject({ status: 422 });
     await addEvidence(db, item.id, { body: 'The right proof.', evidenceDate: day('2021-01-02') }, editor);
     await removeEvidence(db, { evidenceId: first.id }, editor);
     expect(await db.evidenceNote.count({ where: { recommendationId: item.id, deletedAt: null } })).toBe(1);

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db';
-import { ApiError } from '@/lib/api/errors';
+import { RuleViolationError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole } from '@/lib/auth/actor';
 import { recomputeCurrentStatus } from '@/lib/status/recompute-status';
 import { STATUS_LABEL, STATUSES_NEEDING_EVIDENCE, isStatus } from '@/lib/status/status';
 import type { EvidenceRemoveInput } from '@/lib/validations/evidence';
@@ -13,14 +14,14 @@ import { evidenceForChange, type EvidenceActor } from './edit-evidence';
  * evidence, so the editor adds the right note first.
  */
 export async function removeEvidence(db: Db, input: EvidenceRemoveInput, actor: EvidenceActor): Promise<{ id: string; code: string }> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction(async (tx) => {
     const note = await evidenceForChange(tx, input.evidenceId, actor);
     const item = await tx.recommendation.findUniqueOrThrow({ where: { id: note.recommendationId }, select: { status: true } });
     if (isStatus(item.status) && STATUSES_NEEDING_EVIDENCE.includes(item.status)) {
       const others = await tx.evidenceNote.count({ where: { recommendationId: note.recommendationId, deletedAt: null, id: { not: note.id } } });
       if (others === 0) {
-        throw new ApiError(
-          422,
+        throw new RuleViolationError(
           'rule_violation',
           `This is the only evidence for a recommendation marked ${STATUS_LABEL[item.status]}: add the right evidence first, then remove this note.`,
         );

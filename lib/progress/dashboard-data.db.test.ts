@@ -9,6 +9,7 @@ import { testDb, testProvider } from '@/lib/test/test-db';
 import { seedUser } from '@/lib/test/user-factory';
 import { DEFAULT_PROGRESS_QUERY } from '@/lib/validations/progress';
 import { getDashboardData, type DashboardData } from './dashboard-data';
+import { readerActor } from '@/lib/test/refusal';
 
 const db = testDb();
 // A second client on the same database: another app server, or the CLI.
@@ -48,17 +49,17 @@ describe('dashboard data', () => {
     const now = today();
     const input = { query: { ...DEFAULT_PROGRESS_QUERY, seminar: [first!.seminarId] }, asOf: now, today: now };
 
-    const initial = await getDashboardData(db, input);
+    const initial = await getDashboardData(db, input, readerActor());
     expect(startedIn(initial)).toBe(0);
-    if (versionIsOurs) expect(await getDashboardData(db, input)).toBe(initial);
+    if (versionIsOurs) expect(await getDashboardData(db, input, readerActor())).toBe(initial);
 
     await moveToInProgress(db, first!.id, actor);
-    const afterOwnChange = await getDashboardData(db, input);
+    const afterOwnChange = await getDashboardData(db, input, readerActor());
     expect(startedIn(afterOwnChange)).toBe(1);
     expect(afterOwnChange.activity[0]?.item.code).toBe(first!.code);
 
     await moveToInProgress(otherServer, second!.id, actor);
-    const afterOtherChange = await getDashboardData(db, input);
+    const afterOtherChange = await getDashboardData(db, input, readerActor());
     expect(startedIn(afterOtherChange)).toBe(2);
     expect(afterOtherChange.headline.tracked.current).toBe(2);
   });

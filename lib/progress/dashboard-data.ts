@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { dataVersionCache } from '@/lib/cache/data-version-cache';
 import { loadFilterChoices } from '@/lib/taxonomy/filter-choices';
 import type { ProgressQuery } from '@/lib/validations/progress';
@@ -37,7 +38,8 @@ const cachedDashboardData = dataVersionCache<DashboardData>('dashboard-data-cach
  * anywhere shows at the next view. Keyed by the query, the as-of day and today (which moves "today"
  * and the quarters). A result read while a write landed is not kept (the version is read again after it).
  */
-export function getDashboardData(db: Db, input: DashboardDataInput): Promise<DashboardData> {
+export async function getDashboardData(db: Db, input: DashboardDataInput, actor: Actor): Promise<DashboardData> {
+  requireRole(actor, 'VIEWER');
   const key = JSON.stringify([input.query, input.asOf.toISOString(), input.today.toISOString()]);
   return cachedDashboardData(db, key, () => loadDashboardData(db, input));
 }

@@ -3,6 +3,7 @@ import { testDb, testProvider } from '@/lib/test/test-db';
 import { progressQuerySchema } from '@/lib/validations/progress';
 import { getCachedProgressReport, getProgressReport, progressReportSchema } from './progress-report';
 import { recordChange, seedHistoryItems } from '@/lib/test/test-history';
+import { readerActor } from '@/lib/test/refusal';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -25,11 +26,11 @@ describe('progress report (GET /api/v1/progress)', () => {
   it('report: the API reuses a report until the data changes; a change shows at the next call', async () => {
     const [a] = await seedHistoryItems(db, 1);
     const query = progressQuerySchema.parse({ by: 'seminar', seminar: a!.seminarId, asOf: '2015-12-31' });
-    const first = await getCachedProgressReport(db, query);
+    const first = await getCachedProgressReport(db, query, readerActor());
     expect(first.series[0]!.points.at(-1)).toMatchObject({ implemented: 0 });
-    if (testProvider() === 'sqlite') expect(await getCachedProgressReport(db, query)).toBe(first);
+    if (testProvider() === 'sqlite') expect(await getCachedProgressReport(db, query, readerActor())).toBe(first);
     await recordChange(db, a!, 'IMPLEMENTED', '2015-05-01');
-    const after = await getCachedProgressReport(db, query);
+    const after = await getCachedProgressReport(db, query, readerActor());
     expect(after.series[0]!.points.at(-1)).toMatchObject({ implemented: 1 });
     expect(after).toEqual(await getProgressReport(db, query));
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '@/lib/db';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { dataVersionCache } from '@/lib/cache/data-version-cache';
 import { toDateOnly, today } from '@/lib/dates';
 import { PROGRESS_GROUPINGS, PROGRESS_INTERVALS, type ProgressFilters, type ProgressQuery } from '@/lib/validations/progress';
@@ -76,7 +77,8 @@ const cachedProgressReport = dataVersionCache<ProgressReport>('progress-report-c
  * getProgressReport for the JSON API, computed once per data version (lib/cache/data-version-cache.ts),
  * keyed by the query and its day (today when it gives none).
  */
-export function getCachedProgressReport(db: Db, query: ProgressQuery): Promise<ProgressReport> {
+export async function getCachedProgressReport(db: Db, query: ProgressQuery, actor: Actor): Promise<ProgressReport> {
+  requireRole(actor, 'VIEWER');
   // The day is fixed once, so a report computed across midnight is kept under the day it is for.
   const fixed = { ...query, asOf: query.asOf ?? today() };
   return cachedProgressReport(db, JSON.stringify(fixed), () => getProgressReport(db, fixed));

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
+import type { ApiError } from '@/lib/api/errors';
+import { asHttp } from '@/lib/test/refusal';
 import { parseDateOnly, today } from '@/lib/dates';
 import { testDb } from '@/lib/test/test-db';
 import { seedUser } from '@/lib/test/user-factory';
@@ -36,8 +37,7 @@ async function refusal(promise: Promise<unknown>): Promise<ApiError> {
     () => null,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
+  return asHttp(error);
 }
 
 function summaryRows(actorId: string) {

@@ -1,6 +1,8 @@
 import type { Db, Tx } from '@/lib/db';
-import { ApiError, type FieldErrors } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { DomainError, EditConflictError, RuleViolationError, type FieldErrors } from '@/lib/errors';
+import { httpStatus } from '@/lib/api/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { toDateOnly } from '@/lib/dates';
 import { changeStatus } from '@/lib/status/change-status';
 import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/status/status';
@@ -43,6 +45,7 @@ type Target = { id: string; expectedVersion: number };
  * Items that already have what is asked for are left alone (version checked, not bumped).
  */
 export async function bulkUpdateRecommendations(db: Db, input: BulkUpdateInput, actor: Actor, now = new Date()): Promise<BulkUpdateResult> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction(
     async (tx) => {
       const failures: BulkFailure[] = [];
@@ -67,8 +70,9 @@ export async function bulkUpdateRecommendations(db: Db, input: BulkUpdateInput, 
         } catch (error) {
           // Every check in changeStatus and bumpVersion reads before it writes, so the transaction is
           // still usable and the other items are tried too: the refusal then lists all of them.
-          if (!(error instanceof ApiError)) throw error;
-          failures.push({ code: item.code, status: error.status, message: error.message });
+          if (!(error instanceof DomainError)) throw error;
+          // The refusal lists each item with the status its own refusal would have had on its own.
+          failures.push({ code: item.code, status: httpStatus(error), message: error.message });
         }
       }
       if (failures.length > 0) throw refusal(failures, total);
@@ -102,11 +106,10 @@ async function resolveTargets(tx: Tx, target: BulkTarget, now: Date, failures: B
   const where = await recommendationWhere(tx, target.filters, now);
   const count = await tx.recommendation.count({ where });
   if (count > MAX_BULK_ITEMS) {
-    throw new ApiError(422, 'too_many', `${count} recommendations match: change at most ${MAX_BULK_ITEMS} at a time. Narrow the filters.`);
+    throw new RuleViolationError('too_many', `${count} recommendations match: change at most ${MAX_BULK_ITEMS} at a time. Narrow the filters.`);
   }
   if (count !== target.expectedCount) {
-    throw new ApiError(
-      409,
+    throw new EditConflictError(
       'bulk_conflict',
       `The recommendations matching these filters changed since the page was shown (${target.expectedCount} then, ${count} now). Nothing was changed: reload the page and check them before changing them all.`,
     );
@@ -117,7 +120,7 @@ async function resolveTargets(tx: Tx, target: BulkTarget, now: Date, failures: B
   for (const row of rows) {
     if (row.updatedAt.getTime() > target.asOf.getTime()) {
       const conflict = await versionConflict(tx, row.id);
-      failures.push({ code: row.code, status: conflict.status, message: conflict.message });
+      failures.push({ code: row.code, status: httpStatus(conflict), message: conflict.message });
     }
   }
   const targets = rows.filter((row) => row.updatedAt.getTime() <= target.asOf.getTime()).map((row) => ({ id: row.id, expectedVersion: row.version }));
@@ -136,7 +139,7 @@ async function refuseUnusableVocabulary(tx: Tx, change: BulkChange): Promise<voi
     if (usable !== 1) fields.themeId = ['Choose a theme from the list: this one does not exist or was merged into another.'];
   }
   if (Object.keys(fields).length > 0) {
-    throw new ApiError(422, 'invalid_reference', 'Some choices are not available. Check the highlighted fields.', fields);
+    throw new RuleViolationError('invalid_reference', 'Some choices are not available. Check the highlighted fields.', fields);
   }
 }
 
@@ -199,14 +202,16 @@ async function unchanged(tx: Tx, item: Item, expectedVersion: number): Promise<f
   return false;
 }
 
-function refusal(failures: BulkFailure[], total: number): ApiError {
+function refusal(failures: BulkFailure[], total: number): DomainError {
   const conflict = failures.some((failure) => failure.status === 409);
   const lines = failures.map((failure) => `${failure.code}: ${failure.message}`);
   const which = failures.length === 1 ? '1 recommendation' : `${failures.length} recommendations`;
   const message = conflict
     ? `Nothing was changed: ${which} of ${total} changed since you loaded the page, or cannot take this change. Reload the page, or untick them, and try again.`
     : `Nothing was changed: ${which} cannot take this change. Fix or untick ${failures.length === 1 ? 'it' : 'them'} and try again.`;
-  return new ApiError(conflict ? 409 : 422, conflict ? 'bulk_conflict' : 'bulk_refused', message, { items: lines }, { failures });
+  return conflict
+    ? new EditConflictError('bulk_conflict', message, { items: lines }, { failures })
+    : new RuleViolationError('bulk_refused', message, { items: lines }, { failures });
 }
 
 function describeForAudit(change: BulkChange): Record<string, unknown> {

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { today, toDateOnly } from '@/lib/dates';
 import { isOverdue as isOverdueOn } from '@/lib/status/metrics';
 import { isStatus, PRIORITIES, type Priority, type Status } from '@/lib/status/status';
@@ -90,7 +91,8 @@ export function findRecommendationRef(db: Db, idOrCode: string): Promise<{ id: s
  * One recommendation with everything its page shows: history, evidence and links come in the same
  * query (Prisma issues one statement per relation, a fixed number whatever the item's size).
  */
-export async function getRecommendation(db: Db, idOrCode: string, now = new Date()): Promise<RecommendationDetail | null> {
+export async function getRecommendation(db: Db, idOrCode: string, actor: Actor, now = new Date()): Promise<RecommendationDetail | null> {
+  requireRole(actor, 'VIEWER');
   const row = await db.recommendation.findFirst({
     where: idOrCodeWhere(idOrCode),
     select: {

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { idOrCodeWhere } from './get-recommendation';
 
 export type SourceExcerpt = {
@@ -14,7 +15,8 @@ export type SourceExcerpt = {
 };
 
 /** The seminar's report with one recommendation's range marked out, for "view in source". */
-export async function getSourceExcerpt(db: Db, idOrCode: string): Promise<SourceExcerpt | null> {
+export async function getSourceExcerpt(db: Db, idOrCode: string, actor: Actor): Promise<SourceExcerpt | null> {
+  requireRole(actor, 'VIEWER');
   const row = await db.recommendation.findFirst({
     where: idOrCodeWhere(idOrCode),
     select: {

@@ -2,25 +2,27 @@
 // one row whichever way it was made, shown on both items; removing it sets removedAt. Links are
 // not part of an item's fields, so they do not bump its version.
 import type { Db } from '@/lib/db';
-import { ApiError, notFoundError } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { NotFoundError, RuleViolationError } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { LinkInput, UnlinkInput } from '@/lib/validations/recommendation';
 
 export async function linkRecommendations(db: Db, input: LinkInput, actor: Actor): Promise<{ id: string; code: string; targetCode: string }> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction(async (tx) => {
     const from = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { id: true, code: true } });
-    if (!from) throw notFoundError('The recommendation');
+    if (!from) throw NotFoundError.of('The recommendation');
     const to = await tx.recommendation.findFirst({
       where: { OR: [{ code: input.targetCode }, { code: input.targetCode.toUpperCase() }] },
       select: { id: true, code: true },
     });
     if (!to) {
-      throw new ApiError(422, 'invalid_reference', `There is no recommendation ${input.targetCode}.`, {
+      throw new RuleViolationError('invalid_reference', `There is no recommendation ${input.targetCode}.`, {
         targetCode: [`There is no recommendation with the code ${input.targetCode}. Codes look like 2015-R03.`],
       });
     }
     if (to.id === from.id) {
-      throw new ApiError(422, 'rule_violation', 'A recommendation cannot be linked to itself.', {
+      throw new RuleViolationError('rule_violation', 'A recommendation cannot be linked to itself.', {
         targetCode: ['Enter the code of another recommendation.'],
       });
     }
@@ -35,7 +37,7 @@ export async function linkRecommendations(db: Db, input: LinkInput, actor: Actor
       select: { id: true },
     });
     if (existing) {
-      throw new ApiError(422, 'duplicate', `${from.code} is already linked to ${to.code}.`, {
+      throw new RuleViolationError('duplicate', `${from.code} is already linked to ${to.code}.`, {
         targetCode: [`${from.code} is already linked to ${to.code}.`],
       });
     }
@@ -55,12 +57,13 @@ export async function linkRecommendations(db: Db, input: LinkInput, actor: Actor
 }
 
 export async function unlinkRecommendations(db: Db, input: UnlinkInput, actor: Actor): Promise<{ id: string; codes: string[] }> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction(async (tx) => {
     const link = await tx.recommendationLink.findUnique({
       where: { id: input.linkId },
       select: { id: true, note: true, removedAt: true, from: { select: { code: true } }, to: { select: { code: true } } },
     });
-    if (!link || link.removedAt) throw notFoundError('The link');
+    if (!link || link.removedAt) throw NotFoundError.of('The link');
     const { count } = await tx.recommendationLink.updateMany({ where: { id: link.id, removedAt: null }, data: { removedAt: new Date() } });
     if (count === 1) {
       await writeAudit(tx, {

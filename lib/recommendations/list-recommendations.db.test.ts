@@ -5,6 +5,7 @@ import { testDb, uniqueId } from '@/lib/test/test-db';
 import { seedRecommendations, seedVocabulary, type SeededRecommendation } from '@/lib/test/recommendation-factory';
 import { recommendationFiltersSchema, searchParamsToObject, type RecommendationFilters } from '@/lib/validations/recommendation-filters';
 import { listRecommendations, toRecommendationListDto } from './list-recommendations';
+import { readerActor } from '@/lib/test/refusal';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -17,7 +18,7 @@ function filters(query: string): RecommendationFilters {
 }
 
 async function codes(query: string, now?: Date): Promise<string[]> {
-  return (await listRecommendations(db, filters(query), now)).items.map((item) => item.code);
+  return (await listRecommendations(db, filters(query), readerActor(), now)).items.map((item) => item.code);
 }
 
 function set(item: SeededRecommendation, data: Prisma.RecommendationUpdateInput) {
@@ -35,7 +36,7 @@ describe('recommendation list: filters narrow the list', () => {
     const first = await seminarWith(2);
     const second = await seminarWith(1);
     expect(await codes(first.only)).toEqual(first.items.map((item) => item.code));
-    const both = await listRecommendations(db, filters(`${first.only}&seminar=${second.seminarId}`));
+    const both = await listRecommendations(db, filters(`${first.only}&seminar=${second.seminarId}`), readerActor());
     expect(both.total).toBe(3);
     expect(both.items.map((item) => item.code).sort()).toEqual([...first.items, ...second.items].map((item) => item.code).sort());
   });
@@ -100,7 +101,7 @@ describe('recommendation list: filters narrow the list', () => {
     // items[4] has no target date.
     expect(await codes(`${only}&overdue=true`, now)).toEqual([items[0]!.code]);
     // Each row says whether it is overdue, by the same rule.
-    const rows = (await listRecommendations(db, filters(only), now)).items;
+    const rows = (await listRecommendations(db, filters(only), readerActor(), now)).items;
     expect(rows.map((row) => row.overdue)).toEqual([true, false, false, false, false]);
   });
 });
@@ -127,7 +128,7 @@ describe('recommendation list: search', () => {
       await db.evidenceNote.create({ data: { recommendationId: items[1]!.id, body, evidenceDate: today() } });
     }
     expect(await codes(`q=${encodeURIComponent(items[0]!.code.toLowerCase())}`)).toEqual([items[0]!.code]);
-    const found = await listRecommendations(db, filters(`${only}&q=${word}`));
+    const found = await listRecommendations(db, filters(`${only}&q=${word}`), readerActor());
     expect(found.total).toBe(1);
     expect(found.items.map((item) => item.code)).toEqual([items[1]!.code]);
   });
@@ -152,7 +153,7 @@ describe('recommendation list: rows', () => {
     await set(items[0]!, { secondaryThemes: { create: { themeId: secondary } }, targetDate: new Date('2030-06-30T00:00:00Z'), priority: 'HIGH' });
     await db.evidenceNote.create({ data: { recommendationId: items[0]!.id, body: 'kept', evidenceDate: today() } });
     await db.evidenceNote.create({ data: { recommendationId: items[0]!.id, body: 'removed', evidenceDate: today(), deletedAt: new Date() } });
-    const page = await listRecommendations(db, filters(only));
+    const page = await listRecommendations(db, filters(only), readerActor());
     const row = page.items[0]!;
     expect(row).toMatchObject({ code: items[0]!.code, status: 'NOT_STARTED', priority: 'HIGH', version: 1, evidenceCount: 1 });
     expect(row.seminar.id).toBe(items[0]!.seminarId);
@@ -173,9 +174,9 @@ describe('recommendation list: sorting', () => {
     const { items, only } = await seminarWith(4);
     const titles = ['beta', 'alpha', 'gamma', 'alpha'];
     for (const [index, title] of titles.entries()) await set(items[index]!, { title });
-    const asc = await listRecommendations(db, filters(`${only}&sort=title`));
+    const asc = await listRecommendations(db, filters(`${only}&sort=title`), readerActor());
     expect(asc.items.map((item) => item.title)).toEqual(['alpha', 'alpha', 'beta', 'gamma']);
-    const desc = await listRecommendations(db, filters(`${only}&sort=title&dir=desc`));
+    const desc = await listRecommendations(db, filters(`${only}&sort=title&dir=desc`), readerActor());
     expect(desc.items.map((item) => item.title)).toEqual(['gamma', 'beta', 'alpha', 'alpha']);
     // Tie-breakers stay ascending, so equal titles keep one order in both directions.
     const ties = (rows: typeof asc.items) => rows.filter((item) => item.title === 'alpha').map((item) => item.id);
@@ -210,7 +211,7 @@ describe('recommendation list: pagination', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     for (let guard = 0; guard < 50; guard += 1) {
-      const page = await listRecommendations(db, filters(cursor ? `${query}&cursor=${cursor}` : query));
+      const page = await listRecommendations(db, filters(cursor ? `${query}&cursor=${cursor}` : query), readerActor());
       seen.push(...page.items.map((item) => item.code));
       cursor = page.nextCursor;
       if (!cursor) return seen;
@@ -241,7 +242,7 @@ describe('recommendation list: pagination', () => {
 
   it('cursor: an item added before the cursor meanwhile neither repeats nor hides the others', async () => {
     const { items, only } = await seminarWith(5);
-    const firstPage = await listRecommendations(db, filters(`${only}&pageSize=2`));
+    const firstPage = await listRecommendations(db, filters(`${only}&pageSize=2`), readerActor());
     expect(firstPage.total).toBe(5);
     expect(firstPage.items.map((item) => item.code)).toEqual([items[0]!.code, items[1]!.code]);
     // Someone edits the first item so it sorts last by title; the rest carry on from the cursor.
@@ -249,7 +250,7 @@ describe('recommendation list: pagination', () => {
     const rest: string[] = [];
     let cursor = firstPage.nextCursor;
     while (cursor) {
-      const page = await listRecommendations(db, filters(`${only}&pageSize=2&cursor=${cursor}`));
+      const page = await listRecommendations(db, filters(`${only}&pageSize=2&cursor=${cursor}`), readerActor());
       rest.push(...page.items.map((item) => item.code));
       cursor = page.nextCursor;
     }
@@ -258,16 +259,16 @@ describe('recommendation list: pagination', () => {
 
   it('pages: page numbers split the same order, and the total counts every match', async () => {
     const { items, only } = await seminarWith(5);
-    const page1 = await listRecommendations(db, filters(`${only}&pageSize=2&page=1`));
-    const page3 = await listRecommendations(db, filters(`${only}&pageSize=2&page=3`));
-    const page4 = await listRecommendations(db, filters(`${only}&pageSize=2&page=4`));
+    const page1 = await listRecommendations(db, filters(`${only}&pageSize=2&page=1`), readerActor());
+    const page3 = await listRecommendations(db, filters(`${only}&pageSize=2&page=3`), readerActor());
+    const page4 = await listRecommendations(db, filters(`${only}&pageSize=2&page=4`), readerActor());
     expect(page1.items.map((item) => item.code)).toEqual(items.slice(0, 2).map((item) => item.code));
     expect(page3.items.map((item) => item.code)).toEqual([items[4]!.code]);
     expect(page3.nextCursor).toBeNull();
     expect([page1.total, page3.total, page4.total]).toEqual([5, 5, 5]);
     expect(page4.items).toEqual([]);
     // A page number's nextCursor carries on from that page.
-    const after1 = await listRecommendations(db, filters(`${only}&pageSize=2&cursor=${page1.nextCursor}`));
+    const after1 = await listRecommendations(db, filters(`${only}&pageSize=2&cursor=${page1.nextCursor}`), readerActor());
     expect(after1.items.map((item) => item.code)).toEqual(items.slice(2, 4).map((item) => item.code));
   });
 });

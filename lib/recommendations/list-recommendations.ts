@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { today, toDateOnly } from '@/lib/dates';
 import { isOverdue } from '@/lib/status/metrics';
 import type { Priority, Status } from '@/lib/status/status';
@@ -41,7 +42,8 @@ const TERM = { select: { id: true, name: true, color: true } } as const;
  * page number (`filters.page`, the web page) or by keyset cursor (`filters.after`, the API);
  * nextCursor is given either way, so an API client may start from a page number and go on by cursor.
  */
-export async function listRecommendations(db: Db, filters: RecommendationFilters, now = new Date()): Promise<RecommendationPage> {
+export async function listRecommendations(db: Db, filters: RecommendationFilters, actor: Actor, now = new Date()): Promise<RecommendationPage> {
+  requireRole(actor, 'VIEWER');
   const where = await recommendationWhere(db, filters, now);
   const pageWhere = filters.after ? { AND: [where, afterCursorWhere(filters.after)] } : where;
   const skip = filters.after ? 0 : ((filters.page ?? 1) - 1) * filters.pageSize;

@@ -11,13 +11,14 @@ import { seedUser } from '@/lib/test/user-factory';
 import { recommendationFiltersSchema, searchParamsToObject } from '@/lib/validations/recommendation-filters';
 import { listRecommendations } from './list-recommendations';
 import { searchWhere } from './search-where';
+import { readerActor } from '@/lib/test/refusal';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
 
 async function found(q: string, seminarId?: string): Promise<string[]> {
   const query = new URLSearchParams({ q, ...(seminarId ? { seminar: seminarId } : {}) });
-  const page = await listRecommendations(db, recommendationFiltersSchema.parse(searchParamsToObject(query)));
+  const page = await listRecommendations(db, recommendationFiltersSchema.parse(searchParamsToObject(query)), readerActor());
   return page.items.map((item) => item.code);
 }
 

@@ -5,6 +5,7 @@ import { testDb } from '@/lib/test/test-db';
 import { auditRows, seedUser } from '@/lib/test/user-factory';
 import { seedRecommendation, seedVocabulary } from '@/lib/test/recommendation-factory';
 import { updateRecommendation } from './update-recommendation';
+import { httpRefusal, asHttp } from '@/lib/test/refusal';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -83,9 +84,9 @@ describe('recommendation fields: editing', () => {
     const liveSector = await seedVocabulary(db, 'sector');
     const mergedSector = await seedVocabulary(db, 'sector', { mergedIntoId: liveSector });
     const before = await fields(item.id);
-    await expect(
+    expect(await httpRefusal(
       updateRecommendation(db, item.id, { expectedVersion: 1, primaryThemeId: merged, secondaryThemeIds: ['no-such-theme'], sectorIds: [mergedSector] }, actor),
-    ).rejects.toMatchObject({
+    )).toMatchObject({
       status: 422,
       fields: { primaryThemeId: [expect.any(String)], secondaryThemeIds: [expect.any(String)], sectorIds: [expect.any(String)] },
     });
@@ -110,12 +111,12 @@ describe('recommendation fields: editing', () => {
     const error = await updateRecommendation(db, item.id, { expectedVersion: 1, priority: 'HIGH' }, (await seedUser(db, { role: 'EDITOR' })).actor).catch(
       (caught: unknown) => caught,
     );
-    expect(error).toMatchObject({ status: 409, code: 'version_conflict', extra: { currentVersion: 2 } });
+    expect(asHttp(error)).toMatchObject({ status: 409, code: 'version_conflict', extra: { currentVersion: 2 } });
     expect((error as Error).message).toContain(`(${first.email}) changed the status of ${item.code} to Stalled`);
     expect((await fields(item.id)).priority).toBe('MEDIUM');
   });
 
   it('fields: an unknown recommendation is not found', async () => {
-    await expect(updateRecommendation(db, 'nope', { expectedVersion: 1, priority: 'HIGH' }, (await seedUser(db)).actor)).rejects.toMatchObject({ status: 404 });
+    expect(await httpRefusal(updateRecommendation(db, 'nope', { expectedVersion: 1, priority: 'HIGH' }, (await seedUser(db, { role: 'EDITOR' })).actor))).toMatchObject({ status: 404 });
   });
 });

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '@/lib/db';
-import { ApiError, notFoundError, type FieldErrors } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { NotFoundError, RuleViolationError, type FieldErrors } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { toDateOnly } from '@/lib/dates';
 import type { RecommendationUpdateInput } from '@/lib/validations/recommendation';
 import { assertVersion, bumpVersion } from './version-conflict';
@@ -65,7 +66,7 @@ async function refuseStaleVocabulary(tx: Tx, before: Fields, after: Fields): Pro
     fields.sectorIds = ['Choose owner sectors from the list: one does not exist or was merged into another.'];
   }
   if (Object.keys(fields).length > 0) {
-    throw new ApiError(422, 'invalid_reference', 'Some choices are not available. Check the highlighted fields.', fields);
+    throw new RuleViolationError('invalid_reference', 'Some choices are not available. Check the highlighted fields.', fields);
   }
 }
 
@@ -84,9 +85,10 @@ export async function updateRecommendation(
   input: RecommendationUpdateInput,
   actor: Actor,
 ): Promise<{ id: string; code: string; version: number; changed: boolean }> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction(async (tx) => {
     const current = await currentFields(tx, recommendationId);
-    if (!current) throw notFoundError('The recommendation');
+    if (!current) throw NotFoundError.of('The recommendation');
     const { item, fields: before } = current;
     await assertVersion(tx, item, input.expectedVersion);
 

@@ -3,7 +3,7 @@
 // nobody silently overwrites a colleague's work.
 import type { Db, Tx } from '@/lib/db';
 import type { Prisma } from '@/lib/db/generated/sqlite/client';
-import { ApiError, notFoundError } from '@/lib/api/errors';
+import { NotFoundError, EditConflictError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { isStatus, STATUS_LABEL } from '@/lib/status/status';
 
@@ -50,9 +50,9 @@ function describe(action: string, code: string, after: unknown): string {
 }
 
 /** The 409 for a stale edit (or 404 when the item is gone), built from the latest audit row. */
-export async function versionConflict(tx: Tx | Db, id: string): Promise<ApiError> {
+export async function versionConflict(tx: Tx | Db, id: string): Promise<EditConflictError | NotFoundError> {
   const item = await tx.recommendation.findUnique({ where: { id }, select: { code: true, version: true } });
-  if (!item) return notFoundError('The recommendation');
+  if (!item) return NotFoundError.of('The recommendation');
   const latest = await tx.auditLog.findFirst({
     where: { entityType: 'recommendation', entityId: id },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
@@ -60,12 +60,12 @@ export async function versionConflict(tx: Tx | Db, id: string): Promise<ApiError
   });
   const extra: Record<string, unknown> = { currentVersion: item.version, changedBy: null, changedAt: null, change: null };
   if (!latest) {
-    return new ApiError(409, 'version_conflict', `${item.code} was changed since you loaded it — reload to see it; your changes are kept below.`, {}, extra);
+    return new EditConflictError('version_conflict', `${item.code} was changed since you loaded it — reload to see it; your changes are kept below.`, {}, extra);
   }
   const changedBy = latest.actor ? `${latest.actor.name} (${latest.actor.email})` : latest.actorLabel;
   const after = parseJson(latest.after);
   const message = `${changedBy} ${describe(latest.action, item.code, after)} at ${formatDateTime(latest.createdAt)} — reload to see it; your changes are kept below.`;
-  return new ApiError(409, 'version_conflict', message, {}, {
+  return new EditConflictError('version_conflict', message, {}, {
     currentVersion: item.version,
     changedBy,
     changedAt: latest.createdAt.toISOString(),

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { reportFileName, type CsvKind, type ReportFormat } from '@/lib/validations/quarterly-report';
 import { buildQuarterlyReport, type BuildQuarterlyReportInput, type BuildQuarterlyReportOptions } from './build-quarterly-report';
 import { csvWriter } from './render-csv';
@@ -28,8 +29,10 @@ export async function exportQuarterlyReport(
   db: Db,
   input: BuildQuarterlyReportInput,
   format: { format: ReportFormat; csv: CsvKind },
+  actor: Actor,
   options: Pick<BuildQuarterlyReportOptions, 'onProgress'> = {},
 ): Promise<ExportedReport> {
+  requireRole(actor, 'VIEWER');
   const file = (report: QuarterlyReport, body: Buffer): ExportedReport => ({
     report,
     file: { body, contentType: CONTENT_TYPE[format.format], fileName: reportFileName(report.data.quarter.key, format.format, format.csv) },

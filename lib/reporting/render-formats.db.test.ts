@@ -11,6 +11,7 @@ import { quarterPeriod } from './report-text';
 import type { QuarterlyReport } from './report-types';
 import { buildReportWithRows, seedQuarterScenario, TITLES, type ReportRows, type Scenario } from '@/lib/test/test-quarter-scenario';
 import { reportSections } from './report-outline';
+import { readerActor } from '@/lib/test/refusal';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -28,7 +29,7 @@ beforeAll(async () => {
 
 /** The file as the download route and the CLI make it. */
 async function exported(format: 'pdf' | 'xlsx' | 'csv', csv: 'items' | 'changes' = 'items') {
-  return (await exportQuarterlyReport(db, input, { format, csv })).file;
+  return (await exportQuarterlyReport(db, input, { format, csv }, readerActor())).file;
 }
 
 /** Text that never crosses a line: extracted PDF text breaks lines where the layout did. */
@@ -163,7 +164,7 @@ describe('quarterly report as XLSX', () => {
 
 describe('quarterly report as XLSX, empty', () => {
   it('xlsx: a report with nothing in scope still has every sheet, each with its header row and nothing else', async () => {
-    const { file } = await exportQuarterlyReport(db, { ...input, seminar: ['no-such-seminar'] }, { format: 'xlsx', csv: 'items' });
+    const { file } = await exportQuarterlyReport(db, { ...input, seminar: ['no-such-seminar'] }, { format: 'xlsx', csv: 'items' }, readerActor());
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file.body as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.values(SHEET_NAMES));

@@ -21,6 +21,7 @@ import { SHEET_NAMES, xlsxWriter } from './render-xlsx';
 import { LIST_ROW_LIMIT } from './report-text';
 import type { QuarterlyReport } from './report-types';
 import { buildReportWithRows, type ReportRows } from '@/lib/test/test-quarter-scenario';
+import { readerActor } from '@/lib/test/refusal';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -109,7 +110,7 @@ describe('quarterly report at scale', () => {
 
   it('scale: the items are read a chunk at a time, with progress after each', async () => {
     const progress: { read: number; total: number }[] = [];
-    await exportQuarterlyReport(db, input, { format: 'csv', csv: 'changes' }, { onProgress: (step) => void progress.push(step) });
+    await exportQuarterlyReport(db, input, { format: 'csv', csv: 'changes' }, readerActor(), { onProgress: (step) => void progress.push(step) });
     expect(ITEMS / ITEM_CHUNK).toBeGreaterThan(1);
     expect(progress).toEqual(Array.from({ length: ITEMS / ITEM_CHUNK }, (_, n) => ({ read: (n + 1) * ITEM_CHUNK, total: ITEMS })));
   });
@@ -133,11 +134,11 @@ describe('quarterly report at scale', () => {
 
   it('scale: the workbook and the CSV hold every item and every change', async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load((await exportQuarterlyReport(db, input, { format: 'xlsx', csv: 'items' })).file.body as unknown as ArrayBuffer);
+    await workbook.xlsx.load((await exportQuarterlyReport(db, input, { format: 'xlsx', csv: 'items' }, readerActor())).file.body as unknown as ArrayBuffer);
     // A header row, then one row per item / change.
     expect(workbook.getWorksheet(SHEET_NAMES.items)!.actualRowCount).toBe(ITEMS + 1);
     expect(workbook.getWorksheet(SHEET_NAMES.changes)!.actualRowCount).toBe(CHANGED + 1);
-    const csv = (await exportQuarterlyReport(db, input, { format: 'csv', csv: 'items' })).file.body;
+    const csv = (await exportQuarterlyReport(db, input, { format: 'csv', csv: 'items' }, readerActor())).file.body;
     const lines = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
     expect(lines.map((line) => line.Code)).toEqual(rows.items.map((item) => item.code));
   }, 60_000);

@@ -6,10 +6,12 @@ import { changeStatusNow } from '@/lib/status/change-status';
 import type { Status } from '@/lib/status/status';
 import { testDb } from '@/lib/test/test-db';
 import { seedUser } from '@/lib/test/user-factory';
+import type { Actor } from '@/lib/auth/actor';
 import { buildQuarterlyReport, type BuildQuarterlyReportInput } from './build-quarterly-report';
 import { exportQuarterlyReport } from './export-quarterly-report';
 import { SHEET_NAMES } from './render-xlsx';
 import { seedQuarterScenario, type Scenario } from '@/lib/test/test-quarter-scenario';
+import { readerActor } from '@/lib/test/refusal';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -19,7 +21,7 @@ const DAY_MS = 86_400_000;
 /** Every sheet's cell values; on the Summary sheet, without the rows that say when and by whom it was generated. */
 async function workbookValues(input: BuildQuarterlyReportInput): Promise<Record<string, unknown[][]>> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load((await exportQuarterlyReport(db, input, { format: 'xlsx', csv: 'items' })).file.body as unknown as ArrayBuffer);
+  await workbook.xlsx.load((await exportQuarterlyReport(db, input, { format: 'xlsx', csv: 'items' }, readerActor())).file.body as unknown as ArrayBuffer);
   const out: Record<string, unknown[][]> = {};
   workbook.eachSheet((sheet) => {
     const rows: unknown[][] = [];
@@ -34,10 +36,10 @@ async function workbookValues(input: BuildQuarterlyReportInput): Promise<Record<
 }
 
 async function csv(input: BuildQuarterlyReportInput, kind: 'items' | 'changes'): Promise<Buffer> {
-  return (await exportQuarterlyReport(db, input, { format: 'csv', csv: kind })).file.body;
+  return (await exportQuarterlyReport(db, input, { format: 'csv', csv: kind }, readerActor())).file.body;
 }
 
-async function change(scenario: Scenario, key: keyof Scenario['ids'], status: Status, effective: string, actor: { id: string; label: string }) {
+async function change(scenario: Scenario, key: keyof Scenario['ids'], status: Status, effective: string, actor: Actor) {
   const id = scenario.ids[key];
   const { version } = await db.recommendation.findUniqueOrThrow({ where: { id }, select: { version: true } });
   await changeStatusNow(db, { recommendationId: id, expectedVersion: version, status, effectiveDate: parseDateOnly(effective)!, note: `later: ${effective}` }, actor);

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { toDateOnly } from '@/lib/dates';
 
 export type SeminarForEdit = {
@@ -17,7 +18,8 @@ export type SeminarForEdit = {
 };
 
 /** What the seminar edit form needs, or null when there is no such seminar. */
-export async function getSeminarForEdit(db: Db, id: string): Promise<SeminarForEdit | null> {
+export async function getSeminarForEdit(db: Db, id: string, actor: Actor): Promise<SeminarForEdit | null> {
+  requireRole(actor, 'ADMIN');
   const seminar = await db.seminar.findUnique({
     where: { id },
     select: {

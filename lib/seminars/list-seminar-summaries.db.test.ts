@@ -3,6 +3,7 @@ import { seedRecommendations } from '@/lib/test/recommendation-factory';
 import { testDb } from '@/lib/test/test-db';
 import { parseSeminarListQuery } from '@/lib/validations/seminar-list';
 import { listSeminarSummaries } from './list-seminar-summaries';
+import { readerActor } from '@/lib/test/refusal';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -14,7 +15,7 @@ describe('seminar summaries', () => {
     await db.recommendation.update({ where: { id: items[1]!.id }, data: { status: 'IN_PROGRESS' } });
     await db.recommendation.update({ where: { id: items[3]!.id }, data: { archived: true } });
 
-    const all = await listSeminarSummaries(db, { page: 1, pageSize: 100_000 });
+    const all = await listSeminarSummaries(db, { page: 1, pageSize: 100_000 }, readerActor());
     const mine = all.seminars.find((seminar) => seminar.id === items[0]!.seminarId)!;
     expect(mine.recommendations).toBe(3);
     expect(mine.counts).toMatchObject({ IMPLEMENTED: 1, IN_PROGRESS: 1, NOT_STARTED: 1 });
@@ -23,15 +24,15 @@ describe('seminar summaries', () => {
     const dates = all.seminars.map((s) => s.date.getTime());
     expect(dates).toEqual([...dates].sort((a, b) => b - a));
 
-    const first = await listSeminarSummaries(db, { page: 1, pageSize: 2 });
-    const second = await listSeminarSummaries(db, { page: 2, pageSize: 2 });
+    const first = await listSeminarSummaries(db, { page: 1, pageSize: 2 }, readerActor());
+    const second = await listSeminarSummaries(db, { page: 2, pageSize: 2 }, readerActor());
     expect(first.seminars).toHaveLength(2);
     expect(first.total).toBe(all.total);
     expect(first.pageCount).toBe(Math.ceil(first.total / 2));
     expect([...first.seminars, ...second.seminars].map((s) => s.id)).toEqual(all.seminars.slice(0, 4).map((s) => s.id));
 
     // Past the last page: the last page.
-    const beyond = await listSeminarSummaries(db, { page: 100_000, pageSize: 2 });
+    const beyond = await listSeminarSummaries(db, { page: 100_000, pageSize: 2 }, readerActor());
     expect(beyond.page).toBe(beyond.pageCount);
   });
 

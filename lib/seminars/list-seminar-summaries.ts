@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { emptyCounts, progressOfCounts, type StatusCounts } from '@/lib/progress/status-distribution';
 import { isStatus } from '@/lib/status/status';
 
@@ -22,7 +23,8 @@ export type SeminarSummaryPage = { seminars: SeminarSummary[]; total: number; pa
  * today: three statements whatever the number of seminars (a count, the page, and one GROUP BY over
  * the page's recommendations). A page past the last shows the last.
  */
-export async function listSeminarSummaries(db: Db, input: { page: number; pageSize: number }): Promise<SeminarSummaryPage> {
+export async function listSeminarSummaries(db: Db, input: { page: number; pageSize: number }, actor: Actor): Promise<SeminarSummaryPage> {
+  requireRole(actor, 'VIEWER');
   const total = await db.seminar.count();
   const pageCount = Math.max(1, Math.ceil(total / input.pageSize));
   const page = Math.min(input.page, pageCount);

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 
 export type SeminarAdminRow = {
   id: string;
@@ -13,7 +14,8 @@ export type SeminarAdminRow = {
 };
 
 /** Every seminar, newest first, with how many recommendations and speakers it has (counted by the database). */
-export async function listSeminarsForAdmin(db: Db): Promise<SeminarAdminRow[]> {
+export async function listSeminarsForAdmin(db: Db, actor: Actor): Promise<SeminarAdminRow[]> {
+  requireRole(actor, 'ADMIN');
   const seminars = await db.seminar.findMany({
     orderBy: [{ date: 'desc' }, { codePrefix: 'asc' }],
     select: {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/errors';
+import { httpRefusal, asHttp, readerActor } from '@/lib/test/refusal';
 import { parseDateOnly } from '@/lib/dates';
 import { testDb, uniqueId } from '@/lib/test/test-db';
 import { auditRows, seedUser, type SeededUser } from '@/lib/test/user-factory';
@@ -83,7 +84,7 @@ describe('admin: editing a seminar', () => {
     const seminar = await seedSeminar();
     const result = await save(form(seminar, 1));
     expect(result).toEqual({ version: 2, changed: true });
-    const stored = await getSeminarForEdit(db, seminar.id);
+    const stored = await getSeminarForEdit(db, seminar.id, readerActor('ADMIN'));
     expect(stored).toMatchObject({
       title: 'New title',
       kind: 'ROUND_TABLE',
@@ -106,30 +107,30 @@ describe('admin: editing a seminar', () => {
     const seminar = await seedSeminar();
     await save(form(seminar, 1, { title: 'Theirs' }), other.actor);
     const error = await save(form(seminar, 1, { title: 'Mine' })).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(409);
-    expect((error as ApiError).message).toContain(other.email);
-    expect(await getSeminarForEdit(db, seminar.id)).toMatchObject({ title: 'Theirs', version: 2 });
+    expect(error).toBeInstanceOf(DomainError);
+    expect(asHttp(error).status).toBe(409);
+    expect(asHttp(error).message).toContain(other.email);
+    expect(await getSeminarForEdit(db, seminar.id, readerActor('ADMIN'))).toMatchObject({ title: 'Theirs', version: 2 });
     expect(await auditRows(db, seminar.id, 'seminar.update')).toHaveLength(1);
   });
 
   it('seminar: the date cannot move past its recommendations’ first status change after the initial one', async () => {
     const seminar = await seedSeminar('2020-03-01');
     const error = await save(form(seminar, 1, { date: '2020-03-02' })).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(422);
-    expect((error as ApiError).fields?.date?.[0]).toMatch(new RegExp(`cannot be dated after .*${seminar.code} changed to “In progress”`));
-    expect(await getSeminarForEdit(db, seminar.id)).toMatchObject({ title: seminar.title, date: SEMINAR_DATE, version: 1 });
+    expect(error).toBeInstanceOf(DomainError);
+    expect(asHttp(error).status).toBe(422);
+    expect(asHttp(error).fields?.date?.[0]).toMatch(new RegExp(`cannot be dated after .*${seminar.code} changed to “In progress”`));
+    expect(await getSeminarForEdit(db, seminar.id, readerActor('ADMIN'))).toMatchObject({ title: seminar.title, date: SEMINAR_DATE, version: 1 });
     // The day of that change itself is fine, and so is any earlier day.
     await save(form(seminar, 1, { date: '2020-03-01' }));
     await save(form(seminar, 2, { date: '2019-12-01' }));
-    expect(await getSeminarForEdit(db, seminar.id)).toMatchObject({ date: '2019-12-01', version: 3 });
+    expect(await getSeminarForEdit(db, seminar.id, readerActor('ADMIN'))).toMatchObject({ date: '2019-12-01', version: 3 });
   });
 
   it('seminar: initial status entries alone do not limit the date', async () => {
     const seminar = await seedSeminar();
     await save(form(seminar, 1, { date: '2021-06-30' }));
-    expect(await getSeminarForEdit(db, seminar.id)).toMatchObject({ date: '2021-06-30' });
+    expect(await getSeminarForEdit(db, seminar.id, readerActor('ADMIN'))).toMatchObject({ date: '2021-06-30' });
   });
 
   it('seminar: saving an unchanged form writes nothing', async () => {
@@ -161,6 +162,6 @@ describe('admin: editing a seminar', () => {
   });
 
   it('seminar: an unknown seminar is not found', async () => {
-    await expect(save(form({ id: 'no-such-seminar' }, 1))).rejects.toMatchObject({ status: 404 });
+    expect(await httpRefusal(save(form({ id: 'no-such-seminar' }, 1)))).toMatchObject({ status: 404 });
   });
 });

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '@/lib/db';
-import { ApiError, notFoundError } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { NotFoundError, EditConflictError, RuleViolationError } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { lastAuditEntry } from '@/lib/audit/list-audit-log';
 import { toDateOnly } from '@/lib/dates';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -16,10 +17,10 @@ type Snapshot = {
   speakers: { name: string; designation: string | null }[];
 };
 
-async function staleSeminarError(tx: Tx, seminar: { id: string; title: string }): Promise<ApiError> {
+async function staleSeminarError(tx: Tx, seminar: { id: string; title: string }): Promise<EditConflictError> {
   const last = await lastAuditEntry(tx, 'seminar', seminar.id);
   const who = last ? `${last.actorLabel} changed it on ${formatDateTime(last.createdAt)}` : 'Someone else changed it';
-  return new ApiError(409, 'conflict', `“${seminar.title}” changed while you were editing: ${who}. Reload the page to see their changes; what you typed is kept below.`);
+  return new EditConflictError('conflict', `“${seminar.title}” changed while you were editing: ${who}. Reload the page to see their changes; what you typed is kept below.`);
 }
 
 /**
@@ -38,7 +39,7 @@ async function refuseDateAfterLaterChanges(tx: Tx, seminarId: string, date: Date
   const status = isStatus(earliest.toStatus) ? STATUS_LABEL[earliest.toStatus] : earliest.toStatus;
   const day = formatDate(earliest.effectiveDate);
   const message = `The seminar cannot be dated after ${day}: ${earliest.recommendation.code} changed to “${status}” on that day, and nothing can happen to a recommendation before its seminar. Choose ${day} or earlier, or correct that status change first.`;
-  throw new ApiError(422, 'rule_violation', message, { date: [message] });
+  throw new RuleViolationError('rule_violation', message, { date: [message] });
 }
 
 const same = (a: Snapshot, b: Snapshot) => JSON.stringify(a) === JSON.stringify(b);
@@ -49,6 +50,7 @@ const same = (a: Snapshot, b: Snapshot) => JSON.stringify(a) === JSON.stringify(
  * keeps the list before and after.
  */
 export async function updateSeminar(db: Db, input: UpdateSeminarInput, actor: Actor): Promise<{ version: number; changed: boolean }> {
+  requireRole(actor, 'ADMIN');
   return db.$transaction(async (tx) => {
     const seminar = await tx.seminar.findUnique({
       where: { id: input.id },
@@ -63,7 +65,7 @@ export async function updateSeminar(db: Db, input: UpdateSeminarInput, actor: Ac
         speakers: { orderBy: { position: 'asc' }, select: { name: true, designation: true } },
       },
     });
-    if (!seminar) throw notFoundError('The seminar');
+    if (!seminar) throw NotFoundError.of('The seminar');
     if (seminar.version !== input.expectedVersion) throw await staleSeminarError(tx, seminar);
 
     const before: Snapshot = {

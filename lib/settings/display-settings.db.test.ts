@@ -61,7 +61,7 @@ describe('display settings: saving', () => {
   it('settings: if the audit row cannot be written, the settings are not changed either', async () => {
     const admin = await seedUser(db, { role: 'ADMIN' });
     // An actor id that is no user breaks the audit row's foreign key, inside the same transaction.
-    const ghost = { id: 'no-such-user', label: 'ghost@example.org' };
+    const ghost = { ...admin.actor, id: 'no-such-user', label: 'ghost@example.org' };
     await expect(updateDisplaySettings(db, { locale: 'en-US', timeZone: 'UTC' }, ghost)).rejects.toThrow();
     expect(await readStoredDisplaySettings(db)).toEqual({ locale: null, timeZone: null });
     expect(await settingsAudit()).toHaveLength(0);

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { DisplaySettingsInput } from '@/lib/validations/display-settings';
 import { DISPLAY_SETTING_KEYS, readStoredDisplaySettings, type StoredDisplaySettings } from './display-settings';
 
@@ -10,6 +11,7 @@ export type DisplaySettingsUpdate = { changed: boolean; before: StoredDisplaySet
  * change in the same transaction. Saving what is already stored writes nothing.
  */
 export async function updateDisplaySettings(db: Db, input: DisplaySettingsInput, actor: Actor): Promise<DisplaySettingsUpdate> {
+  requireRole(actor, 'ADMIN');
   return db.$transaction(async (tx) => {
     const before = await readStoredDisplaySettings(tx);
     const after: StoredDisplaySettings = { locale: input.locale, timeZone: input.timeZone };

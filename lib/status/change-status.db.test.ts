@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
+import type { ApiError } from '@/lib/api/errors';
+import { asHttp } from '@/lib/test/refusal';
 import { parseDateOnly, today, toDateOnly } from '@/lib/dates';
 import { addEvidence } from '@/lib/evidence/add-evidence';
 import { testDb } from '@/lib/test/test-db';
@@ -30,8 +31,7 @@ async function refusal(promise: Promise<unknown>): Promise<ApiError> {
     () => null,
     (caught: unknown) => caught,
   );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
+  return asHttp(error);
 }
 
 describe('status: recording a change', () => {
@@ -284,7 +284,7 @@ describe('status: concurrency and atomicity', () => {
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const rejected = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
     expect(rejected).toHaveLength(1);
-    expect(rejected[0]!.reason).toMatchObject({ status: 409 });
+    expect(asHttp(rejected[0]!.reason)).toMatchObject({ status: 409 });
     const after = await state(item.id);
     expect(after.version).toBe(2);
     expect(after.history).toHaveLength(2);

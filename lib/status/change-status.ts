@@ -1,6 +1,7 @@
 import type { Db, Tx } from '@/lib/db';
-import { ApiError, notFoundError } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { NotFoundError, RuleViolationError } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { today, toDateOnly } from '@/lib/dates';
 import { insertEvidenceNote } from '@/lib/evidence/add-evidence';
 import { lockRecommendations } from '@/lib/recommendations/lock-recommendations';
@@ -40,6 +41,7 @@ function merge(...violations: (RuleViolation | null)[]): RuleViolation | null {
  * bulk caller may report it and go on with the next item.
  */
 export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Actor): Promise<{ version: number; status: Status }> {
+  requireRole(actor, 'EDITOR');
   await lockRecommendations(tx, [input.recommendationId]);
   const item = await tx.recommendation.findUnique({
     where: { id: input.recommendationId },
@@ -56,7 +58,7 @@ export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Acto
       seminar: { select: { date: true } },
     },
   });
-  if (!item) throw notFoundError('The recommendation');
+  if (!item) throw NotFoundError.of('The recommendation');
   await assertVersion(tx, item, input.expectedVersion);
 
   // Dated on or after the current status (the usual case, a change dated today), the change goes at
@@ -88,7 +90,7 @@ export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Acto
     }),
     input.evidence ? checkEvidenceDate(input.evidence.evidenceDate, now, 'evidence.evidenceDate') : null,
   );
-  if (violation) throw new ApiError(422, 'rule_violation', violation.message, violation.fields);
+  if (violation) throw new RuleViolationError('rule_violation', violation.message, violation.fields);
 
   const note = input.note?.trim() || null;
   const record = () =>
@@ -138,6 +140,7 @@ function latest(...dates: (Date | undefined)[]): Date {
 }
 
 /** changeStatus in a transaction of its own: what a form or an API call uses. */
-export function changeStatusNow(db: Db, input: ChangeStatusInput, actor: Actor): Promise<{ version: number; status: Status }> {
+export async function changeStatusNow(db: Db, input: ChangeStatusInput, actor: Actor): Promise<{ version: number; status: Status }> {
+  requireRole(actor, 'EDITOR');
   return db.$transaction((tx) => changeStatus(tx, input, actor));
 }

@@ -23,6 +23,7 @@ import { recommendationFiltersSchema } from '@/lib/validations/recommendation-fi
 import { changeStatusNow } from './change-status';
 import { DEFAULT_STALE_DAYS } from './metrics';
 import { STATUSES } from './status';
+import { readerActor } from '@/lib/test/refusal';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -88,7 +89,7 @@ describe('stale, overdue and progress agree everywhere', () => {
           buildQuarterlyReport(db, { quarter: previousQuarter(quarterOf(NOW)), ...byTheme, generatedBy: 'Test' }),
         ]);
         const list = async (filter: 'stale' | 'overdue') =>
-          (await listRecommendations(db, recommendationFiltersSchema.parse({ seminar: [seminarId], [filter]: 'true' }))).total;
+          (await listRecommendations(db, recommendationFiltersSchema.parse({ seminar: [seminarId], [filter]: 'true' }), readerActor('VIEWER'))).total;
         const listed = { stale: await list('stale'), overdue: await list('overdue') };
 
         const { headline } = current.data;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/errors';
+import { asHttp } from '@/lib/test/refusal';
 import { testDb, uniqueId } from '@/lib/test/test-db';
 import { auditRows, seedUser, type SeededUser } from '@/lib/test/user-factory';
 import { createTermSchema } from '@/lib/validations/taxonomy';
@@ -32,9 +33,9 @@ describe('vocabulary: adding a term', () => {
     const error = await createTerm(db, createTermSchema.parse({ kind: 'sector', name: name.toUpperCase(), color: '#228732' }), admin.actor).catch(
       (caught: unknown) => caught,
     );
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(409);
-    expect((error as ApiError).fields?.name?.[0]).toContain(`“${name}” already exists`);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(asHttp(error).status).toBe(409);
+    expect(asHttp(error).fields?.name?.[0]).toContain(`“${name}” already exists`);
     expect({ sectors: await db.sector.count(), audit: await db.auditLog.count() }).toEqual(before);
   });
 

@@ -1,5 +1,6 @@
 import type { Db, Tx } from '@/lib/db';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { CreateTermInput, TermKind } from '@/lib/validations/taxonomy';
 import { duplicateNameError, findNameClash, TERM_SELECT, type TermRow } from './term-store';
 
@@ -33,6 +34,7 @@ async function freeSlug(tx: Tx, kind: TermKind, base: string): Promise<string> {
  * slug is derived from the name once and then kept, so links and filters survive a rename.
  */
 export async function createTerm(db: Db, input: CreateTermInput, actor: Actor): Promise<TermRow> {
+  requireRole(actor, 'ADMIN');
   const { kind } = input;
   try {
     return await db.$transaction(async (tx) => {

@@ -1,4 +1,5 @@
 import type { Db } from '@/lib/db';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { TermKind } from '@/lib/validations/taxonomy';
 
 export type VocabularyTerm = {
@@ -25,7 +26,8 @@ export type Vocabulary = { kind: TermKind; terms: VocabularyTerm[]; merged: Merg
  * A kind's terms for the admin page: active ones in display order with their usage counts
  * (counted by the database), and merged ones apart, each naming the term it went into.
  */
-export async function listVocabulary(db: Db, kind: TermKind): Promise<Vocabulary> {
+export async function listVocabulary(db: Db, kind: TermKind, actor: Actor): Promise<Vocabulary> {
+  requireRole(actor, 'ADMIN');
   const order = [{ sortOrder: 'asc' as const }, { name: 'asc' as const }];
   const base = { id: true, slug: true, name: true, description: true, color: true, updatedAt: true, mergedIntoId: true } as const;
   const rows =

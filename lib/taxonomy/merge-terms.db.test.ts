@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
+import { httpRefusal, readerActor } from '@/lib/test/refusal';
 import type { Db } from '@/lib/db';
 import { testDb, uniqueId } from '@/lib/test/test-db';
 import { seedUser, type SeededUser } from '@/lib/test/user-factory';
@@ -109,7 +109,7 @@ describe('vocabulary: merging themes', () => {
     const perItem = await db.auditLog.findMany({ where: { action: 'recommendation.theme_merged', entityId: { in: items.map((item) => item.id) } } });
     expect(perItem).toHaveLength(5);
 
-    const vocabulary = await listVocabulary(db, 'theme');
+    const vocabulary = await listVocabulary(db, 'theme', readerActor('ADMIN'));
     expect(vocabulary.terms.map((row) => row.id)).not.toContain(source.id);
     expect(vocabulary.merged).toContainEqual(expect.objectContaining({ id: source.id, mergedInto: { id: target.id, name: target.name } }));
     expect(vocabulary.terms.find((row) => row.id === target.id)).toMatchObject({ primaryCount: 3, linkCount: 2, usageCount: 5 });
@@ -120,7 +120,7 @@ describe('vocabulary: merging themes', () => {
     const [item] = await seedItems([{ primary: source.id }]);
     const auditBefore = await db.auditLog.count();
     // An actor id that is no user makes the audit insert, the last write, violate its foreign key.
-    const ghost = { id: `ghost-${uniqueId()}`, label: 'ghost@example.org' };
+    const ghost = { ...admin.actor, id: `ghost-${uniqueId()}`, label: 'ghost@example.org' };
     await expect(mergeTerms(db, mergeTermsSchema.parse({ kind: 'theme', sourceId: source.id, targetId: target.id, confirm: 'yes' }), ghost)).rejects.toThrow();
     expect(await classification(db, item!.id)).toMatchObject({ primary: source.id, version: 1 });
     expect((await db.theme.findUniqueOrThrow({ where: { id: source.id } })).mergedIntoId).toBeNull();
@@ -130,10 +130,10 @@ describe('vocabulary: merging themes', () => {
   it('merge: refuses a source or target that was already merged, and terms from another kind', async () => {
     const [a, b, c] = [await term('theme', 'A'), await term('theme', 'B'), await term('theme', 'C')];
     await merge('theme', a.id, b.id);
-    await expect(merge('theme', a.id, c.id)).rejects.toMatchObject({ status: 409, fields: { sourceId: [expect.stringMatching(/already merged into/)] } });
-    await expect(merge('theme', c.id, a.id)).rejects.toMatchObject({ status: 409, fields: { targetId: [expect.stringContaining(`Merge into “${b.name}” instead`)] } });
+    expect(await httpRefusal(merge('theme', a.id, c.id))).toMatchObject({ status: 409, fields: { sourceId: [expect.stringMatching(/already merged into/)] } });
+    expect(await httpRefusal(merge('theme', c.id, a.id))).toMatchObject({ status: 409, fields: { targetId: [expect.stringContaining(`Merge into “${b.name}” instead`)] } });
     const sector = await term('sector', 'Sector');
-    await expect(merge('theme', c.id, sector.id)).rejects.toMatchObject({ status: 404 });
+    expect(await httpRefusal(merge('theme', c.id, sector.id))).toMatchObject({ status: 404 });
   });
 
   it('merge: a term merged earlier into the source then names the new target', async () => {
@@ -168,7 +168,7 @@ describe('vocabulary: merging sectors', () => {
     expect(after[2]).toMatchObject({ sectors: [other.id], version: 1 });
     expect((await db.sector.findUniqueOrThrow({ where: { id: source.id } })).mergedIntoId).toBe(target.id);
     expect(await db.auditLog.count({ where: { action: 'sector.merge', entityId: source.id } })).toBe(1);
-    const vocabulary = await listVocabulary(db, 'sector');
+    const vocabulary = await listVocabulary(db, 'sector', readerActor('ADMIN'));
     expect(vocabulary.terms.find((row) => row.id === target.id)).toMatchObject({ primaryCount: 0, linkCount: 2, usageCount: 2 });
   });
 });

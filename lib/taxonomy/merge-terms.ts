@@ -1,6 +1,7 @@
 import type { Db, Tx } from '@/lib/db';
-import { ApiError, notFoundError } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { NotFoundError, ConflictError, EditConflictError } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { TERM_KIND_LABEL, type MergeTermsInput, type TermKind } from '@/lib/validations/taxonomy';
 import { findTerm, type TermRow } from './term-store';
 import { rebuildProgressTally } from '@/lib/progress/tally/rebuild-progress-tally';
@@ -45,16 +46,16 @@ async function moveSectorReferences(tx: Tx, sourceId: string, targetId: string):
 
 function refuseUnlessMergeable(kind: TermKind, source: TermRow | null, target: TermRow | null, mergedNames: Map<string, string>) {
   const label = TERM_KIND_LABEL[kind];
-  if (!source) throw notFoundError(`The ${label.one} to merge away`);
-  if (!target) throw notFoundError(`The ${label.one} to keep`);
+  if (!source) throw NotFoundError.of(`The ${label.one} to merge away`);
+  if (!target) throw NotFoundError.of(`The ${label.one} to keep`);
   if (source.mergedIntoId) {
     const message = `“${source.name}” was already merged into “${mergedNames.get(source.mergedIntoId) ?? 'another ' + label.one}”.`;
-    throw new ApiError(409, 'already_merged', message, { sourceId: [message] });
+    throw new ConflictError('already_merged', message, { sourceId: [message] });
   }
   if (target.mergedIntoId) {
     const into = mergedNames.get(target.mergedIntoId) ?? `another ${label.one}`;
     const message = `“${target.name}” was itself merged into “${into}”. Merge into “${into}” instead.`;
-    throw new ApiError(409, 'already_merged', message, { targetId: [message] });
+    throw new ConflictError('already_merged', message, { targetId: [message] });
   }
 }
 
@@ -65,6 +66,7 @@ function refuseUnlessMergeable(kind: TermKind, source: TermRow | null, target: T
  * source is kept, marked merged and hidden from pickers, never deleted.
  */
 export async function mergeTerms(db: Db, input: MergeTermsInput, actor: Actor): Promise<MergeResult> {
+  requireRole(actor, 'ADMIN');
   const { kind, sourceId, targetId } = input;
   try {
     // Serializable: two admins merging A into B and B into C at once must not both succeed
@@ -110,7 +112,7 @@ export async function mergeTerms(db: Db, input: MergeTermsInput, actor: Actor): 
         const repointed = kind === 'theme' ? await tx.theme.updateMany(mergeArgs) : await tx.sector.updateMany(mergeArgs);
         const markArgs = { where: { id: from.id, mergedIntoId: null }, data: { mergedIntoId: to.id } };
         const marked = kind === 'theme' ? await tx.theme.updateMany(markArgs) : await tx.sector.updateMany(markArgs);
-        if (marked.count !== 1) throw new ApiError(409, 'conflict', `“${from.name}” was merged by someone else at the same moment. Reload the page.`);
+        if (marked.count !== 1) throw new EditConflictError('conflict', `“${from.name}” was merged by someone else at the same moment. Reload the page.`);
 
         const recommendationCodes = affected.map((item) => item.code);
         await writeAudit(tx, {
@@ -142,7 +144,7 @@ export async function mergeTerms(db: Db, input: MergeTermsInput, actor: Actor): 
     );
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code === 'P2034') {
-      throw new ApiError(409, 'conflict', `Someone else changed the ${TERM_KIND_LABEL[kind].many} at the same moment. Reload the page and try again.`);
+      throw new EditConflictError('conflict', `Someone else changed the ${TERM_KIND_LABEL[kind].many} at the same moment. Reload the page and try again.`);
     }
     throw error;
   }

@@ -5,6 +5,7 @@ import { createTermSchema, moveTermSchema, reorderTermsSchema, type TermKind } f
 import { createTerm } from './create-term';
 import { listVocabulary } from './list-vocabulary';
 import { reorderTerms } from './reorder-terms';
+import { httpRefusal, readerActor } from '@/lib/test/refusal';
 
 const db = testDb();
 let admin: SeededUser;
@@ -14,7 +15,7 @@ beforeAll(async () => {
 afterAll(() => db.$disconnect());
 
 const term = (kind: TermKind) => createTerm(db, createTermSchema.parse({ kind, name: `Ordered ${uniqueId()}`, color: '#336699' }), admin.actor);
-const order = async (kind: TermKind) => (await listVocabulary(db, kind)).terms.map((row) => row.id);
+const order = async (kind: TermKind) => (await listVocabulary(db, kind, readerActor('ADMIN'))).terms.map((row) => row.id);
 
 describe('vocabulary: ordering terms', () => {
   it('reorder: moving a term up swaps it with the one above, touching only those two and not their edit token, and is audited', async () => {
@@ -60,7 +61,7 @@ describe('vocabulary: ordering terms', () => {
   it('reorder: a whole order that leaves out a term (the list changed meanwhile) is refused', async () => {
     await term('theme');
     const stale = (await order('theme')).slice(0, -1);
-    await expect(reorderTerms(db, reorderTermsSchema.parse({ kind: 'theme', ids: stale }), admin.actor)).rejects.toMatchObject({ status: 409 });
+    expect(await httpRefusal(reorderTerms(db, reorderTermsSchema.parse({ kind: 'theme', ids: stale }), admin.actor))).toMatchObject({ status: 409 });
   });
 
   it('reorder: the schema refuses repeated ids', () => {

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db';
-import { ApiError, notFoundError } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { NotFoundError, EditConflictError } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { TERM_KIND_LABEL, type MoveTermInput, type ReorderTermsInput, type TermKind } from '@/lib/validations/taxonomy';
 import { activeTermsInOrder, setSortOrder } from './term-store';
 
@@ -13,12 +14,12 @@ function newOrder(kind: TermKind, current: string[], input: ReorderTermsInput | 
   if ('ids' in input) {
     const same = input.ids.length === current.length && input.ids.every((id) => current.includes(id));
     if (!same) {
-      throw new ApiError(409, 'conflict', `The list of ${TERM_KIND_LABEL[kind].many} changed while you were ordering it. Reload the page and try again.`);
+      throw new EditConflictError('conflict', `The list of ${TERM_KIND_LABEL[kind].many} changed while you were ordering it. Reload the page and try again.`);
     }
     return input.ids;
   }
   const index = current.indexOf(input.id);
-  if (index === -1) throw notFoundError(`The ${TERM_KIND_LABEL[kind].one}`);
+  if (index === -1) throw NotFoundError.of(`The ${TERM_KIND_LABEL[kind].one}`);
   const swapWith = input.direction === 'up' ? index - 1 : index + 1;
   if (swapWith < 0 || swapWith >= current.length) return current;
   const order = [...current];
@@ -52,6 +53,7 @@ function numbering(current: Placed[], order: string[]): Map<Placed, number> {
 
 /** Sets the display order of a kind's active terms; merged ones are hidden and keep theirs. */
 export async function reorderTerms(db: Db, input: ReorderTermsInput | MoveTermInput, actor: Actor): Promise<void> {
+  requireRole(actor, 'ADMIN');
   const { kind } = input;
   await db.$transaction(async (tx) => {
     const terms = await activeTermsInOrder(tx, kind);

@@ -2,7 +2,7 @@
 // tables with the same columns; each helper picks the table by kind, so the operations above
 // it are written once for both.
 import type { Tx } from '@/lib/db';
-import { ApiError, notFoundError } from '@/lib/api/errors';
+import { NotFoundError, ConflictError, EditConflictError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { lastAuditEntry } from '@/lib/audit/list-audit-log';
 import { TERM_KIND_LABEL, type TermKind } from '@/lib/validations/taxonomy';
@@ -38,7 +38,7 @@ export async function findTerm(tx: Tx, kind: TermKind, id: string): Promise<Term
 
 export async function findTermOrThrow(tx: Tx, kind: TermKind, id: string): Promise<TermRow> {
   const term = await findTerm(tx, kind, id);
-  if (!term) throw notFoundError(`The ${TERM_KIND_LABEL[kind].one}`);
+  if (!term) throw NotFoundError.of(`The ${TERM_KIND_LABEL[kind].one}`);
   return term;
 }
 
@@ -55,9 +55,9 @@ export async function findNameClash(tx: Tx, kind: TermKind, name: string, except
   return rows.find((row) => row.id !== exceptId) ?? null;
 }
 
-export function duplicateNameError(kind: TermKind, existing: { name: string }): ApiError {
+export function duplicateNameError(kind: TermKind, existing: { name: string }): ConflictError {
   const message = `A ${TERM_KIND_LABEL[kind].one} named “${existing.name}” already exists (names are compared ignoring case). Choose another name, or merge into it.`;
-  return new ApiError(409, 'duplicate_name', message, { name: [message] });
+  return new ConflictError('duplicate_name', message, { name: [message] });
 }
 
 /** Active (not merged) terms of the kind in their display order. */
@@ -94,15 +94,14 @@ export async function updateTermIfUnchanged(tx: Tx, kind: TermKind, id: string, 
 export async function setSortOrder(tx: Tx, kind: TermKind, term: { id: string; name: string; updatedAt: Date }, sortOrder: number): Promise<void> {
   const args = { where: { id: term.id, updatedAt: term.updatedAt }, data: { sortOrder, updatedAt: term.updatedAt } };
   const { count } = kind === 'theme' ? await tx.theme.updateMany(args) : await tx.sector.updateMany(args);
-  if (count !== 1) throw new ApiError(409, 'conflict', `“${term.name}” was changed at the same moment. Reload the page and try again.`);
+  if (count !== 1) throw new EditConflictError('conflict', `“${term.name}” was changed at the same moment. Reload the page and try again.`);
 }
 
 /** The 409 for an edit based on an outdated form, naming who changed the term last and when. */
-export async function staleTermError(tx: Tx, kind: TermKind, term: { id: string; name: string }): Promise<ApiError> {
+export async function staleTermError(tx: Tx, kind: TermKind, term: { id: string; name: string }): Promise<EditConflictError> {
   const last = await lastAuditEntry(tx, kind, term.id);
   const who = last ? `${last.actorLabel} changed it on ${formatDateTime(last.createdAt)} (${last.action})` : 'It was changed by someone else';
-  return new ApiError(
-    409,
+  return new EditConflictError(
     'conflict',
     `“${term.name}” changed while you were editing: ${who}. Reload the page to see the current ${TERM_KIND_LABEL[kind].one}; what you typed is kept below.`,
   );

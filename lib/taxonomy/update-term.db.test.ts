@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/errors';
+import { httpRefusal, asHttp } from '@/lib/test/refusal';
 import { testDb, uniqueId } from '@/lib/test/test-db';
 import { auditRows, seedUser, type SeededUser } from '@/lib/test/user-factory';
 import { createTermSchema, mergeTermsSchema, updateTermSchema, type TermKind } from '@/lib/validations/taxonomy';
@@ -41,9 +42,9 @@ describe('vocabulary: editing a term', () => {
     const error = await updateTerm(db, edit('sector', sector.id, sector.updatedAt, { name: `${sector.name} second`, color: '#000000' }), admin.actor).catch(
       (caught: unknown) => caught,
     );
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).status).toBe(409);
-    expect((error as ApiError).message).toContain(other.email);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(asHttp(error).status).toBe(409);
+    expect(asHttp(error).message).toContain(other.email);
     const stored = await db.sector.findUniqueOrThrow({ where: { id: sector.id } });
     expect(stored).toMatchObject({ name: `${sector.name} first`, color: '#336699' });
     expect((await auditRows(db, sector.id, 'sector.update')).map((row) => row.actorId)).toEqual([other.id]);
@@ -51,7 +52,7 @@ describe('vocabulary: editing a term', () => {
 
   it('update: renaming to another term’s name, in any case, is refused on the name field; a change of case alone is fine', async () => {
     const [first, second] = [await term('theme'), await term('theme')];
-    await expect(updateTerm(db, edit('theme', second.id, second.updatedAt, { name: first.name.toLowerCase() }), admin.actor)).rejects.toMatchObject({
+    expect(await httpRefusal(updateTerm(db, edit('theme', second.id, second.updatedAt, { name: first.name.toLowerCase() }), admin.actor))).toMatchObject({
       status: 409,
       fields: { name: [expect.stringContaining(first.name)] },
     });
@@ -76,7 +77,7 @@ describe('vocabulary: editing a term', () => {
   });
 
   it('update: an unknown term is not found, and a missing concurrency token is a form error', async () => {
-    await expect(updateTerm(db, edit('theme', 'no-such-term', new Date(), { name: 'X' }), admin.actor)).rejects.toMatchObject({ status: 404 });
+    expect(await httpRefusal(updateTerm(db, edit('theme', 'no-such-term', new Date(), { name: 'X' }), admin.actor))).toMatchObject({ status: 404 });
     const parsed = updateTermSchema.safeParse({ kind: 'theme', id: 'x', name: 'X', color: '#000000', expectedUpdatedAt: 'yesterday' });
     expect(parsed.error?.issues.map((issue) => issue.path.join('.'))).toEqual(['expectedUpdatedAt']);
   });

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db';
-import { ApiError } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { ConflictError } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { TERM_KIND_LABEL, type UpdateTermInput } from '@/lib/validations/taxonomy';
 import { duplicateNameError, findNameClash, findTerm, findTermOrThrow, staleTermError, updateTermIfUnchanged, type TermRow } from './term-store';
 
@@ -9,13 +10,14 @@ import { duplicateNameError, findNameClash, findTerm, findTermOrThrow, staleTerm
  * filters keep working. Refused with 409 when the term changed since the form was loaded.
  */
 export async function updateTerm(db: Db, input: UpdateTermInput, actor: Actor): Promise<TermRow> {
+  requireRole(actor, 'ADMIN');
   const { kind } = input;
   try {
     return await db.$transaction(async (tx) => {
       const term = await findTermOrThrow(tx, kind, input.id);
       if (term.mergedIntoId) {
         const target = await findTerm(tx, kind, term.mergedIntoId);
-        throw new ApiError(409, 'merged', `“${term.name}” was merged into “${target?.name ?? 'another term'}” and can no longer be edited. Edit that ${TERM_KIND_LABEL[kind].one} instead.`);
+        throw new ConflictError('merged', `“${term.name}” was merged into “${target?.name ?? 'another term'}” and can no longer be edited. Edit that ${TERM_KIND_LABEL[kind].one} instead.`);
       }
       if (term.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) throw await staleTermError(tx, kind, term);
 

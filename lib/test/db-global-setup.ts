@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { prepareDatabase } from '../db/prepare';
+import { SYSTEM_ACTOR } from '../auth/actor';
 import { assertLocalTestServer, databaseUrlOn } from './local-database';
 
 declare module 'vitest' {
@@ -42,7 +43,7 @@ export default async function setup(project: TestProject) {
     };
     try {
       await admin.query(`CREATE DATABASE "${template}"`);
-      await prepareDatabase(databaseUrlOn(serverUrl, template));
+      await prepareDatabase(databaseUrlOn(serverUrl, template), SYSTEM_ACTOR);
       for (const name of names) await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
     } catch (error) {
       await drop();
@@ -54,7 +55,7 @@ export default async function setup(project: TestProject) {
   }
   const dir = mkdtempSync(path.join(os.tmpdir(), 'tracker-test-'));
   const template = path.join(dir, 'template.db');
-  await prepareDatabase(`file:${template}`);
+  await prepareDatabase(`file:${template}`, SYSTEM_ACTOR);
   // prepareDatabase closed its connection, which checkpoints the WAL into the file: a copy is complete.
   if (existsSync(`${template}-wal`)) throw new Error(`${template}-wal is still there: the template database was not closed`);
   const files = Array.from({ length: workers }, (_, i) => path.join(dir, `test-w${i + 1}.db`));

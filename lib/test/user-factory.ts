@@ -1,7 +1,7 @@
 // Test-only factories for the *.db.test.ts files of lib/users and lib/tokens.
 import type { Db } from '@/lib/db';
 import type { Role } from '@/lib/auth/roles';
-import type { Actor } from '@/lib/audit/write-audit';
+import { actorFromUser, type Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/password';
 import { uniqueId } from './test-db';
 
@@ -21,7 +21,7 @@ export async function seedUser(db: Db, options: { role?: Role; active?: boolean;
     },
     select: { id: true },
   });
-  return { id: user.id, email, role, actor: { id: user.id, label: email } };
+  return { id: user.id, email, role, actor: actorFromUser({ id: user.id, email, role }) };
 }
 
 export function auditRows(db: Db, entityId: string, action?: string) {

@@ -7,6 +7,7 @@ import { createApiToken } from './create-api-token';
 import { listApiTokens } from './list-api-tokens';
 import { revokeApiToken } from './revoke-api-token';
 import { hashToken, TOKEN_PREFIX } from './token-secret';
+import { httpRefusal } from '@/lib/test/refusal';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -49,7 +50,7 @@ describe('personal API tokens', () => {
     const owner = await seedUser(db);
     const admin = await seedUser(db, { role: 'ADMIN' });
     const { token, apiToken } = await createApiToken(db, { name: 'Mine' }, owner.actor);
-    await expect(revokeApiToken(db, { tokenId: apiToken.id }, admin.actor)).rejects.toMatchObject({ status: 404 });
+    expect(await httpRefusal(revokeApiToken(db, { tokenId: apiToken.id }, admin.actor))).toMatchObject({ status: 404 });
     expect(await authenticateToken(token, db)).not.toBeNull();
   });
 
@@ -67,7 +68,7 @@ describe('personal API tokens', () => {
     await createApiToken(db, { name: 'first' }, user.actor);
     await createApiToken(db, { name: 'second' }, user.actor);
     await createApiToken(db, { name: 'not mine' }, other.actor);
-    const tokens = await listApiTokens(db, user.id);
+    const tokens = await listApiTokens(db, user.actor);
     expect(tokens.map((token) => token.name).sort()).toEqual(['first', 'second']);
     expect(Object.keys(tokens[0]!).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt']);
   });

@@ -1,5 +1,6 @@
 import type { Db } from '@/lib/db';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { CreateApiTokenInput } from '@/lib/validations/token';
 import { API_TOKEN_SELECT, type ApiTokenItem } from './list-api-tokens';
 import { newTokenSecret } from './token-secret';
@@ -9,6 +10,7 @@ import { newTokenSecret } from './token-secret';
  * is the one and only time the secret exists outside the caller's hands.
  */
 export async function createApiToken(db: Db, input: CreateApiTokenInput, actor: Actor & { id: string }): Promise<{ token: string; apiToken: ApiTokenItem }> {
+  requireRole(actor, 'VIEWER');
   const secret = newTokenSecret();
   return db.$transaction(async (tx) => {
     const apiToken = await tx.apiToken.create({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/errors';
+import { asHttp } from '@/lib/test/refusal';
 import { verifyPassword } from '@/lib/auth/password';
 import { hashToken } from '@/lib/tokens/token-secret';
 import { testDb, uniqueId } from '@/lib/test/test-db';
@@ -56,8 +57,8 @@ describe('admin: adding a user', () => {
     const before = { users: await db.user.count(), audit: await db.auditLog.count(), links: await db.setPasswordToken.count() };
     const again = newUserSchema.parse({ passwordSetup: 'link', email: taken.toUpperCase(), name: 'Second', role: 'ADMIN' });
     const error = await addUser(db, again, admin.actor).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).fields?.email).toEqual(['A user with this email already exists.']);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(asHttp(error).fields?.email).toEqual(['A user with this email already exists.']);
     expect({ users: await db.user.count(), audit: await db.auditLog.count(), links: await db.setPasswordToken.count() }).toEqual(before);
   });
 

@@ -1,19 +1,20 @@
 import { hashPassword } from '@/lib/auth/password';
 import type { Db } from '@/lib/db';
-import { ApiError } from '@/lib/api/errors';
-import type { Actor } from '@/lib/audit/write-audit';
+import { ConflictError } from '@/lib/errors';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { NewUserInput } from '@/lib/validations/user';
 import { DuplicateEmailError, insertUser, type UserSummary } from './create-user';
 import { insertSetPasswordLink, type SetPasswordLink } from './issue-set-password-link';
 
 const duplicateEmail = () =>
-  new ApiError(409, 'duplicate_email', 'A user with this email already exists.', { email: ['A user with this email already exists.'] });
+  new ConflictError('duplicate_email', 'A user with this email already exists.', { email: ['A user with this email already exists.'] });
 
 /**
  * Adds a user from the admin page: either with the password the administrator typed, or with no
  * password and a one-time set-password link, created together in one transaction.
  */
 export async function addUser(db: Db, input: NewUserInput, actor: Actor): Promise<{ user: UserSummary; link: SetPasswordLink | null }> {
+  requireRole(actor, 'ADMIN');
   const passwordHash = input.passwordSetup === 'password' ? await hashPassword(input.password) : null;
   try {
     return await db.$transaction(async (tx) => {

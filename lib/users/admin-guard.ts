@@ -1,5 +1,5 @@
 import type { Db, Tx } from '@/lib/db';
-import { ApiError } from '@/lib/api/errors';
+import { ConflictError, EditConflictError } from '@/lib/errors';
 
 /**
  * Runs a change that could leave the tracker without an active administrator. Serializable
@@ -11,7 +11,7 @@ export async function inAdminSafeTransaction<T>(db: Db, run: (tx: Tx) => Promise
     return await db.$transaction(run, { isolationLevel: 'Serializable' });
   } catch (error) {
     if ((error as { code?: unknown } | null)?.code === 'P2034') {
-      throw new ApiError(409, 'conflict', 'Someone else changed user accounts at the same moment. Try again.');
+      throw new EditConflictError('conflict', 'Someone else changed user accounts at the same moment. Try again.');
     }
     throw error;
   }
@@ -21,5 +21,5 @@ export async function inAdminSafeTransaction<T>(db: Db, run: (tx: Tx) => Promise
 export async function refuseIfLastActiveAdmin(tx: Tx, user: { id: string; role: string; active: boolean }, message: string): Promise<void> {
   if (user.role !== 'ADMIN' || !user.active) return;
   const others = await tx.user.count({ where: { role: 'ADMIN', active: true, id: { not: user.id } } });
-  if (others === 0) throw new ApiError(409, 'last_admin', message);
+  if (others === 0) throw new ConflictError('last_admin', message);
 }

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/errors';
+import { asHttp } from '@/lib/test/refusal';
 import { verifyPassword } from '@/lib/auth/password';
 import { testDb } from '@/lib/test/test-db';
 import { auditRows, seedUser } from '@/lib/test/user-factory';
@@ -29,8 +30,8 @@ describe('account: changing one’s own password', () => {
   it('own password: a wrong current password is a field error and nothing changes', async () => {
     const user = await seedUser(db, { password: CURRENT });
     const error = await changeOwnPassword(db, input('not my password'), user.actor).catch((caught: unknown) => caught);
-    expect(error).toBeInstanceOf(ApiError);
-    expect((error as ApiError).fields).toEqual({ currentPassword: ['Your current password is not right.'] });
+    expect(error).toBeInstanceOf(DomainError);
+    expect(asHttp(error).fields).toEqual({ currentPassword: ['Your current password is not right.'] });
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword(CURRENT, row.passwordHash!)).toBe(true);
     expect(await auditRows(db, user.id)).toHaveLength(0);

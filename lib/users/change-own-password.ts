@@ -1,7 +1,8 @@
 import type { Db } from '@/lib/db';
-import { ApiError } from '@/lib/api/errors';
+import { EditConflictError, InvalidInputError } from '@/lib/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { ChangeOwnPasswordInput } from '@/lib/validations/user';
 
 /**
@@ -9,16 +10,17 @@ import type { ChangeOwnPasswordInput } from '@/lib/validations/user';
  * deliberately left alone: bumping it would sign out the very session making the change.
  */
 export async function changeOwnPassword(db: Db, input: ChangeOwnPasswordInput, actor: Actor & { id: string }): Promise<void> {
+  requireRole(actor, 'VIEWER');
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, active: true, passwordHash: true } });
   const currentOk = user?.active && user.passwordHash ? await verifyPassword(input.currentPassword, user.passwordHash) : false;
   if (!user || !currentOk) {
-    throw new ApiError(400, 'wrong_password', 'Your current password is not right.', { currentPassword: ['Your current password is not right.'] });
+    throw new InvalidInputError('wrong_password', 'Your current password is not right.', { currentPassword: ['Your current password is not right.'] });
   }
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     // Only if the hash is still the one just checked, so a concurrent reset is not overwritten.
     const changed = await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
-    if (changed.count !== 1) throw new ApiError(409, 'conflict', 'Your password was changed elsewhere in the meantime. Sign in again.');
+    if (changed.count !== 1) throw new EditConflictError('conflict', 'Your password was changed elsewhere in the meantime. Sign in again.');
     await writeAudit(tx, { actor, action: 'user.password_change', entityType: 'user', entityId: user.id });
   });
 }

@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
+import { DomainError } from '@/lib/errors';
+import { httpRefusal, asHttp } from '@/lib/test/refusal';
 import { testDb } from '@/lib/test/test-db';
 import { auditRows, seedUser, withOnlyTheseAdmins } from '@/lib/test/user-factory';
 import { changeRole } from './change-role';
@@ -30,7 +32,7 @@ describe('admin: changing roles', () => {
 
   it('roles: an unknown user is not found', async () => {
     const admin = await seedUser(db, { role: 'ADMIN' });
-    await expect(changeRole(db, { userId: 'no-such-user', role: 'EDITOR' }, admin.actor)).rejects.toMatchObject({ status: 404 });
+    expect(await httpRefusal(changeRole(db, { userId: 'no-such-user', role: 'EDITOR' }, admin.actor))).toMatchObject({ status: 404 });
   });
 });
 
@@ -39,8 +41,8 @@ describe('admin: the last active administrator', () => {
     const only = await seedUser(db, { role: 'ADMIN' });
     await withOnlyTheseAdmins(db, [only.id], async () => {
       const error = await changeRole(db, { userId: only.id, role: 'EDITOR' }, only.actor).catch((caught: unknown) => caught);
-      expect(error).toBeInstanceOf(ApiError);
-      expect((error as ApiError).message).toMatch(/last active administrator/);
+      expect(error).toBeInstanceOf(DomainError);
+      expect(asHttp(error).message).toMatch(/last active administrator/);
       expect((await db.user.findUniqueOrThrow({ where: { id: only.id } })).role).toBe('ADMIN');
       expect(await auditRows(db, only.id)).toHaveLength(0);
     });
@@ -50,7 +52,7 @@ describe('admin: the last active administrator', () => {
     const only = await seedUser(db, { role: 'ADMIN' });
     await withOnlyTheseAdmins(db, [only.id], async () => {
       // A system actor, so the self-deactivation rule is not what refuses it.
-      await expect(setUserActive(db, { userId: only.id, active: false }, { id: null, label: 'cli' })).rejects.toThrow(/last active administrator/);
+      await expect(setUserActive(db, { userId: only.id, active: false }, SYSTEM_ACTOR)).rejects.toThrow(/last active administrator/);
       expect((await db.user.findUniqueOrThrow({ where: { id: only.id } })).active).toBe(true);
     });
   });

@@ -1,6 +1,7 @@
 import type { Db, Tx } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { CreateUserInput } from '@/lib/validations/user';
 
 export class DuplicateEmailError extends Error {
@@ -26,6 +27,7 @@ export async function insertUser(tx: Tx, user: NewUser, actor: Actor): Promise<U
 
 /** Creates a user with a password, in one transaction. Input must already be parsed by createUserSchema. */
 export async function createUser(db: Db, input: CreateUserInput, actor: Actor): Promise<UserSummary> {
+  requireRole(actor, 'ADMIN');
   const passwordHash = await hashPassword(input.password);
   return db.$transaction((tx) => insertUser(tx, { email: input.email, name: input.name, role: input.role, passwordHash }, actor));
 }

@@ -1,7 +1,8 @@
 import type { Db } from '@/lib/db';
 import { hashPassword } from '@/lib/auth/password';
 import { writeAudit } from '@/lib/audit/write-audit';
-import { ApiError } from '@/lib/api/errors';
+import { auditActorOf } from '@/lib/auth/actor';
+import { ConflictError, DomainError } from '@/lib/errors';
 import { USER_SUMMARY_SELECT, type UserSummary } from './create-user';
 
 const SETUP_KEY = 'setup.completed';
@@ -20,18 +21,18 @@ export async function createFirstAdmin(db: Db, input: { email: string; name: str
   const passwordHash = await hashPassword(input.password);
   try {
     return await db.$transaction(async (tx) => {
-      if ((await tx.user.count()) > 0) throw new ApiError(409, 'setup_done', 'The first administrator already exists. Sign in instead.');
+      if ((await tx.user.count()) > 0) throw new ConflictError('setup_done', 'The first administrator already exists. Sign in instead.');
       await tx.setting.create({ data: { key: SETUP_KEY, value: new Date().toISOString() } });
       const user = await tx.user.create({
         data: { email: input.email, name: input.name, role: 'ADMIN', passwordHash },
         select: USER_SUMMARY_SELECT,
       });
-      await writeAudit(tx, { actor: { id: user.id, label: user.email }, action: 'user.create_first_admin', entityType: 'user', entityId: user.id, after: user });
+      await writeAudit(tx, { actor: auditActorOf(user), action: 'user.create_first_admin', entityType: 'user', entityId: user.id, after: user });
       return user;
     });
   } catch (error) {
-    if (error instanceof ApiError) throw error;
-    if (!(await needsFirstAdmin(db))) throw new ApiError(409, 'setup_done', 'The first administrator already exists. Sign in instead.');
+    if (error instanceof DomainError) throw error;
+    if (!(await needsFirstAdmin(db))) throw new ConflictError('setup_done', 'The first administrator already exists. Sign in instead.');
     throw error;
   }
 }

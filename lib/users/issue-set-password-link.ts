@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, Tx } from '@/lib/db';
-import { ApiError, notFoundError } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { NotFoundError, ConflictError } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { hashToken } from '@/lib/tokens/token-secret';
 import type { ResetPasswordInput } from '@/lib/validations/user';
 
@@ -20,11 +21,12 @@ export function setPasswordUrl(token: string): string {
  * SHA-256 of the token is stored; the token itself is returned once and never again.
  */
 export async function issueSetPasswordLink(db: Db, input: ResetPasswordInput, actor: Actor): Promise<SetPasswordLink> {
+  requireRole(actor, 'ADMIN');
   return db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: { id: true, email: true, active: true } });
-    if (!user) throw notFoundError('The user');
-    if (actor.id === user.id) throw new ApiError(409, 'own_password', 'To change your own password, use your account page.');
-    if (!user.active) throw new ApiError(409, 'inactive_user', `${user.email} is deactivated. Reactivate the account first.`);
+    if (!user) throw NotFoundError.of('The user');
+    if (actor.id === user.id) throw new ConflictError('own_password', 'To change your own password, use your account page.');
+    if (!user.active) throw new ConflictError('inactive_user', `${user.email} is deactivated. Reactivate the account first.`);
     return insertSetPasswordLink(tx, user, actor);
   });
 }

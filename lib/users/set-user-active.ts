@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db';
-import { ApiError, notFoundError } from '@/lib/api/errors';
-import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { NotFoundError, ConflictError } from '@/lib/errors';
+import { writeAudit } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { SetUserActiveInput } from '@/lib/validations/user';
 import { USER_SUMMARY_SELECT, type UserSummary } from './create-user';
 import { inAdminSafeTransaction, refuseIfLastActiveAdmin } from './admin-guard';
@@ -11,12 +12,13 @@ import { inAdminSafeTransaction, refuseIfLastActiveAdmin } from './admin-guard';
  * authenticateToken only accepts tokens of active users.
  */
 export async function setUserActive(db: Db, input: SetUserActiveInput, actor: Actor): Promise<UserSummary> {
+  requireRole(actor, 'ADMIN');
   return inAdminSafeTransaction(db, async (tx) => {
     const user = await tx.user.findUnique({ where: { id: input.userId }, select: USER_SUMMARY_SELECT });
-    if (!user) throw notFoundError('The user');
+    if (!user) throw NotFoundError.of('The user');
     if (user.active === input.active) return user;
     if (!input.active) {
-      if (actor.id === user.id) throw new ApiError(409, 'self_deactivation', 'You cannot deactivate your own account. Ask another administrator.');
+      if (actor.id === user.id) throw new ConflictError('self_deactivation', 'You cannot deactivate your own account. Ask another administrator.');
       await refuseIfLastActiveAdmin(tx, user, `${user.email} is the last active administrator and cannot be deactivated.`);
     }
     const updated = await tx.user.update({

@@ -1,14 +1,15 @@
 // Exported as redeem/check rather than "useSetPasswordLink": a use* name reads as a React hook.
 import type { Db } from '@/lib/db';
-import { ApiError } from '@/lib/api/errors';
+import { NotFoundError } from '@/lib/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { writeAudit } from '@/lib/audit/write-audit';
+import { auditActorOf } from '@/lib/auth/actor';
 import { hashToken } from '@/lib/tokens/token-secret';
 import { setPasswordTokenSchema, type SetPasswordInput } from '@/lib/validations/user';
 
 export const INVALID_LINK_MESSAGE = 'This link is invalid or has expired. Ask an administrator for a new one.';
 
-const invalidLink = () => new ApiError(404, 'invalid_link', INVALID_LINK_MESSAGE);
+const invalidLink = () => new NotFoundError('invalid_link', INVALID_LINK_MESSAGE);
 
 /** The account a set-password link is for, or null when the link is unknown, used, expired or its user deactivated. */
 export async function checkSetPasswordLink(db: Db, token: string, now = new Date()): Promise<{ email: string } | null> {
@@ -41,7 +42,7 @@ export async function redeemSetPasswordLink(db: Db, input: SetPasswordInput, now
     const { id, email } = link.user;
     await tx.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
     await writeAudit(tx, {
-      actor: { id, label: email },
+      actor: auditActorOf(link.user),
       action: 'user.password_set',
       entityType: 'user',
       entityId: id,

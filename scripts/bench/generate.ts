@@ -21,6 +21,7 @@ import { createClient } from '@/lib/db/client';
 import { providerOf } from '@/lib/db/config';
 import { migrate } from '@/lib/db/migrate';
 import { runSeed } from '@/lib/seminars/seed/run-seed';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { ensureProgressTally } from '@/lib/progress/tally/rebuild-progress-tally';
 import { databaseUrlOn } from '@/lib/test/local-database';
 import { addMs, Chunk, DAY, day, generateSeminar, HOUR, minDate, type Staff, type Vocabulary } from './generate-seminar';
@@ -282,7 +283,7 @@ export async function prepareBenchDataset(size: Size, db: DbKind, options: { for
   await migrate(url);
   const client = createClient(url);
   try {
-    await runSeed(client);
+    await runSeed(client, SYSTEM_ACTOR);
   } finally {
     await client.$disconnect();
   }

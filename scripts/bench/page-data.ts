@@ -3,6 +3,7 @@
 // replays the dashboard's.
 import type { Db } from '@/lib/db';
 import { today } from '@/lib/dates';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { getFieldOptions, getRecommendation } from '@/lib/recommendations/get-recommendation';
 import { listRecommendations } from '@/lib/recommendations/list-recommendations';
 import { getFilterChoices, loadFilterChoices } from '@/lib/taxonomy/filter-choices';
@@ -23,14 +24,14 @@ export function listPageData(params: RawParams): PageData {
   return async (db) => {
     const { filters } = parseFiltersLeniently(params);
     const choices = await getFilterChoices(db, filters.seminar);
-    const page = await listRecommendations(db, filters);
+    const page = await listRecommendations(db, filters, SYSTEM_ACTOR);
     return { choices, page };
   };
 }
 
 /** One recommendation's page as an editor sees it (app/(app)/recommendations/[code]/page.tsx). */
 export function itemPageData(code: string): PageData {
-  return async (db) => ({ item: await getRecommendation(db, code), options: await getFieldOptions(db) });
+  return async (db) => ({ item: await getRecommendation(db, code, SYSTEM_ACTOR), options: await getFieldOptions(db) });
 }
 
 /** The dashboard's parts (lib/progress/dashboard-data.ts loadDashboardData), one by one, so the query-count test can name the one that grows. */

@@ -6,6 +6,7 @@ import type { SqlQuery } from '@prisma/driver-adapter-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/lib/db';
 import { listAuditLog, parseAuditLogFilters } from '@/lib/audit/list-audit-log';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { STATUSES_NEEDING_EVIDENCE } from '@/lib/status/status';
 import { testDatabaseUrl, testDb, testProvider, uniqueId } from '@/lib/test/test-db';
 import { DEFAULT_PROGRESS_QUERY, type ProgressQuery } from '@/lib/validations/progress';
@@ -141,9 +142,9 @@ describe('query count per page (no N+1)', () => {
     const actor = await db.auditLog.findFirstOrThrow({ where: { actorId: { not: null } }, select: { actorId: true } });
     const sources: [string, PageData][] = [
       ['recent activity', recentActivity],
-      ['audit log', (client) => listAuditLog(client, filters({}))],
-      ['audit log by action', (client) => listAuditLog(client, filters({ action: 'recommendation.status_change' }))],
-      ['audit log by actor', (client) => listAuditLog(client, filters({ user: actor.actorId! }))],
+      ['audit log', (client) => listAuditLog(client, filters({}), SYSTEM_ACTOR)],
+      ['audit log by action', (client) => listAuditLog(client, filters({ action: 'recommendation.status_change' }), SYSTEM_ACTOR)],
+      ['audit log by actor', (client) => listAuditLog(client, filters({ user: actor.actorId! }), SYSTEM_ACTOR)],
     ];
     for (const [name, data] of sources) {
       const plans = await orderedPlans(data);

@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
 import { authedAction } from '@/lib/auth/action';
-import type { CurrentUser } from '@/lib/auth/session';
 import { changeOwnPassword } from '@/lib/users/change-own-password';
 import { createApiToken } from '@/lib/tokens/create-api-token';
 import { revokeApiToken } from '@/lib/tokens/revoke-api-token';
@@ -11,21 +10,20 @@ import { changeOwnPasswordSchema } from '@/lib/validations/user';
 import { createApiTokenSchema, revokeApiTokenSchema } from '@/lib/validations/token';
 
 const PAGE = '/account';
-const actorOf = (user: CurrentUser) => ({ id: user.id, label: user.email });
 
-export const changeOwnPasswordAction = authedAction(changeOwnPasswordSchema, 'VIEWER', async (input, user) => {
-  await changeOwnPassword(db, input, actorOf(user));
+export const changeOwnPasswordAction = authedAction(changeOwnPasswordSchema, 'VIEWER', async (input, actor) => {
+  await changeOwnPassword(db, input, actor);
   return { ok: true, message: 'Your password is changed. Use the new one next time you sign in.' };
 });
 
-export const createApiTokenAction = authedAction(createApiTokenSchema, 'VIEWER', async (input, user) => {
-  const { token, apiToken } = await createApiToken(db, input, actorOf(user));
+export const createApiTokenAction = authedAction(createApiTokenSchema, 'VIEWER', async (input, actor) => {
+  const { token, apiToken } = await createApiToken(db, input, actor);
   revalidatePath(PAGE);
   return { ok: true, message: `Token "${apiToken.name}" is ready. Copy it now: it is shown only this once.`, secret: token };
 });
 
-export const revokeApiTokenAction = authedAction(revokeApiTokenSchema, 'VIEWER', async (input, user) => {
-  const token = await revokeApiToken(db, input, actorOf(user));
+export const revokeApiTokenAction = authedAction(revokeApiTokenSchema, 'VIEWER', async (input, actor) => {
+  const token = await revokeApiToken(db, input, actor);
   revalidatePath(PAGE);
   return { ok: true, message: `Token "${token.name}" is revoked.` };
 });

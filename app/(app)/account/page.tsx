@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { db } from '@/lib/db';
 import { verifySession } from '@/lib/auth/session';
+import { actorFromUser } from '@/lib/auth/actor';
 import { ROLE_LABEL } from '@/lib/auth/roles';
 import { listApiTokens } from '@/lib/tokens/list-api-tokens';
 import { ChangePasswordForm } from '@/components/account/change-password-form';
@@ -12,7 +13,7 @@ export const metadata: Metadata = { title: 'Your account' };
 
 export default async function AccountPage() {
   const user = await verifySession();
-  const tokens = await listApiTokens(db, user.id);
+  const tokens = await listApiTokens(db, actorFromUser(user));
   return (
     <div className="max-w-3xl space-y-8">
       <header className="space-y-1">

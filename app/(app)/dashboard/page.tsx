@@ -8,7 +8,7 @@ import { HeadlineFiguresList } from '@/components/dashboard/headline-figures';
 import { PrintExpand } from '@/components/dashboard/print-expand';
 import { LazyProgressOverTimeChart, LazySeminarProgressChart, LazyStatusBarsChart } from '@/components/dashboard/lazy-charts';
 import { RecentActivityList } from '@/components/dashboard/recent-activity-list';
-import { verifySession } from '@/lib/auth/session';
+import { requireActor } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { today } from '@/lib/dates';
 import { formatDate, formatNumber } from '@/lib/format';
@@ -58,14 +58,14 @@ function ChartSwitch({ current, hrefOf }: { current: ChartKind; hrefOf: (kind: C
 }
 
 export default async function DashboardPage({ searchParams }: Props) {
-  await verifySession();
+  const actor = await requireActor('VIEWER');
   const { query, errors, typed } = parseProgressQueryLeniently(await searchParams);
   const now = today();
   const asOf = query.asOf ?? now;
   const lookingBack = asOf.getTime() < now.getTime();
   const scope = scopeOf(query);
 
-  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity } = await getDashboardData(db, { query, asOf, today: now });
+  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity } = await getDashboardData(db, { query, asOf, today: now }, actor);
 
   const quarterOptions = dashboardQuarters({ firstSeminarDate: seminars.firstDate, asOf: now });
   const progress = progressChartData(series, quarters, (themeId) => recommendationsHref(scope, { theme: themeId }));

@@ -9,8 +9,8 @@ import { bulkUpdateSchema } from '@/lib/validations/bulk-update';
 const plural = (count: number) => (count === 1 ? '1 recommendation' : `${count} recommendations`);
 
 /** The list page's bulk change: editors and admins only; every item's rules and version are checked. */
-export const bulkUpdateAction = authedAction(bulkUpdateSchema, 'EDITOR', async (input, user) => {
-  const result = await bulkUpdateRecommendations(db, input, { id: user.id, label: user.email });
+export const bulkUpdateAction = authedAction(bulkUpdateSchema, 'EDITOR', async (input, actor) => {
+  const result = await bulkUpdateRecommendations(db, input, actor);
   revalidatePath('/recommendations');
   const done = result.changed.length > 0 ? `Changed ${plural(result.changed.length)}: ${describeBulkChange(input.change)}.` : 'Nothing needed changing.';
   const already = result.unchanged.length > 0 ? ` ${plural(result.unchanged.length)} already had it.` : '';

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { db } from '@/lib/db';
 import { verifySession } from '@/lib/auth/session';
+import { actorFromUser } from '@/lib/auth/actor';
 import { hasRole } from '@/lib/auth/roles';
 import { today, toDateOnly } from '@/lib/dates';
 import { formatNumber } from '@/lib/format';
@@ -72,7 +73,7 @@ export default async function RecommendationsPage({ searchParams }: Props) {
 
   // Read before the list: a bulk change on "all matching" refuses items edited after this moment.
   const asOf = new Date();
-  const result = await listRecommendations(db, filters, asOf);
+  const result = await listRecommendations(db, filters, actorFromUser(user), asOf);
   const canEdit = hasRole(user.role, 'EDITOR');
 
   const current = filters.page ?? 1;

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageNav } from '@/components/ui/page-nav';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { verifySession } from '@/lib/auth/session';
+import { requireActor } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { recommendationsHref } from '@/lib/progress/drill-down';
@@ -16,9 +16,9 @@ export const metadata: Metadata = { title: 'Seminars' };
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function SeminarsPage({ searchParams }: Props) {
-  await verifySession();
+  const actor = await requireActor('VIEWER');
   const { query, error } = parseSeminarListQuery(await searchParams);
-  const { seminars, total, page, pageCount } = await listSeminarSummaries(db, { page: query.page, pageSize: SEMINAR_PAGE_SIZE });
+  const { seminars, total, page, pageCount } = await listSeminarSummaries(db, { page: query.page, pageSize: SEMINAR_PAGE_SIZE }, actor);
   const hrefFor = (number: number) => (number > 1 ? `/seminars?page=${number}` : '/seminars');
   return (
     <div className="space-y-6">

@@ -2,7 +2,7 @@
 
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db';
-import { ApiError } from '@/lib/api/errors';
+import { DomainError } from '@/lib/errors';
 import type { ActionState } from '@/lib/auth/action';
 import { redeemSetPasswordLink } from '@/lib/users/use-set-password-link';
 import { setPasswordSchema } from '@/lib/validations/user';
@@ -20,7 +20,7 @@ export async function setPasswordAction(_state: ActionState, formData: FormData)
   try {
     await redeemSetPasswordLink(db, parsed.data);
   } catch (error) {
-    if (error instanceof ApiError) return { code: error.code, message: error.message };
+    if (error instanceof DomainError) return { code: error.code, message: error.message };
     throw error;
   }
   redirect('/login?reset=1');

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Actor } from '@/lib/audit/write-audit';
+import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/actor';
 import type { Db } from '@/lib/db';
 import { createClient } from '@/lib/db/client';
 import { migrate } from '@/lib/db/migrate';
@@ -145,8 +145,8 @@ const WRITE_PATHS: WritePath[] = [
  * own (the worker's database is shared with other test files), whose whole tally is then compared.
  */
 const WHOLE_DATABASE_PATHS: { name: string; file: string; run: (fresh: Db) => Promise<unknown> }[] = [
-  { name: 'seed', file: 'lib/seminars/seed/run-seed.ts', run: (fresh) => runSeed(fresh) },
-  { name: 'demo data', file: 'lib/demo/demo-data.ts', run: (fresh) => loadDemoData(fresh) },
+  { name: 'seed', file: 'lib/seminars/seed/run-seed.ts', run: (fresh) => runSeed(fresh, SYSTEM_ACTOR) },
+  { name: 'demo data', file: 'lib/demo/demo-data.ts', run: (fresh) => loadDemoData(fresh, SYSTEM_ACTOR) },
 ];
 
 /** Files that write what the tally counts only as part of the operations above, in their transaction. */

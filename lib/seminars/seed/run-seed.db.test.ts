@@ -4,6 +4,7 @@ import { testDb } from '@/lib/test/test-db';
 import expected from './expected-recommendations.json';
 import { runSeed } from './run-seed';
 import { SEED_REPORTS } from './seed-reports';
+import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -78,7 +79,7 @@ describe('seed (the global setup has already run it once)', () => {
       audit: await db.auditLog.count(),
     });
     const before = await snapshot();
-    expect(await runSeed(db)).toEqual({ themes: 0, sectors: 0, seminars: 0, recommendations: 0 });
+    expect(await runSeed(db, SYSTEM_ACTOR)).toEqual({ themes: 0, sectors: 0, seminars: 0, recommendations: 0 });
     expect(await snapshot()).toEqual(before);
   });
 });

@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db, Tx } from '@/lib/db';
-import { writeAudit, SYSTEM_ACTOR } from '@/lib/audit/write-audit';
+import { writeAudit, type AuditActor } from '@/lib/audit/write-audit';
+import { requireRole, type Actor } from '@/lib/auth/actor';
 import { parseDateOnly } from '@/lib/dates';
 import { parseRecommendations } from '@/lib/import/parse-report';
 import { DEFAULT_SECTORS, DEFAULT_THEMES } from '@/lib/taxonomy/default-vocabulary';
@@ -16,34 +17,36 @@ export const SEED_REPORTS_DIR = path.join(process.cwd(), 'prisma', 'seed', 'repo
 
 export type SeedSummary = { themes: number; sectors: number; seminars: number; recommendations: number };
 
-export async function runSeed(db: Db): Promise<SeedSummary> {
+/** Idempotent: creates only what is missing. The command line and the server's start-up run it as SYSTEM_ACTOR. */
+export async function runSeed(db: Db, actor: Actor): Promise<SeedSummary> {
+  requireRole(actor, 'ADMIN');
   const summary: SeedSummary = { themes: 0, sectors: 0, seminars: 0, recommendations: 0 };
   await db.$transaction(async (tx) => {
-    summary.themes = await seedVocabulary(tx, 'theme');
-    summary.sectors = await seedVocabulary(tx, 'sector');
+    summary.themes = await seedVocabulary(tx, 'theme', actor);
+    summary.sectors = await seedVocabulary(tx, 'sector', actor);
   });
   for (const report of SEED_REPORTS) {
-    const created = await db.$transaction((tx) => seedReport(tx, report));
+    const created = await db.$transaction((tx) => seedReport(tx, report, actor));
     summary.seminars += created.seminar ? 1 : 0;
     summary.recommendations += created.recommendations;
   }
   return summary;
 }
 
-async function seedVocabulary(tx: Tx, kind: 'theme' | 'sector'): Promise<number> {
+async function seedVocabulary(tx: Tx, kind: 'theme' | 'sector', actor: AuditActor): Promise<number> {
   const entries = kind === 'theme' ? DEFAULT_THEMES : DEFAULT_SECTORS;
   const existing = await idsBySlug(tx, kind);
   let created = 0;
   for (const entry of entries) {
     if (existing.has(entry.slug)) continue;
     const row = kind === 'theme' ? await tx.theme.create({ data: entry }) : await tx.sector.create({ data: entry });
-    await writeAudit(tx, { actor: SYSTEM_ACTOR, action: `${kind}.create`, entityType: kind, entityId: row.id, after: entry });
+    await writeAudit(tx, { actor, action: `${kind}.create`, entityType: kind, entityId: row.id, after: entry });
     created += 1;
   }
   return created;
 }
 
-async function seedReport(tx: Tx, report: SeedReport): Promise<{ seminar: boolean; recommendations: number }> {
+async function seedReport(tx: Tx, report: SeedReport, actor: AuditActor): Promise<{ seminar: boolean; recommendations: number }> {
   const sourceText = readFileSync(path.join(SEED_REPORTS_DIR, report.file), 'utf8');
   const parsed = parseRecommendations(sourceText);
   if (parsed.length !== report.recommendations.length) {
@@ -70,7 +73,7 @@ async function seedReport(tx: Tx, report: SeedReport): Promise<{ seminar: boolea
       select: { id: true },
     });
     await writeAudit(tx, {
-      actor: SYSTEM_ACTOR,
+      actor,
       action: 'seminar.create',
       entityType: 'seminar',
       entityId: seminar.id,
@@ -116,7 +119,7 @@ async function seedReport(tx: Tx, report: SeedReport): Promise<{ seminar: boolea
       select: { id: true },
     });
     await writeAudit(tx, {
-      actor: SYSTEM_ACTOR,
+      actor,
       action: 'recommendation.create',
       entityType: 'recommendation',
       entityId: recommendation.id,

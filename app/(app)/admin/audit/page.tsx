@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { db } from '@/lib/db';
-import { requireRole } from '@/lib/auth/session';
+import { requireActor } from '@/lib/auth/session';
 import { listAuditFilterOptions, listAuditLog, parseAuditLogFilters } from '@/lib/audit/list-audit-log';
 import { AuditFilterForm } from '@/components/admin-audit/audit-filter-form';
 import { PageNav } from '@/components/ui/page-nav';
@@ -31,10 +31,10 @@ const href = (params: Record<string, string>) => {
 };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Query> }) {
-  await requireRole('ADMIN');
+  const actor = await requireActor('ADMIN');
   const query = await searchParams;
   const { filters, errors } = parseAuditLogFilters(query);
-  const [page, options] = await Promise.all([listAuditLog(db, filters), listAuditFilterOptions(db)]);
+  const [page, options] = await Promise.all([listAuditLog(db, filters, actor), listAuditFilterOptions(db, actor)]);
   const values = typedFilters(query);
   return (
     <div className="space-y-6">

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { db } from '@/lib/db';
-import { requireRole } from '@/lib/auth/session';
+import { requireActor } from '@/lib/auth/session';
 import { listSeminarsForAdmin } from '@/lib/seminars/list-seminars-for-admin';
 import { SeminarsTable } from '@/components/admin-seminars/seminars-table';
 import { ADMIN_CRUMB } from '@/components/layout/nav-links';
@@ -9,8 +9,8 @@ import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 export const metadata: Metadata = { title: 'Seminar details' };
 
 export default async function SeminarsAdminPage() {
-  await requireRole('ADMIN');
-  const seminars = await listSeminarsForAdmin(db);
+  const actor = await requireActor('ADMIN');
+  const seminars = await listSeminarsForAdmin(db, actor);
   return (
     <div className="space-y-6">
       <header className="space-y-1">

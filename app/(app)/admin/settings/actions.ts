@@ -9,8 +9,8 @@ import { describeDisplaySettings } from '@/lib/settings/describe-display-setting
 import { updateDisplaySettings } from '@/lib/settings/update-display-settings';
 import { displaySettingsSchema } from '@/lib/validations/display-settings';
 
-export const updateDisplaySettingsAction = authedAction(displaySettingsSchema, 'ADMIN', async (input, admin) => {
-  const result = await updateDisplaySettings(db, input, { id: admin.id, label: admin.email });
+export const updateDisplaySettingsAction = authedAction(displaySettingsSchema, 'ADMIN', async (input, actor) => {
+  const result = await updateDisplaySettings(db, input, actor);
   if (!result.changed) return { ok: true, message: 'Nothing had changed, so nothing was saved.' };
   const settings = effectiveDisplaySettings(result.after);
   applySavedDisplaySettings(settings);

@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
 import { authedAction } from '@/lib/auth/action';
-import type { CurrentUser } from '@/lib/auth/session';
 import { ROLE_LABEL } from '@/lib/auth/roles';
 import { addUser } from '@/lib/users/add-user';
 import { changeRole } from '@/lib/users/change-role';
@@ -12,11 +11,10 @@ import { setUserActive } from '@/lib/users/set-user-active';
 import { changeRoleSchema, newUserSchema, resetPasswordSchema, setUserActiveSchema } from '@/lib/validations/user';
 
 const PAGE = '/admin/users';
-const actorOf = (user: CurrentUser) => ({ id: user.id, label: user.email });
 const linkHint = `It works once, for ${SET_PASSWORD_LINK_DAYS} days. Send it to them privately.`;
 
-export const createUserAction = authedAction(newUserSchema, 'ADMIN', async (input, admin) => {
-  const { user, link } = await addUser(db, input, actorOf(admin));
+export const createUserAction = authedAction(newUserSchema, 'ADMIN', async (input, actor) => {
+  const { user, link } = await addUser(db, input, actor);
   revalidatePath(PAGE);
   const added = `${user.email} was added as ${ROLE_LABEL[input.role]}.`;
   return link
@@ -24,14 +22,14 @@ export const createUserAction = authedAction(newUserSchema, 'ADMIN', async (inpu
     : { ok: true, message: `${added} They can sign in with the password you chose.` };
 });
 
-export const changeRoleAction = authedAction(changeRoleSchema, 'ADMIN', async (input, admin) => {
-  const user = await changeRole(db, input, actorOf(admin));
+export const changeRoleAction = authedAction(changeRoleSchema, 'ADMIN', async (input, actor) => {
+  const user = await changeRole(db, input, actor);
   revalidatePath(PAGE);
   return { ok: true, message: `${user.email} is now ${ROLE_LABEL[input.role]}.` };
 });
 
-export const setUserActiveAction = authedAction(setUserActiveSchema, 'ADMIN', async (input, admin) => {
-  const user = await setUserActive(db, input, actorOf(admin));
+export const setUserActiveAction = authedAction(setUserActiveSchema, 'ADMIN', async (input, actor) => {
+  const user = await setUserActive(db, input, actor);
   revalidatePath(PAGE);
   return {
     ok: true,
@@ -39,8 +37,8 @@ export const setUserActiveAction = authedAction(setUserActiveSchema, 'ADMIN', as
   };
 });
 
-export const resetPasswordAction = authedAction(resetPasswordSchema, 'ADMIN', async (input, admin) => {
-  const link = await issueSetPasswordLink(db, input, actorOf(admin));
+export const resetPasswordAction = authedAction(resetPasswordSchema, 'ADMIN', async (input, actor) => {
+  const link = await issueSetPasswordLink(db, input, actor);
   revalidatePath(PAGE);
   return {
     ok: true,

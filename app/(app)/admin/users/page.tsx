@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { db } from '@/lib/db';
-import { requireRole } from '@/lib/auth/session';
+import { requireActor } from '@/lib/auth/session';
 import { listUsers } from '@/lib/users/list-users';
 import { CreateUserForm } from '@/components/admin/create-user-form';
 import { UsersTable } from '@/components/admin/users-table';
@@ -10,8 +10,8 @@ import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 export const metadata: Metadata = { title: 'Users' };
 
 export default async function UsersPage() {
-  const admin = await requireRole('ADMIN');
-  const users = await listUsers(db);
+  const admin = await requireActor('ADMIN');
+  const users = await listUsers(db, admin);
   return (
     <div className="space-y-8">
       <header className="space-y-1">

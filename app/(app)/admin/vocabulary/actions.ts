@@ -5,40 +5,38 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
 import { authedAction } from '@/lib/auth/action';
-import type { CurrentUser } from '@/lib/auth/session';
 import { createTerm } from '@/lib/taxonomy/create-term';
 import { mergeTerms } from '@/lib/taxonomy/merge-terms';
 import { reorderTerms } from '@/lib/taxonomy/reorder-terms';
 import { updateTerm } from '@/lib/taxonomy/update-term';
 import { createTermSchema, mergeTermsSchema, moveTermSchema, TERM_KIND_LABEL, updateTermSchema } from '@/lib/validations/taxonomy';
 
-const actorOf = (user: CurrentUser) => ({ id: user.id, label: user.email });
 
 // Theme and sector names and colours appear on almost every page, so refresh them all.
 const refreshEverywhere = () => revalidatePath('/', 'layout');
 
 const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
-export const createTermAction = authedAction(createTermSchema, 'ADMIN', async (input, admin) => {
-  const term = await createTerm(db, input, actorOf(admin));
+export const createTermAction = authedAction(createTermSchema, 'ADMIN', async (input, actor) => {
+  const term = await createTerm(db, input, actor);
   refreshEverywhere();
   return { ok: true, message: `“${term.name}” was added at the end of the ${TERM_KIND_LABEL[input.kind].many}.` };
 });
 
-export const updateTermAction = authedAction(updateTermSchema, 'ADMIN', async (input, admin) => {
-  const term = await updateTerm(db, input, actorOf(admin));
+export const updateTermAction = authedAction(updateTermSchema, 'ADMIN', async (input, actor) => {
+  const term = await updateTerm(db, input, actor);
   refreshEverywhere();
   return { ok: true, message: `Saved “${term.name}”.` };
 });
 
-export const moveTermAction = authedAction(moveTermSchema, 'ADMIN', async (input, admin) => {
-  await reorderTerms(db, input, actorOf(admin));
+export const moveTermAction = authedAction(moveTermSchema, 'ADMIN', async (input, actor) => {
+  await reorderTerms(db, input, actor);
   refreshEverywhere();
   return { ok: true, message: `Moved ${input.direction}.` };
 });
 
-export const mergeTermsAction = authedAction(mergeTermsSchema, 'ADMIN', async (input, admin) => {
-  const result = await mergeTerms(db, input, actorOf(admin));
+export const mergeTermsAction = authedAction(mergeTermsSchema, 'ADMIN', async (input, actor) => {
+  const result = await mergeTerms(db, input, actor);
   refreshEverywhere();
   const items = plural(result.recommendationCodes.length, 'recommendation');
   const details = [

@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
 import { authedAction } from '@/lib/auth/action';
-import type { CurrentUser } from '@/lib/auth/session';
 import { addEvidence } from '@/lib/evidence/add-evidence';
 import { editEvidence } from '@/lib/evidence/edit-evidence';
 import { removeEvidence } from '@/lib/evidence/remove-evidence';
@@ -16,7 +15,6 @@ import { addEvidenceFormSchema, evidenceEditSchema, evidenceRemoveSchema } from 
 import { linkSchema, recommendationUpdateFormSchema, unlinkSchema } from '@/lib/validations/recommendation';
 import { statusChangeFormSchema } from '@/lib/validations/status-change';
 
-const actorOf = (user: CurrentUser) => ({ id: user.id, label: user.email, role: user.role });
 
 /** A recommendation's status and fields show on its page, the list, the seminars page and the dashboard. */
 function revalidateRecommendation() {
@@ -26,48 +24,48 @@ function revalidateRecommendation() {
   revalidatePath('/dashboard');
 }
 
-export const changeStatusAction = authedAction(statusChangeFormSchema, 'EDITOR', async (input, user) => {
+export const changeStatusAction = authedAction(statusChangeFormSchema, 'EDITOR', async (input, actor) => {
   const { recommendationId, ...change } = input;
-  const result = await changeStatusNow(db, { recommendationId, ...change }, actorOf(user));
+  const result = await changeStatusNow(db, { recommendationId, ...change }, actor);
   revalidateRecommendation();
   const current = result.status === input.status ? '' : ` The current status is still ${STATUS_LABEL[result.status]}: a later change is in force.`;
   return { ok: true, message: `Recorded: ${STATUS_LABEL[input.status]} from ${formatDate(change.effectiveDate)}.${current}` };
 });
 
-export const addEvidenceAction = authedAction(addEvidenceFormSchema, 'EDITOR', async (input, user) => {
+export const addEvidenceAction = authedAction(addEvidenceFormSchema, 'EDITOR', async (input, actor) => {
   const { recommendationId, ...evidence } = input;
-  await addEvidence(db, recommendationId, evidence, actorOf(user));
+  await addEvidence(db, recommendationId, evidence, actor);
   revalidateRecommendation();
   return { ok: true, message: 'Evidence added.' };
 });
 
-export const editEvidenceAction = authedAction(evidenceEditSchema, 'EDITOR', async (input, user) => {
-  await editEvidence(db, input, actorOf(user));
+export const editEvidenceAction = authedAction(evidenceEditSchema, 'EDITOR', async (input, actor) => {
+  await editEvidence(db, input, actor);
   revalidateRecommendation();
   return { ok: true, message: 'Evidence saved.' };
 });
 
-export const removeEvidenceAction = authedAction(evidenceRemoveSchema, 'EDITOR', async (input, user) => {
-  await removeEvidence(db, input, actorOf(user));
+export const removeEvidenceAction = authedAction(evidenceRemoveSchema, 'EDITOR', async (input, actor) => {
+  await removeEvidence(db, input, actor);
   revalidateRecommendation();
   return { ok: true, message: 'Evidence removed. It stays in the audit log.' };
 });
 
-export const updateRecommendationAction = authedAction(recommendationUpdateFormSchema, 'EDITOR', async (input, user) => {
+export const updateRecommendationAction = authedAction(recommendationUpdateFormSchema, 'EDITOR', async (input, actor) => {
   const { recommendationId, ...fields } = input;
-  const result = await updateRecommendation(db, recommendationId, fields, actorOf(user));
+  const result = await updateRecommendation(db, recommendationId, fields, actor);
   revalidateRecommendation();
   return { ok: true, message: result.changed ? 'Details saved.' : 'Nothing to save: the details are unchanged.' };
 });
 
-export const addLinkAction = authedAction(linkSchema, 'EDITOR', async (input, user) => {
-  const link = await linkRecommendations(db, input, actorOf(user));
+export const addLinkAction = authedAction(linkSchema, 'EDITOR', async (input, actor) => {
+  const link = await linkRecommendations(db, input, actor);
   revalidateRecommendation();
   return { ok: true, message: `Linked to ${link.targetCode}.` };
 });
 
-export const removeLinkAction = authedAction(unlinkSchema, 'EDITOR', async (input, user) => {
-  await unlinkRecommendations(db, input, actorOf(user));
+export const removeLinkAction = authedAction(unlinkSchema, 'EDITOR', async (input, actor) => {
+  await unlinkRecommendations(db, input, actor);
   revalidateRecommendation();
   return { ok: true, message: 'Link removed.' };
 });

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { db } from '@/lib/db';
 import { verifySession } from '@/lib/auth/session';
+import { actorFromUser } from '@/lib/auth/actor';
 import { hasRole } from '@/lib/auth/roles';
 import { today, toDateOnly } from '@/lib/dates';
 import { formatDate, formatDateTime } from '@/lib/format';
@@ -61,7 +62,7 @@ function Details({ item }: { item: RecommendationDetail }) {
 export default async function RecommendationPage({ params }: Params) {
   const user = await verifySession();
   const key = decodeURIComponent((await params).code);
-  const item = await getRecommendation(db, key);
+  const item = await getRecommendation(db, key, actorFromUser(user));
   if (!item) notFound();
   // One address per item: /recommendations/<id> and lower-case codes land on the canonical one.
   if (key !== item.code) redirect(`/recommendations/${encodeURIComponent(item.code)}`);

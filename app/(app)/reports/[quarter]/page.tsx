@@ -5,9 +5,10 @@ import { PrintButton } from '@/components/reports/print-button';
 import { ReportDocument } from '@/components/reports/report-document';
 import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 import { requireRole } from '@/lib/auth/session';
+import { actorFromUser } from '@/lib/auth/actor';
 import { db } from '@/lib/db';
 import { quarterLabel } from '@/lib/progress/quarters';
-import { buildQuarterlyReport } from '@/lib/reporting/build-quarterly-report';
+import { getQuarterlyReport } from '@/lib/reporting/get-quarterly-report';
 import { parseReportQueryLeniently, reportSearchParams } from '@/lib/validations/quarterly-report';
 import type { RawParams } from '@/lib/validations/recommendation-filters';
 
@@ -36,7 +37,7 @@ export default async function QuarterlyReportPage({ params, searchParams }: Prop
   const { query, errors } = parseReportQueryLeniently({ ...(await searchParams), quarter });
   // The quarter is the address itself: one that cannot be read, or lies in the future, is no page.
   if (errors.quarter) notFound();
-  const report = await buildQuarterlyReport(db, { ...query, generatedBy: user.name });
+  const report = await getQuarterlyReport(db, { ...query, generatedBy: user.name }, actorFromUser(user));
   const back = `/reports?${reportSearchParams(query).toString()}`;
   return (
     <div>

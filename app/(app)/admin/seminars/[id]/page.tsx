@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
-import { requireRole } from '@/lib/auth/session';
+import { requireActor } from '@/lib/auth/session';
 import { getSeminarForEdit } from '@/lib/seminars/get-seminar-for-edit';
 import { SeminarForm } from '@/components/admin-seminars/seminar-form';
 import { ADMIN_CRUMB } from '@/components/layout/nav-links';
@@ -10,9 +10,9 @@ import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
 export const metadata: Metadata = { title: 'Edit seminar' };
 
 export default async function SeminarEditPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireRole('ADMIN');
+  const actor = await requireActor('ADMIN');
   const { id } = await params;
-  const seminar = await getSeminarForEdit(db, id);
+  const seminar = await getSeminarForEdit(db, id, actor);
   if (!seminar) notFound();
   return (
     <div className="max-w-3xl space-y-6">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { db } from '@/lib/db';
-import { verifySession } from '@/lib/auth/session';
+import { requireActor } from '@/lib/auth/session';
 import { formatDate } from '@/lib/format';
 import { getSourceExcerpt } from '@/lib/recommendations/get-source-excerpt';
 import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
@@ -14,8 +14,8 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 /** The whole report as imported, with one recommendation's range highlighted and scrolled to (#in-source). */
 export default async function RecommendationSourcePage({ params }: Params) {
-  await verifySession();
-  const excerpt = await getSourceExcerpt(db, decodeURIComponent((await params).code));
+  const actor = await requireActor('VIEWER');
+  const excerpt = await getSourceExcerpt(db, decodeURIComponent((await params).code), actor);
   if (!excerpt) notFound();
   const itemHref = `/recommendations/${encodeURIComponent(excerpt.code)}`;
   return (

@@ -8,9 +8,9 @@ import { searchParamsToObject } from '@/lib/validations/recommendation-filters';
  * The quarterly summary as a file (PDF, XLSX or CSV) for a quarter and the dashboard's filters;
  * bad parameters are a 400 with field errors. The file is made per request and never cached.
  */
-export const GET = apiRoute('VIEWER', async ({ request, user }) => {
+export const GET = apiRoute('VIEWER', async ({ request, user, actor }) => {
   const query = quarterlyReportQuerySchema.parse(searchParamsToObject(new URL(request.url).searchParams));
-  const { file } = await exportQuarterlyReport(db, { ...query, generatedBy: user.name }, query);
+  const { file } = await exportQuarterlyReport(db, { ...query, generatedBy: user.name }, query, actor);
   // The file's own bytes, not a copy of them (a workbook of a large organisation is tens of megabytes).
   const body = new Uint8Array(file.body.buffer as ArrayBuffer, file.body.byteOffset, file.body.byteLength);
   return new Response(body, {

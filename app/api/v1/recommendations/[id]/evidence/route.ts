@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { apiRoute, readJson } from '@/lib/api/route';
-import { notFoundError } from '@/lib/api/errors';
+import { NotFoundError } from '@/lib/errors';
 import { toDateOnly } from '@/lib/dates';
 import { addEvidence } from '@/lib/evidence/add-evidence';
 import { findRecommendationRef } from '@/lib/recommendations/get-recommendation';
@@ -9,11 +9,11 @@ import { evidenceSchema } from '@/lib/validations/evidence';
 type Params = { id: string };
 
 /** Adds an evidence note: { body, evidenceDate, sourceTitle?, sourceUrl? } → 201. */
-export const POST = apiRoute<Params>('EDITOR', async ({ request, params, user }) => {
+export const POST = apiRoute<Params>('EDITOR', async ({ request, params, user, actor }) => {
   const ref = await findRecommendationRef(db, params.id);
-  if (!ref) throw notFoundError('The recommendation');
+  if (!ref) throw NotFoundError.of('The recommendation');
   const input = evidenceSchema.parse(await readJson(request));
-  const added = await addEvidence(db, ref.id, input, { id: user.id, label: user.email });
+  const added = await addEvidence(db, ref.id, input, actor);
   return Response.json(
     {
       evidence: {
