@@ -4,9 +4,11 @@
 // `--dev` runs `next dev` instead of building (npm run dev).
 import 'dotenv/config';
 import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { databaseUrl, providerOf } from '../lib/db/config';
 import { prepareDatabase } from '../lib/db/prepare';
 import { ensureAuthSecret } from '../lib/auth/secret';
+import { trustedProxyHops } from '../lib/auth/client-address';
 import { ensureAppBuild, nextBin } from './lib/app-build';
 import { serverMemoryEnv, serverNodeArgs } from './lib/server-memory';
 
@@ -22,8 +24,19 @@ if (seed.recommendations || seed.themes || seed.sectors) {
   console.log(`Seeded ${seed.seminars} reports, ${seed.recommendations} recommendations, ${seed.themes} themes, ${seed.sectors} sectors.`);
 }
 
+try {
+  trustedProxyHops();
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exit(1);
+}
+// The server records each connection's own address for the per-address sign-in limit
+// (scripts/lib/peer-address.mjs); NODE_OPTIONS, so that `next dev`'s worker process gets it too.
+const peerAddressImport = `--import=${JSON.stringify(pathToFileURL(`${root}/scripts/lib/peer-address.mjs`).href)}`;
+
 const env = {
   ...process.env,
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, peerAddressImport].filter(Boolean).join(' '),
   DATABASE_URL: url,
   NEXTAUTH_SECRET: ensureAuthSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
