@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { burnPasswordCheck, verifyPassword } from './password';
-import { checkSignIn, recordFailedSignIn, recordSuccessfulSignIn } from './throttle';
+import { confirmFailedSignIn, releaseSignIn, reserveSignIn } from './throttle';
 
 export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
 
@@ -18,7 +18,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function authenticate(db: Db, input: { email: string; password: string; address: string }): Promise<AuthenticateResult> {
   const email = input.email.trim().toLowerCase();
-  const verdict = await checkSignIn(db, email, input.address);
+  // The attempt is counted before the password is checked (and given back if it is right).
+  const verdict = await reserveSignIn(db, email, input.address);
   if (!verdict.allowed) return { ok: false, code: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
   if (verdict.delayMs) await sleep(verdict.delayMs);
 
@@ -29,7 +30,7 @@ export async function authenticate(db: Db, input: { email: string; password: str
   const passwordOk = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), false);
 
   if (!user || !user.active || !passwordOk) {
-    await recordFailedSignIn(db, email, input.address);
+    await confirmFailedSignIn(db, verdict.reservation);
     await db.$transaction((tx) =>
       writeAudit(tx, {
         actor: { id: null, label: email.slice(0, 254) || '(empty)' },
@@ -43,7 +44,7 @@ export async function authenticate(db: Db, input: { email: string; password: str
     return { ok: false, code: 'invalid' };
   }
 
-  await recordSuccessfulSignIn(db, email);
+  await releaseSignIn(db, verdict.reservation);
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await writeAudit(tx, { actor: { id: user.id, label: user.email }, action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: input.address });
