@@ -1,9 +1,10 @@
 import type { Db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { burnPasswordCheck, verifyPassword } from './password';
+import { startUserSession } from './user-sessions';
 import { confirmFailedSignIn, releaseSignIn, reserveSignIn } from './throttle';
 
-export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
+export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number; sessionId: string };
 
 export type AuthenticateResult =
   | { ok: true; user: SignedInUser }
@@ -45,10 +46,11 @@ export async function authenticate(db: Db, input: { email: string; password: str
   }
 
   await releaseSignIn(db, verdict.reservation);
-  await db.$transaction(async (tx) => {
+  const sessionId = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await writeAudit(tx, { actor: { id: user.id, label: user.email }, action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: input.address });
+    return startUserSession(tx, user.id);
   });
   const { passwordHash: _hash, active: _active, ...signedIn } = user;
-  return { ok: true, user: signedIn };
+  return { ok: true, user: { ...signedIn, sessionId } };
 }

@@ -43,7 +43,6 @@ describe('clientAddress: the address the per-address sign-in limit counts', () =
 
 describe('scripts/lib/peer-address.mjs: the header npm start’s server records', () => {
   it('holds the connection’s address, whatever the client sent under that name', async () => {
-    // @ts-expect-error: a plain .mjs module without types
     const preload = (await import('../../scripts/lib/peer-address.mjs')) as { PEER_ADDRESS_HEADER: string };
     expect(preload.PEER_ADDRESS_HEADER).toBe(PEER_ADDRESS_HEADER);
     const server = http.createServer((request, response) => response.end(clientAddress(request.headers, 0)));

@@ -2,13 +2,21 @@ import type { Db } from '@/lib/db';
 import { ApiError } from '@/lib/api/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
+import { endUserAccess } from '@/lib/auth/user-sessions';
 import type { ChangeOwnPasswordInput } from '@/lib/validations/user';
 
 /**
- * Changes the signed-in user's own password after checking the current one. sessionVersion is
- * deliberately left alone: bumping it would sign out the very session making the change.
+ * Changes the signed-in user's own password after checking the current one. The user's other
+ * sessions end and their API tokens are revoked (whoever knew the old password may hold one);
+ * the session making the change, `keepSessionId`, stays open. sessionVersion is left alone:
+ * bumping it would sign out that session too.
  */
-export async function changeOwnPassword(db: Db, input: ChangeOwnPasswordInput, actor: Actor & { id: string }): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  input: ChangeOwnPasswordInput,
+  actor: Actor & { id: string },
+  keepSessionId?: string,
+): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, active: true, passwordHash: true } });
   const currentOk = user?.active && user.passwordHash ? await verifyPassword(input.currentPassword, user.passwordHash) : false;
   if (!user || !currentOk) {
@@ -19,6 +27,13 @@ export async function changeOwnPassword(db: Db, input: ChangeOwnPasswordInput, a
     // Only if the hash is still the one just checked, so a concurrent reset is not overwritten.
     const changed = await tx.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash } });
     if (changed.count !== 1) throw new ApiError(409, 'conflict', 'Your password was changed elsewhere in the meantime. Sign in again.');
-    await writeAudit(tx, { actor, action: 'user.password_change', entityType: 'user', entityId: user.id });
+    const ended = await endUserAccess(tx, user.id, { keepSessionId });
+    await writeAudit(tx, {
+      actor,
+      action: 'user.password_change',
+      entityType: 'user',
+      entityId: user.id,
+      after: { otherSessionsEnded: ended.sessions, tokensRevoked: ended.tokens },
+    });
   });
 }

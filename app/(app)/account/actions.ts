@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
 import { authedAction } from '@/lib/auth/action';
-import type { CurrentUser } from '@/lib/auth/session';
+import { currentSessionId, type CurrentUser } from '@/lib/auth/session';
 import { changeOwnPassword } from '@/lib/users/change-own-password';
 import { createApiToken } from '@/lib/tokens/create-api-token';
 import { revokeApiToken } from '@/lib/tokens/revoke-api-token';
@@ -14,8 +14,8 @@ const PAGE = '/account';
 const actorOf = (user: CurrentUser) => ({ id: user.id, label: user.email });
 
 export const changeOwnPasswordAction = authedAction(changeOwnPasswordSchema, 'VIEWER', async (input, user) => {
-  await changeOwnPassword(db, input, actorOf(user));
-  return { ok: true, message: 'Your password is changed. Use the new one next time you sign in.' };
+  await changeOwnPassword(db, input, actorOf(user), (await currentSessionId()) ?? undefined);
+  return { ok: true, message: 'Your password is changed. Your other sessions are signed out and your API tokens revoked. Use the new password next time you sign in.' };
 });
 
 export const createApiTokenAction = authedAction(createApiTokenSchema, 'VIEWER', async (input, user) => {
