@@ -9,6 +9,9 @@ import { databaseUrl, providerOf } from '../lib/db/config';
 import { prepareDatabase } from '../lib/db/prepare';
 import { ensureAuthSecret } from '../lib/auth/secret';
 import { trustedProxyHops } from '../lib/auth/client-address';
+import { createClient } from '../lib/db/client';
+import { needsFirstAdmin } from '../lib/users/first-run';
+import { ensureSetupCode, removeSetupCode, setupCodeBanner } from '../lib/users/setup-code';
 import { ensureAppBuild, nextBin } from './lib/app-build';
 import { serverMemoryEnv, serverNodeArgs } from './lib/server-memory';
 
@@ -22,6 +25,18 @@ const { migrations, seed } = await prepareDatabase(url);
 if (migrations.length) console.log(`Applied migrations: ${migrations.join(', ')}`);
 if (seed.recommendations || seed.themes || seed.sectors) {
   console.log(`Seeded ${seed.seminars} reports, ${seed.recommendations} recommendations, ${seed.themes} themes, ${seed.sectors} sectors.`);
+}
+
+// Until the first administrator exists, /setup asks for a one-time code that only someone who can
+// read this console or the data directory has (lib/users/setup-code.ts).
+{
+  const db = createClient(url);
+  try {
+    if (await needsFirstAdmin(db)) console.log(setupCodeBanner(ensureSetupCode().code));
+    else removeSetupCode();
+  } finally {
+    await db.$disconnect();
+  }
 }
 
 try {

@@ -40,7 +40,13 @@ export function passwordsMatch<T extends { password: string; confirmPassword: st
   });
 }
 
-export const firstAdminSchema = passwordsMatch(z.object({ email: emailSchema, name: nameSchema, ...newPasswordFields }));
+export const setupCodeSchema = z
+  .string({ error: 'Enter the setup code.' })
+  .trim()
+  .min(1, 'Enter the setup code from the server’s console.')
+  .max(64, 'Enter the setup code from the server’s console.');
+
+export const firstAdminSchema = passwordsMatch(z.object({ setupCode: setupCodeSchema, email: emailSchema, name: nameSchema, ...newPasswordFields }));
 export type FirstAdminInput = z.infer<typeof firstAdminSchema>;
 
 export const signInSchema = z.object({
