@@ -3,6 +3,7 @@ import { ApiError } from '@/lib/api/errors';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { writeAudit, type Actor } from '@/lib/audit/write-audit';
 import { endUserAccess } from '@/lib/auth/user-sessions';
+import { reservePasswordCheck } from '@/lib/auth/password-check-limit';
 import type { ChangeOwnPasswordInput } from '@/lib/validations/user';
 
 /**
@@ -17,11 +18,14 @@ export async function changeOwnPassword(
   actor: Actor & { id: string },
   keepSessionId?: string,
 ): Promise<void> {
+  // Counted before bcrypt runs, so parallel guesses from a stolen session are bounded too.
+  const reservation = await reservePasswordCheck(db, actor.id);
   const user = await db.user.findUnique({ where: { id: actor.id }, select: { id: true, active: true, passwordHash: true } });
   const currentOk = user?.active && user.passwordHash ? await verifyPassword(input.currentPassword, user.passwordHash) : false;
   if (!user || !currentOk) {
     throw new ApiError(400, 'wrong_password', 'Your current password is not right.', { currentPassword: ['Your current password is not right.'] });
   }
+  await reservation.release();
   const passwordHash = await hashPassword(input.password);
   await db.$transaction(async (tx) => {
     // Only if the hash is still the one just checked, so a concurrent reset is not overwritten.

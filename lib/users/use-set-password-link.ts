@@ -28,6 +28,8 @@ export async function checkSetPasswordLink(db: Db, token: string, now = new Date
  * and the user's API tokens are revoked.
  */
 export async function redeemSetPasswordLink(db: Db, input: SetPasswordInput, now = new Date()): Promise<{ userId: string; email: string }> {
+  // A dead link is refused before the (deliberately slow) hash: nobody can make the server hash for nothing.
+  if (!(await checkSetPasswordLink(db, input.token, now))) throw invalidLink();
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const link = await tx.setPasswordToken.findUnique({

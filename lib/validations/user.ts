@@ -10,10 +10,17 @@ export const emailSchema = z
   .max(254, 'Email addresses are at most 254 characters.')
   .pipe(z.email({ error: 'Enter a valid email address, like name@example.org.' }));
 
+/** bcrypt reads only the first 72 bytes of a password; a longer one would silently count only that much. */
+export const PASSWORD_MAX_BYTES = 72;
+export const passwordBytes = (password: string) => new TextEncoder().encode(password).length;
+
 export const passwordSchema = z
   .string({ error: 'Enter a password.' })
   .min(12, 'Use at least 12 characters.')
-  .max(200, 'Use at most 200 characters.');
+  .max(PASSWORD_MAX_BYTES, `Use at most ${PASSWORD_MAX_BYTES} characters.`)
+  .refine((password) => passwordBytes(password) <= PASSWORD_MAX_BYTES, {
+    message: `Use at most ${PASSWORD_MAX_BYTES} bytes: fewer characters if they include accented letters or other scripts.`,
+  });
 
 export const nameSchema = z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.');
 
@@ -51,7 +58,7 @@ export type FirstAdminInput = z.infer<typeof firstAdminSchema>;
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email address.'),
-  password: z.string().min(1, 'Enter your password.'),
+  password: z.string().min(1, 'Enter your password.').max(1024, 'Enter your password.'),
 });
 
 // ---- Administering users (app/(app)/admin/users) and one's own account (app/(app)/account) ----
