@@ -47,7 +47,7 @@ const errorSchema = z.object({
       fields: z.record(z.string(), z.array(z.string())).meta({ description: 'Messages per input field ("" for the input as a whole).' }),
     })
     .catchall(z.unknown())
-    .meta({ description: 'A 409 version_conflict also carries currentVersion, changedBy, changedAt and change.' }),
+    .meta({ description: 'A 409 version_conflict also carries currentVersion, changedBy (a name), changedAt and change ({ action, summary }).' }),
 });
 
 const meSchema = z.object({
