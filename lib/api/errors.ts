@@ -30,6 +30,7 @@ export const notFoundError = (what = 'The resource') => new ApiError(404, 'not_f
 export function errorResponse(error: ApiError, headers?: HeadersInit): Response {
   return Response.json(
     { error: { code: error.code, message: error.message, fields: error.fields ?? {}, ...error.extra } },
-    { status: error.status, headers },
+    // Errors are never cached either (a 401 or 403 is about this request's credentials).
+    { status: error.status, headers: { 'Cache-Control': 'no-store', ...Object.fromEntries(new Headers(headers)) } },
   );
 }

@@ -40,6 +40,17 @@ async function resolveUser(request: Request): Promise<{ user: CurrentUser | null
   return { user: await getCurrentUser(), viaToken: false, readOnly: false };
 }
 
+/**
+ * Answers hold one user's view of the data: no browser or proxy may keep them (Cache-Control:
+ * no-store), unless the handler chose its own caching.
+ */
+function noStore(response: Response): Response {
+  if (response.headers.has('Cache-Control')) return response;
+  const headers = new Headers(response.headers);
+  headers.set('Cache-Control', 'no-store');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
+
 export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler<P>) {
   const route = async (request: Request, context: Context<P>): Promise<Response> => {
     try {
@@ -53,7 +64,7 @@ export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler
       if (!viaToken && !SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
         throw new ApiError(403, 'cross_site_request', 'Cross-site requests cannot change data.');
       }
-      return await handler({ request, user, params: await context.params });
+      return noStore(await handler({ request, user, params: await context.params }));
     } catch (error) {
       if (error instanceof ApiError) return errorResponse(error);
       if (error instanceof z.ZodError) return errorResponse(new ApiError(400, 'invalid_input', 'The input is not valid.', fieldErrors(error)));
