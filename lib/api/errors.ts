@@ -31,6 +31,13 @@ export function errorResponse(error: ApiError, headers?: HeadersInit): Response 
   return Response.json(
     { error: { code: error.code, message: error.message, fields: error.fields ?? {}, ...error.extra } },
     // Errors are never cached either (a 401 or 403 is about this request's credentials).
-    { status: error.status, headers: { 'Cache-Control': 'no-store', ...Object.fromEntries(new Headers(headers)) } },
+    {
+      status: error.status,
+      headers: {
+        'Cache-Control': 'no-store',
+        ...(error.status === 429 && typeof error.extra?.retryAfterSeconds === 'number' ? { 'Retry-After': String(error.extra.retryAfterSeconds) } : {}),
+        ...Object.fromEntries(new Headers(headers)),
+      },
+    },
   );
 }
