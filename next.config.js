@@ -18,7 +18,11 @@ const nextConfig = {
       { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
       { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
     ];
-    return [{ source: '/:path*', headers }];
+    // next-auth's JSON (the session, the CSRF token) is per visitor; lib/api/route.ts sets the same on the API.
+    return [
+      { source: '/:path*', headers },
+      { source: '/api/auth/:path*', headers: [{ key: 'Cache-Control', value: 'no-store' }] },
+    ];
   },
 };
 

@@ -15,6 +15,8 @@ export const E2E_ENV = {
   PASSWORD_HASH_COST: '10',
   SIGNIN_MAX_FAILURES_PER_ACCOUNT: '5',
   SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000',
+  // The setup code npm start writes for /setup (e2e/global.setup.ts reads it), away from data/.
+  SETUP_CODE_FILE: 'e2e/.tmp/setup-code',
 };
 
 export default defineConfig({

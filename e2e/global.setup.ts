@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { expect, test as setup } from '@playwright/test';
+import { E2E_ENV } from '../playwright.config';
 import { ACCOUNTS, PASSWORD, storageState, type E2ERole } from './support/roles';
 import { addUserInBrowser } from './support/admin';
 import { signIn } from './support/sign-in';
@@ -9,6 +11,8 @@ setup('first run: create the administrator, add an editor and a viewer; sign eac
   await page.goto('/');
   await expect(page).toHaveURL(/\/setup$/);
   await expect(page.getByRole('heading', { name: 'Create the first administrator' })).toBeVisible();
+  // The one-time code the server printed and wrote to its data directory (SETUP_CODE_FILE here).
+  await page.getByLabel('Setup code').fill(readFileSync(E2E_ENV.SETUP_CODE_FILE, 'utf8').trim());
   await page.getByLabel('Your name').fill(ACCOUNTS.admin.name);
   await page.getByLabel('Email').fill(ACCOUNTS.admin.email);
   await page.getByLabel('Password', { exact: true }).fill(PASSWORD);

@@ -53,12 +53,16 @@ export class ForbiddenError extends DomainError {
   }
 }
 
-/** Too many attempts in a row (failed sign-ins); `details.retryAfterSeconds` says when to try again. */
+/**
+ * Too many attempts in a row (failed sign-ins, password checks) or too much work at once (exports);
+ * `details.retryAfterSeconds` says when to try again.
+ */
 export class TooManyAttemptsError extends DomainError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    code = 'too_many_attempts',
   ) {
-    super('too_many_attempts', message, undefined, { retryAfterSeconds });
+    super(code, message, undefined, { retryAfterSeconds });
   }
 }

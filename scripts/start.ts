@@ -4,10 +4,15 @@
 // `--dev` runs `next dev` instead of building (npm run dev).
 import 'dotenv/config';
 import { spawn } from 'node:child_process';
+import { pathToFileURL } from 'node:url';
 import { databaseUrl, providerOf } from '../lib/db/config';
 import { prepareDatabase } from '../lib/db/prepare';
 import { SYSTEM_ACTOR } from '../lib/auth/actor';
 import { ensureAuthSecret } from '../lib/auth/secret';
+import { trustedProxyHops } from '../lib/auth/client-address';
+import { createClient } from '../lib/db/client';
+import { needsFirstAdmin } from '../lib/users/first-run';
+import { ensureSetupCode, removeSetupCode, setupCodeBanner } from '../lib/users/setup-code';
 import { ensureAppBuild, nextBin } from './lib/app-build';
 import { serverMemoryEnv, serverNodeArgs } from './lib/server-memory';
 
@@ -23,8 +28,31 @@ if (seed.recommendations || seed.themes || seed.sectors) {
   console.log(`Seeded ${seed.seminars} reports, ${seed.recommendations} recommendations, ${seed.themes} themes, ${seed.sectors} sectors.`);
 }
 
+// Until the first administrator exists, /setup asks for a one-time code that only someone who can
+// read this console or the data directory has (lib/users/setup-code.ts).
+{
+  const db = createClient(url);
+  try {
+    if (await needsFirstAdmin(db)) console.log(setupCodeBanner(ensureSetupCode().code));
+    else removeSetupCode();
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+try {
+  trustedProxyHops();
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exit(1);
+}
+// The server records each connection's own address for the per-address sign-in limit
+// (scripts/lib/peer-address.mjs); NODE_OPTIONS, so that `next dev`'s worker process gets it too.
+const peerAddressImport = `--import=${JSON.stringify(pathToFileURL(`${root}/scripts/lib/peer-address.mjs`).href)}`;
+
 const env = {
   ...process.env,
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, peerAddressImport].filter(Boolean).join(' '),
   DATABASE_URL: url,
   NEXTAUTH_SECRET: ensureAuthSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,

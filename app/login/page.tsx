@@ -4,20 +4,16 @@ import { db } from '@/lib/db';
 import { getCurrentUser } from '@/lib/auth/session';
 import { needsFirstAdmin } from '@/lib/users/first-run';
 import { LoginForm } from '@/components/auth/login-form';
+import { safeCallbackPath } from '@/lib/auth/safe-callback';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
 type Props = { searchParams: Promise<{ callbackUrl?: string; setup?: string; reset?: string; error?: string }> };
 
-/** Only paths on this site are followed after sign-in. */
-function safeCallback(url: string | undefined): string {
-  return url && url.startsWith('/') && !url.startsWith('//') ? url : '/';
-}
-
 export default async function LoginPage({ searchParams }: Props) {
   if (await needsFirstAdmin(db)) redirect('/setup');
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
+  const callbackUrl = safeCallbackPath(params.callbackUrl, process.env.NEXTAUTH_URL || undefined);
   if (await getCurrentUser()) redirect(callbackUrl);
   const notice = params.setup
     ? 'The administrator account is ready. Sign in with it.'

@@ -12,6 +12,7 @@ export function TokensTable({ tokens }: { tokens: ApiTokenItem[] }) {
           <tr>
             <th scope="col" className="p-3 font-medium">Name</th>
             <th scope="col" className="p-3 font-medium">Starts with</th>
+            <th scope="col" className="p-3 font-medium">Access</th>
             <th scope="col" className="p-3 font-medium">Created</th>
             <th scope="col" className="p-3 font-medium">Last used</th>
             <th scope="col" className="p-3 font-medium">Status</th>
@@ -22,13 +23,19 @@ export function TokensTable({ tokens }: { tokens: ApiTokenItem[] }) {
             <tr key={token.id} className="align-top">
               <th scope="row" className="p-3 font-medium break-words">{token.name}</th>
               <td className="p-3 font-mono">{token.prefix}…</td>
+              <td className="p-3">{token.scope === 'write' ? 'Read and write' : 'Read only'}</td>
               <td className="p-3 whitespace-nowrap">{formatDateTime(token.createdAt)}</td>
               <td className="p-3 whitespace-nowrap">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : 'Never'}</td>
               <td className="p-3">
                 {token.revokedAt ? (
                   <span className="text-muted">Revoked {formatDateTime(token.revokedAt)}</span>
+                ) : token.expiresAt && token.expiresAt.getTime() <= Date.now() ? (
+                  <span className="text-muted">Expired {formatDateTime(token.expiresAt)}</span>
                 ) : (
-                  <RevokeTokenButton tokenId={token.id} name={token.name} />
+                  <div className="space-y-1">
+                    {token.expiresAt && <p className="text-muted">Expires {formatDateTime(token.expiresAt)}</p>}
+                    <RevokeTokenButton tokenId={token.id} name={token.name} />
+                  </div>
                 )}
               </td>
             </tr>

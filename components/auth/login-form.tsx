@@ -7,6 +7,7 @@ import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
 import { signInSchema } from '@/lib/validations/user';
 import { SIGN_IN_MESSAGES } from '@/lib/auth/sign-in-messages';
+import { safeCallbackPath } from '@/lib/auth/safe-callback';
 
 type Errors = { email?: string[]; password?: string[] };
 
@@ -28,7 +29,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setPending(true);
     const result = await signIn('credentials', { ...parsed.data, redirect: false, callbackUrl }).catch(() => undefined);
     if (result?.ok && !result.error) {
-      window.location.assign(callbackUrl);
+      // Checked again here, against the page's own origin: the prop is the server's, but this is where the browser goes.
+      window.location.assign(safeCallbackPath(callbackUrl, window.location.origin));
       return;
     }
     setPending(false);

@@ -12,6 +12,14 @@ export function SetupForm() {
   return (
     <form action={action} className="space-y-4" noValidate>
       <FormMessage state={state} />
+      <TextField
+        name="setupCode"
+        label="Setup code"
+        autoComplete="off"
+        hint="Printed in the server’s console when it started, e.g. ABCD-EFGH-JKLM-NPQR."
+        errors={state.errors?.setupCode}
+        required
+      />
       <TextField name="name" label="Your name" autoComplete="name" defaultValue={state.values?.name} errors={state.errors?.name} required />
       <TextField name="email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.errors?.email} required />
       <TextField name="password" label="Password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={state.errors?.password} required />

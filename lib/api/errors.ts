@@ -58,6 +58,14 @@ export const forbiddenError = () => new ApiError(403, 'forbidden', 'Your role do
 export function errorResponse(error: ApiError, headers?: HeadersInit): Response {
   return Response.json(
     { error: { code: error.code, message: error.message, fields: error.fields ?? {}, ...error.extra } },
-    { status: error.status, headers },
+    // Errors are never cached either (a 401 or 403 is about this request's credentials).
+    {
+      status: error.status,
+      headers: {
+        'Cache-Control': 'no-store',
+        ...(error.status === 429 && typeof error.extra?.retryAfterSeconds === 'number' ? { 'Retry-After': String(error.extra.retryAfterSeconds) } : {}),
+        ...Object.fromEntries(new Headers(headers)),
+      },
+    },
   );
 }

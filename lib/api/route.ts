@@ -8,7 +8,7 @@ import { actorFromUser, type Actor } from '@/lib/auth/actor';
 import { hasRole, type Role } from '@/lib/auth/roles';
 import { db } from '@/lib/db';
 import { refreshDisplaySettings } from '@/lib/settings/display-settings-cache';
-import { authenticateToken } from '@/lib/tokens/authenticate-token';
+import { authenticateTokenWithScope } from '@/lib/tokens/authenticate-token';
 import { DomainError } from '@/lib/errors';
 import { ApiError, errorResponse, forbiddenError, toApiError, unauthorized } from './errors';
 import { fieldErrors } from '@/lib/validations/form-data';
@@ -32,26 +32,41 @@ export function isSameOrigin(request: Request): boolean {
   }
 }
 
-async function resolveUser(request: Request): Promise<{ user: CurrentUser | null; viaToken: boolean }> {
+async function resolveUser(request: Request): Promise<{ user: CurrentUser | null; viaToken: boolean; readOnly: boolean }> {
   const authorization = request.headers.get('authorization');
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    return { user: match ? await authenticateToken(match[1]!) : null, viaToken: true };
+    const found = match ? await authenticateTokenWithScope(match[1]!) : null;
+    return { user: found?.user ?? null, viaToken: true, readOnly: found?.scope !== 'write' };
   }
-  return { user: await getCurrentUser(), viaToken: false };
+  return { user: await getCurrentUser(), viaToken: false, readOnly: false };
+}
+
+/**
+ * Answers hold one user's view of the data: no browser or proxy may keep them (Cache-Control:
+ * no-store), unless the handler chose its own caching.
+ */
+function noStore(response: Response): Response {
+  if (response.headers.has('Cache-Control')) return response;
+  const headers = new Headers(response.headers);
+  headers.set('Cache-Control', 'no-store');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 }
 
 export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler<P>) {
   const route = async (request: Request, context: Context<P>): Promise<Response> => {
     try {
       // Dates and numbers in messages and exports use the current display settings.
-      const [{ user, viaToken }] = await Promise.all([resolveUser(request), refreshDisplaySettings(db)]);
+      const [{ user, viaToken, readOnly }] = await Promise.all([resolveUser(request), refreshDisplaySettings(db)]);
       if (!user) throw unauthorized();
       if (!hasRole(user.role, role)) throw forbiddenError();
+      if (readOnly && !SAFE_METHODS.has(request.method)) {
+        throw new ApiError(403, 'read_only_token', 'This API token is read-only. Create a token with read and write access to change data.');
+      }
       if (!viaToken && !SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
         throw new ApiError(403, 'cross_site_request', 'Cross-site requests cannot change data.');
       }
-      return await handler({ request, user, actor: actorFromUser(user), params: await context.params });
+      return noStore(await handler({ request, user, actor: actorFromUser(user), params: await context.params }));
     } catch (error) {
       if (error instanceof DomainError || error instanceof ApiError) return errorResponse(toApiError(error));
       if (error instanceof z.ZodError) return errorResponse(new ApiError(400, 'invalid_input', 'The input is not valid.', fieldErrors(error)));

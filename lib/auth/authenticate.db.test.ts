@@ -1,8 +1,19 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { createClient } from '@/lib/db/client';
 import { testDatabaseUrl, testDb, uniqueId } from '@/lib/test/test-db';
 import { auditRows, seedUser } from '@/lib/test/user-factory';
 import { authenticate } from './authenticate';
+
+// Counts the password checks sign-in makes (a right one, a wrong one, or the dummy for an unknown email).
+const checks = vi.hoisted(() => ({ count: 0 }));
+vi.mock('./password', async (importOriginal) => {
+  const real = await importOriginal<typeof import('./password')>();
+  return {
+    ...real,
+    verifyPassword: (password: string, hash: string) => ((checks.count += 1), real.verifyPassword(password, hash)),
+    burnPasswordCheck: (password: string) => ((checks.count += 1), real.burnPasswordCheck(password)),
+  };
+});
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -44,4 +55,25 @@ describe('sign-in', () => {
       await restarted.$disconnect();
     }
   }, 60_000);
+
+  it('30 parallel wrong passwords for one account are judged at most 5 times; the rest are refused as locked', async () => {
+    const user = await seedUser(db, { password: PASSWORD });
+    checks.count = 0;
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, attempt) => authenticate(db, { email: user.email, password: `wrong ${attempt}`, address: address() })),
+    );
+    expect(checks.count).toBeLessThanOrEqual(5);
+    expect(results.filter((result) => result.ok === false && result.code === 'invalid').length).toBeLessThanOrEqual(5);
+    expect(results.filter((result) => result.ok === false && result.code === 'locked').length).toBeGreaterThanOrEqual(25);
+    expect(await authenticate(db, { email: user.email, password: PASSWORD, address: address() })).toMatchObject({ ok: false, code: 'locked' });
+  }, 60_000);
+
+  it('a right password gives its reserved attempt back: the address is not charged for it', async () => {
+    const user = await seedUser(db, { password: PASSWORD });
+    const from = address();
+    expect(await authenticate(db, { email: user.email, password: 'wrong', address: from })).toMatchObject({ ok: false });
+    for (let i = 0; i < 3; i += 1) expect(await authenticate(db, { email: user.email, password: PASSWORD, address: from })).toMatchObject({ ok: true });
+    const row = await db.rateLimiterFlexible.findUnique({ where: { key: `signin-address:${from}` } });
+    expect(row?.points).toBe(1);
+  });
 });

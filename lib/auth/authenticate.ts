@@ -2,9 +2,10 @@ import type { Db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { auditActorOf } from './actor';
 import { burnPasswordCheck, verifyPassword } from './password';
-import { checkSignIn, recordFailedSignIn, recordSuccessfulSignIn } from './throttle';
+import { startUserSession } from './user-sessions';
+import { confirmFailedSignIn, releaseSignIn, reserveSignIn } from './throttle';
 
-export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number };
+export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number; sessionId: string };
 
 export type AuthenticateResult =
   | { ok: true; user: SignedInUser }
@@ -19,7 +20,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function authenticate(db: Db, input: { email: string; password: string; address: string }): Promise<AuthenticateResult> {
   const email = input.email.trim().toLowerCase();
-  const verdict = await checkSignIn(db, email, input.address);
+  // The attempt is counted before the password is checked (and given back if it is right).
+  const verdict = await reserveSignIn(db, email, input.address);
   if (!verdict.allowed) return { ok: false, code: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
   if (verdict.delayMs) await sleep(verdict.delayMs);
 
@@ -30,7 +32,7 @@ export async function authenticate(db: Db, input: { email: string; password: str
   const passwordOk = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), false);
 
   if (!user || !user.active || !passwordOk) {
-    await recordFailedSignIn(db, email, input.address);
+    await confirmFailedSignIn(db, verdict.reservation);
     await db.$transaction((tx) =>
       writeAudit(tx, {
         actor: { id: null, label: email.slice(0, 254) || '(empty)' },
@@ -44,11 +46,12 @@ export async function authenticate(db: Db, input: { email: string; password: str
     return { ok: false, code: 'invalid' };
   }
 
-  await recordSuccessfulSignIn(db, email);
-  await db.$transaction(async (tx) => {
+  await releaseSignIn(db, verdict.reservation);
+  const sessionId = await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
     await writeAudit(tx, { actor: auditActorOf(user), action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: input.address });
+    return startUserSession(tx, user.id);
   });
   const { passwordHash: _hash, active: _active, ...signedIn } = user;
-  return { ok: true, user: signedIn };
+  return { ok: true, user: { ...signedIn, sessionId } };
 }

@@ -4,9 +4,9 @@ import { db } from '@/lib/db';
 import { auditActorOf } from './actor';
 import { authenticate } from './authenticate';
 import { clientAddress } from './client-address';
+import { endUserSession, sessionMaxAgeSeconds } from './user-sessions';
 
-/** Session lifetime: SESSION_MAX_AGE_HOURS (default 8, a working day). */
-export const sessionMaxAgeSeconds = () => Math.round((Number(process.env.SESSION_MAX_AGE_HOURS) || 8) * 3600);
+export { sessionMaxAgeSeconds };
 
 /** What a failed sign-in reports to the form: never whether the email exists. */
 export const SIGN_IN_ERRORS = { invalid: 'InvalidCredentials', locked: 'TooManyAttempts' } as const;
@@ -43,20 +43,26 @@ export const authOptions: NextAuthOptions = {
   },
   callbacks: {
     jwt({ token, user }) {
-      // The token carries only who and which session generation; the role is read fresh from
-      // the database on every request (lib/auth/session.ts), so role changes apply at once.
-      if (user) token.sv = user.sessionVersion;
+      // The token carries only who, which session generation and which session row; the role is
+      // read fresh from the database on every request (lib/auth/session.ts), so role changes apply at once.
+      if (user) {
+        token.sv = user.sessionVersion;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
       session.user = { id: token.sub ?? '', email: token.email ?? '', name: token.name ?? '' };
       session.sessionVersion = token.sv ?? -1;
+      session.sessionId = token.sid ?? '';
       return session;
     },
   },
   events: {
     async signOut({ token }) {
       if (!token?.sub) return;
+      // Ends the session on the server too: a copy of the cookie stops working with it.
+      if (token.sid) await endUserSession(db, token.sid);
       const { writeAudit } = await import('@/lib/audit/write-audit');
       await db.$transaction((tx) =>
         writeAudit(tx, { actor: auditActorOf({ id: token.sub!, email: token.email ?? token.sub! }), action: 'auth.sign_out', entityType: 'user', entityId: token.sub }),

@@ -14,19 +14,31 @@ export type CurrentUser = { id: string; email: string; name: string; role: Role 
 
 /**
  * The signed-in user, read fresh from the database once per request. A session stops working
- * the moment its user is deactivated or its password is reset (sessionVersion bumped).
+ * the moment its user is deactivated or its password is reset (sessionVersion bumped), and the
+ * moment its own row is closed (sign-out, or a password change made in another session).
  * Every page and action comes through here before it renders or writes anything, so this is
  * also where the request's display settings (locale, time zone) are brought up to date.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const [session] = await Promise.all([getServerSession(authOptions), refreshDisplaySettings(db)]);
   if (!session?.user?.id) return null;
-  return activeUser(session.user.id, session.sessionVersion);
+  return activeUser(session.user.id, session.sessionVersion, session.sessionId);
 });
 
-export async function activeUser(id: string, sessionVersion: number | null): Promise<CurrentUser | null> {
-  const user = await db.user.findUnique({
-    where: { id },
+/** The session row id in the request's cookie (for an own password change, which keeps it open). */
+export async function currentSessionId(): Promise<string | null> {
+  const session = await getServerSession(authOptions);
+  return session?.sessionId || null;
+}
+
+/**
+ * One query: the user, only while the cookie's session row is open and unexpired. A cookie without
+ * a session row (signed before rows existed) is refused: its holder signs in again.
+ */
+export async function activeUser(id: string, sessionVersion: number | null, sessionId: string, database = db): Promise<CurrentUser | null> {
+  if (!sessionId) return null;
+  const user = await database.user.findFirst({
+    where: { id, sessions: { some: { id: sessionId, endedAt: null, expiresAt: { gt: new Date() } } } },
     select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true },
   });
   if (!user || !user.active) return null;

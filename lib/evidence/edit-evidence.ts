@@ -1,4 +1,5 @@
 import type { Db, Tx } from '@/lib/db';
+import { conflictAuthor } from '@/lib/audit/conflict-author';
 import { NotFoundError, EditConflictError, ForbiddenError, RuleViolationError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { requireRole, type Actor } from '@/lib/auth/actor';
@@ -47,9 +48,9 @@ async function evidenceConflict(tx: Tx, evidenceId: string, currentVersion: numb
   const latest = await tx.auditLog.findFirst({
     where: { entityType: 'evidence_note', entityId: evidenceId },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    select: { actorLabel: true, createdAt: true, actor: { select: { name: true, email: true } } },
+    select: { actorLabel: true, createdAt: true, actor: { select: { name: true } } },
   });
-  const who = latest?.actor ? `${latest.actor.name} (${latest.actor.email})` : (latest?.actorLabel ?? 'Someone');
+  const who = conflictAuthor(latest);
   const when = latest ? ` at ${formatDateTime(latest.createdAt)}` : '';
   return new EditConflictError('version_conflict', `${who} changed this evidence note${when} — reload to see it; your changes are kept below.`, {}, {
     currentVersion,

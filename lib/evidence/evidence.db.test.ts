@@ -85,7 +85,8 @@ describe('evidence: editing', () => {
     await editEvidence(db, { evidenceId: added.id, expectedVersion: 1, body: 'Two.', evidenceDate: day('2020-01-01') }, editor);
     const error = await editEvidence(db, { evidenceId: added.id, expectedVersion: 1, body: 'Three.', evidenceDate: day('2020-01-01') }, editor).catch((caught: unknown) => caught);
     expect(asHttp(error)).toMatchObject({ status: 409, code: 'version_conflict', extra: { currentVersion: 2 } });
-    expect((error as Error).message).toContain(editor.label);
+    expect((error as Error).message).toContain('Test User changed this evidence note');
+    expect(JSON.stringify([(error as Error).message, asHttp(error).extra])).not.toContain(editor.label);
     expect((await db.evidenceNote.findUniqueOrThrow({ where: { id: added.id } })).body).toBe('Two.');
   });
 });

@@ -47,7 +47,7 @@ const errorSchema = z.object({
       fields: z.record(z.string(), z.array(z.string())).meta({ description: 'Messages per input field ("" for the input as a whole).' }),
     })
     .catchall(z.unknown())
-    .meta({ description: 'A 409 version_conflict also carries currentVersion, changedBy, changedAt and change.' }),
+    .meta({ description: 'A 409 version_conflict also carries currentVersion, changedBy (a name), changedAt and change ({ action, summary }).' }),
 });
 
 const meSchema = z.object({
@@ -239,7 +239,10 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
 const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   400: { name: 'BadRequest', description: 'The input is not valid: see error.fields.' },
   401: { name: 'Unauthorized', description: 'Not signed in, or no valid token in "Authorization: Bearer <token>".' },
-  403: { name: 'Forbidden', description: 'The role does not allow this, or a cookie-authenticated write came from another site.' },
+  403: {
+    name: 'Forbidden',
+    description: 'The role does not allow this, a read-only token was used for a change (read_only_token), or a cookie-authenticated write came from another site.',
+  },
   404: { name: 'NotFound', description: 'No such recommendation.' },
   409: { name: 'Conflict', description: 'Someone changed the item since you read it (expectedVersion is stale): the error names who, what and when.' },
   422: { name: 'Unprocessable', description: 'The change breaks a rule (e.g. needs evidence, or dated before the seminar): see error.message and error.fields.' },
@@ -293,6 +296,8 @@ export function buildOpenApi(): OpenApiDocument {
       description:
         'Read and update the recommendations made at the seminars, their status and evidence. ' +
         'Authenticate with a personal API token (Account page) as "Authorization: Bearer <token>", or with the browser session. ' +
+        'A token is read-only (GET only; anything else answers 403 read_only_token) unless created with read and write access, ' +
+        'may carry an expiry, and is revoked when its user\'s password changes or the account is deactivated. ' +
         'Every error answers { "error": { "code", "message", "fields" } }. Changes carry expectedVersion: a stale one gets 409.',
     },
     paths,
@@ -312,7 +317,11 @@ export function buildOpenApi(): OpenApiDocument {
         Object.values(ERROR_RESPONSES).map(({ name, description }) => [name, { description, content: { 'application/json': { schema: ref('Error') } } }]),
       ),
       securitySchemes: {
-        bearerAuth: { type: 'http', scheme: 'bearer', description: 'A personal API token, created on the Account page.' },
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'A personal API token, created on the Account page: read-only or read and write, with an optional expiry.',
+        },
         cookieAuth: {
           type: 'apiKey',
           in: 'cookie',

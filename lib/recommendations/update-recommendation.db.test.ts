@@ -112,7 +112,8 @@ describe('recommendation fields: editing', () => {
       (caught: unknown) => caught,
     );
     expect(asHttp(error)).toMatchObject({ status: 409, code: 'version_conflict', extra: { currentVersion: 2 } });
-    expect((error as Error).message).toContain(`(${first.email}) changed the status of ${item.code} to Stalled`);
+    expect((error as Error).message).toContain(`Test User changed the status of ${item.code} to Stalled`);
+    expect((error as Error).message).not.toContain(first.email);
     expect((await fields(item.id)).priority).toBe('MEDIUM');
   });
 

@@ -6,6 +6,7 @@ import type { Prisma } from '@/lib/db/generated/sqlite/client';
 import { NotFoundError, EditConflictError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { isStatus, STATUS_LABEL } from '@/lib/status/status';
+import { conflictAuthor } from '@/lib/audit/conflict-author';
 
 /**
  * Moves the item from `expectedVersion` to the next version, atomically: the WHERE on the version
@@ -49,26 +50,29 @@ function describe(action: string, code: string, after: unknown): string {
   return `changed ${code}`;
 }
 
-/** The 409 for a stale edit (or 404 when the item is gone), built from the latest audit row. */
+/**
+ * The 409 for a stale edit (or 404 when the item is gone), built from the latest audit row: who (by
+ * name), when and what, in words. The audit row's own before/after stay in the audit log.
+ */
 export async function versionConflict(tx: Tx | Db, id: string): Promise<EditConflictError | NotFoundError> {
   const item = await tx.recommendation.findUnique({ where: { id }, select: { code: true, version: true } });
   if (!item) return NotFoundError.of('The recommendation');
   const latest = await tx.auditLog.findFirst({
     where: { entityType: 'recommendation', entityId: id },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-    select: { action: true, actorLabel: true, before: true, after: true, createdAt: true, actor: { select: { name: true, email: true } } },
+    select: { action: true, actorLabel: true, after: true, createdAt: true, actor: { select: { name: true } } },
   });
   const extra: Record<string, unknown> = { currentVersion: item.version, changedBy: null, changedAt: null, change: null };
   if (!latest) {
     return new EditConflictError('version_conflict', `${item.code} was changed since you loaded it — reload to see it; your changes are kept below.`, {}, extra);
   }
-  const changedBy = latest.actor ? `${latest.actor.name} (${latest.actor.email})` : latest.actorLabel;
-  const after = parseJson(latest.after);
-  const message = `${changedBy} ${describe(latest.action, item.code, after)} at ${formatDateTime(latest.createdAt)} — reload to see it; your changes are kept below.`;
+  const changedBy = conflictAuthor(latest);
+  const summary = describe(latest.action, item.code, parseJson(latest.after));
+  const message = `${changedBy} ${summary} at ${formatDateTime(latest.createdAt)} — reload to see it; your changes are kept below.`;
   return new EditConflictError('version_conflict', message, {}, {
     currentVersion: item.version,
     changedBy,
     changedAt: latest.createdAt.toISOString(),
-    change: { action: latest.action, before: parseJson(latest.before), after },
+    change: { action: latest.action, summary },
   });
 }

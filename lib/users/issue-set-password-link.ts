@@ -4,6 +4,7 @@ import { NotFoundError, ConflictError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { requireRole, type Actor } from '@/lib/auth/actor';
 import { hashToken } from '@/lib/tokens/token-secret';
+import { endUserAccess } from '@/lib/auth/user-sessions';
 import type { ResetPasswordInput } from '@/lib/validations/user';
 
 export const SET_PASSWORD_LINK_DAYS = 7;
@@ -17,7 +18,7 @@ export function setPasswordUrl(token: string): string {
 
 /**
  * Issues a one-time set-password link and makes it the only way in: the current password is
- * cleared, open sessions end (sessionVersion bumped) and earlier unused links expire. Only the
+ * cleared, open sessions end (sessionVersion bumped), API tokens are revoked and earlier unused links expire. Only the
  * SHA-256 of the token is stored; the token itself is returned once and never again.
  */
 export async function issueSetPasswordLink(db: Db, input: ResetPasswordInput, actor: Actor): Promise<SetPasswordLink> {
@@ -40,13 +41,14 @@ export async function insertSetPasswordLink(tx: Tx, user: { id: string; email: s
   await tx.setPasswordToken.updateMany({ where: { userId: user.id, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
   const link = await tx.setPasswordToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt }, select: { id: true } });
   await tx.user.update({ where: { id: user.id }, data: { passwordHash: null, sessionVersion: { increment: 1 } } });
+  const ended = await endUserAccess(tx, user.id, { now });
   await writeAudit(tx, {
     actor,
     action: 'user.password_reset_link',
     entityType: 'user',
     entityId: user.id,
     before: { hasPassword: before.passwordHash !== null },
-    after: { hasPassword: false, linkId: link.id, expiresAt: expiresAt.toISOString() },
+    after: { hasPassword: false, linkId: link.id, expiresAt: expiresAt.toISOString(), tokensRevoked: ended.tokens },
   });
   return { userId: user.id, email: user.email, token, url: setPasswordUrl(token), expiresAt };
 }

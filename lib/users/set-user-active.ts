@@ -2,14 +2,15 @@ import type { Db } from '@/lib/db';
 import { NotFoundError, ConflictError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { requireRole, type Actor } from '@/lib/auth/actor';
+import { endUserAccess } from '@/lib/auth/user-sessions';
 import type { SetUserActiveInput } from '@/lib/validations/user';
 import { USER_SUMMARY_SELECT, type UserSummary } from './create-user';
 import { inAdminSafeTransaction, refuseIfLastActiveAdmin } from './admin-guard';
 
 /**
  * Deactivates or reactivates a user; users are never deleted. Deactivation bumps sessionVersion,
- * so the user's open sessions stop at their next request; their API tokens stop too, because
- * authenticateToken only accepts tokens of active users.
+ * so the user's open sessions stop at their next request, and revokes their API tokens, so that
+ * reactivation gives the account back without reviving a token that may have leaked meanwhile.
  */
 export async function setUserActive(db: Db, input: SetUserActiveInput, actor: Actor): Promise<UserSummary> {
   requireRole(actor, 'ADMIN');
@@ -26,6 +27,7 @@ export async function setUserActive(db: Db, input: SetUserActiveInput, actor: Ac
       data: input.active ? { active: true } : { active: false, sessionVersion: { increment: 1 } },
       select: USER_SUMMARY_SELECT,
     });
+    if (!input.active) await endUserAccess(tx, user.id);
     await writeAudit(tx, {
       actor,
       action: input.active ? 'user.reactivate' : 'user.deactivate',

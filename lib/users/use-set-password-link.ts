@@ -4,6 +4,7 @@ import { NotFoundError } from '@/lib/errors';
 import { hashPassword } from '@/lib/auth/password';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { auditActorOf } from '@/lib/auth/actor';
+import { endUserAccess } from '@/lib/auth/user-sessions';
 import { hashToken } from '@/lib/tokens/token-secret';
 import { setPasswordTokenSchema, type SetPasswordInput } from '@/lib/validations/user';
 
@@ -24,9 +25,12 @@ export async function checkSetPasswordLink(db: Db, token: string, now = new Date
 
 /**
  * Sets the password through a one-time link. The link is claimed with a conditional update, so
- * of two concurrent uses exactly one wins. Open sessions end (sessionVersion bumped).
+ * of two concurrent uses exactly one wins. Open sessions end (sessionVersion bumped, rows closed)
+ * and the user's API tokens are revoked.
  */
 export async function redeemSetPasswordLink(db: Db, input: SetPasswordInput, now = new Date()): Promise<{ userId: string; email: string }> {
+  // A dead link is refused before the (deliberately slow) hash: nobody can make the server hash for nothing.
+  if (!(await checkSetPasswordLink(db, input.token, now))) throw invalidLink();
   const passwordHash = await hashPassword(input.password);
   return db.$transaction(async (tx) => {
     const link = await tx.setPasswordToken.findUnique({
@@ -41,12 +45,13 @@ export async function redeemSetPasswordLink(db: Db, input: SetPasswordInput, now
     if (claimed.count !== 1) throw invalidLink();
     const { id, email } = link.user;
     await tx.user.update({ where: { id }, data: { passwordHash, sessionVersion: { increment: 1 } } });
+    const ended = await endUserAccess(tx, id, { now });
     await writeAudit(tx, {
       actor: auditActorOf(link.user),
       action: 'user.password_set',
       entityType: 'user',
       entityId: id,
-      after: { via: 'set-password link', linkId: link.id },
+      after: { via: 'set-password link', linkId: link.id, tokensRevoked: ended.tokens },
     });
     return { userId: id, email };
   });

@@ -10,10 +10,17 @@ export const emailSchema = z
   .max(254, 'Email addresses are at most 254 characters.')
   .pipe(z.email({ error: 'Enter a valid email address, like name@example.org.' }));
 
+/** bcrypt reads only the first 72 bytes of a password; a longer one would silently count only that much. */
+export const PASSWORD_MAX_BYTES = 72;
+export const passwordBytes = (password: string) => new TextEncoder().encode(password).length;
+
 export const passwordSchema = z
   .string({ error: 'Enter a password.' })
   .min(12, 'Use at least 12 characters.')
-  .max(200, 'Use at most 200 characters.');
+  .max(PASSWORD_MAX_BYTES, `Use at most ${PASSWORD_MAX_BYTES} characters.`)
+  .refine((password) => passwordBytes(password) <= PASSWORD_MAX_BYTES, {
+    message: `Use at most ${PASSWORD_MAX_BYTES} bytes: fewer characters if they include accented letters or other scripts.`,
+  });
 
 export const nameSchema = z.string({ error: 'Enter a name.' }).trim().min(1, 'Enter a name.').max(120, 'Use at most 120 characters.');
 
@@ -40,12 +47,18 @@ export function passwordsMatch<T extends { password: string; confirmPassword: st
   });
 }
 
-export const firstAdminSchema = passwordsMatch(z.object({ email: emailSchema, name: nameSchema, ...newPasswordFields }));
+export const setupCodeSchema = z
+  .string({ error: 'Enter the setup code.' })
+  .trim()
+  .min(1, 'Enter the setup code from the server’s console.')
+  .max(64, 'Enter the setup code from the server’s console.');
+
+export const firstAdminSchema = passwordsMatch(z.object({ setupCode: setupCodeSchema, email: emailSchema, name: nameSchema, ...newPasswordFields }));
 export type FirstAdminInput = z.infer<typeof firstAdminSchema>;
 
 export const signInSchema = z.object({
   email: z.string().trim().min(1, 'Enter your email address.'),
-  password: z.string().min(1, 'Enter your password.'),
+  password: z.string().min(1, 'Enter your password.').max(1024, 'Enter your password.'),
 });
 
 // ---- Administering users (app/(app)/admin/users) and one's own account (app/(app)/account) ----

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { encode } from 'next-auth/jwt';
 import type { Db } from '@/lib/db';
 import { newTokenSecret } from '@/lib/tokens/token-secret';
+import { startUserSession } from '@/lib/auth/user-sessions';
 
 export const BENCH_ADMIN_EMAIL = 'bench-admin@bench.invalid';
 /** next-auth's cookie name over plain HTTP (the benchmark talks to 127.0.0.1). */
@@ -25,6 +26,8 @@ export async function prepareBenchAuth(db: Db): Promise<BenchAuth> {
   await db.apiToken.create({ data: { userId: user.id, name: `bench ${new Date().toISOString()}`, prefix: token.prefix, tokenHash: token.hash } });
 
   const secret = randomBytes(32).toString('base64url');
-  const jwt = await encode({ token: { sub: user.id, email: user.email, name: user.name, sv: user.sessionVersion }, secret });
+  // The cookie names its session row, as a sign-in's does (lib/auth/user-sessions.ts).
+  const sid = await startUserSession(db, user.id);
+  const jwt = await encode({ token: { sub: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid }, secret });
   return { userId: user.id, secret, bearer: `Bearer ${token.token}`, cookie: `${SESSION_COOKIE}=${jwt}` };
 }

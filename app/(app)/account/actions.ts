@@ -3,6 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { db } from '@/lib/db';
 import { authedAction } from '@/lib/auth/action';
+import { currentSessionId } from '@/lib/auth/session';
 import { changeOwnPassword } from '@/lib/users/change-own-password';
 import { createApiToken } from '@/lib/tokens/create-api-token';
 import { revokeApiToken } from '@/lib/tokens/revoke-api-token';
@@ -12,8 +13,8 @@ import { createApiTokenSchema, revokeApiTokenSchema } from '@/lib/validations/to
 const PAGE = '/account';
 
 export const changeOwnPasswordAction = authedAction(changeOwnPasswordSchema, 'VIEWER', async (input, actor) => {
-  await changeOwnPassword(db, input, actor);
-  return { ok: true, message: 'Your password is changed. Use the new one next time you sign in.' };
+  await changeOwnPassword(db, input, actor, (await currentSessionId()) ?? undefined);
+  return { ok: true, message: 'Your password is changed. Your other sessions are signed out and your API tokens revoked. Use the new password next time you sign in.' };
 });
 
 export const createApiTokenAction = authedAction(createApiTokenSchema, 'VIEWER', async (input, actor) => {

@@ -1,14 +1,18 @@
 'use server';
 
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { db } from '@/lib/db';
 import { DomainError } from '@/lib/errors';
 import type { ActionState } from '@/lib/auth/action';
+import { clientAddress } from '@/lib/auth/client-address';
+import { limitPublicAction } from '@/lib/auth/public-action-limit';
 import { redeemSetPasswordLink } from '@/lib/users/use-set-password-link';
 import { setPasswordSchema } from '@/lib/validations/user';
 import { fieldErrors, formDataToObject } from '@/lib/validations/form-data';
 
 // Public by design: no session is needed, the one-time token in the form is the credential.
+// A few attempts per address (lib/auth/public-action-limit.ts), and a dead link is never hashed for.
 export async function setPasswordAction(_state: ActionState, formData: FormData): Promise<ActionState> {
   const parsed = setPasswordSchema.safeParse(formDataToObject(formData));
   if (!parsed.success) {
@@ -18,6 +22,7 @@ export async function setPasswordAction(_state: ActionState, formData: FormData)
     return { code: 'invalid', message: 'Check the highlighted fields.', errors };
   }
   try {
+    await limitPublicAction(db, 'set-password', clientAddress(await headers()));
     await redeemSetPasswordLink(db, parsed.data);
   } catch (error) {
     if (error instanceof DomainError) return { code: error.code, message: error.message };
