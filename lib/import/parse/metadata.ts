@@ -39,9 +39,9 @@ function firstDate(flat: string): { at: number; end: number; iso: string } | nul
 }
 
 // A place name: capitalised words, maybe joined by "of", "and", "the", "de", and commas ("National Library, Islamabad").
-const NAME_WORD = "(?:\\p{Lu}[\\p{L}'’.&-]*|of|and|the|de|du|la|for|on)";
-const PLACE = `(\\p{Lu}[\\p{L}'’.&-]*(?:\\s+${NAME_WORD})*(?:,\\s*\\p{Lu}[\\p{L}'’.&-]*(?:\\s+${NAME_WORD})*){0,3})`;
-const TRAILING_SMALL = /(?:\s+(?:of|and|the|de|du|la|for|on))+$/;
+const NAME_WORD = "(?:\\p{Lu}[\\p{L}\\d'’&-]*|\\d{1,4}|of|and|the|de|du|la|for)";
+const PLACE = `(\\p{Lu}[\\p{L}'’&-]*(?:[ \\t]+${NAME_WORD})*(?:,[ \\t]*\\p{Lu}[\\p{L}'’&-]*(?:[ \\t]+${NAME_WORD})*){0,3})`;
+const TRAILING_SMALL = /(?:\s+(?:of|and|the|de|du|la|for|\d{1,4}))+$/;
 
 function cleanPlace(place: string): string | null {
   const cleaned = place.replace(TRAILING_SMALL, '').replace(/[.,]+$/, '').trim();
