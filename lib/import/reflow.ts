@@ -1,11 +1,13 @@
 // Re-flowing text extracted from PDFs: the words stay exactly as written, only the
 // layout (line breaks, page-break debris, hyphenation at line ends) is undone.
 
-/** "12", "- 12 -", "Page 3", "3 of 10", "3/10": a line that is only a page number. */
+/** "12", "- 12 -", "Page 3", "3 of 10", "3/10", "xii": a line that is only a page number. */
 const PAGE_NUMBER = /^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|\/)\s*\d{1,4})?$/i;
+/** Front-matter pages are numbered in lower-case roman numerals: "ix", "xii". */
+const ROMAN_PAGE_NUMBER = /^[-–—]?\s*(?=[ivxlc])(?:c{0,3})(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})\s*[-–—]?$/;
 
 export function isPageNumberLine(trimmedLine: string): boolean {
-  return PAGE_NUMBER.test(trimmedLine);
+  return PAGE_NUMBER.test(trimmedLine) || ROMAN_PAGE_NUMBER.test(trimmedLine);
 }
 
 // A line-end hyphen after one of these is almost always a real compound
