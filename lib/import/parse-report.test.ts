@@ -49,14 +49,16 @@ describe('seed reports', () => {
     expect(all).toContain('toplay effective role'); // typos stay
   });
 
-  it('reads title and date from the reports', () => {
+  it('reads title, date and venue from the reports', () => {
     expect(parseReportMetadata(readReport(cases[0]?.[0] ?? ''))).toEqual({
       title: 'Prospects of Pak-Russia Bilateral Relations',
       date: '2015-02-12',
+      venue: 'National Library, Islamabad',
     });
     expect(parseReportMetadata(readReport(cases[1]?.[0] ?? ''))).toEqual({
       title: 'Pak Russia Relations: An Overview & Future Strategy',
       date: '2012-10-06',
+      venue: null,
     });
   });
 });

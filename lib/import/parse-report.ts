@@ -20,7 +20,7 @@ export { isPageNumberLine, reflow } from './reflow';
 export type { ReflowOptions } from './reflow';
 export type { ParsedRecommendation } from './parse/items';
 export { parseReportMetadata } from './parse/metadata';
-export type { ReportMetadata, ReportMetadataWithVenue } from './parse/metadata';
+export type { ReportMetadata } from './parse/metadata';
 
 import type { ParsedRecommendation } from './parse/items';
 

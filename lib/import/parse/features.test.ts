@@ -359,10 +359,11 @@ describe('parseReportMetadata venue', () => {
     ['Venue: Conference Room 2, Ministry of Planning\nDate: 2019-03-07', 'Conference Room 2, Ministry of Planning'],
     ['On 06 October, 2012 the institute held a round table.', null],
   ])('finds the venue in %j', (text, venue) => {
-    expect(parseReportMetadata(text, { venue: true }).venue).toBe(venue);
+    expect(parseReportMetadata(text).venue).toBe(venue);
   });
 
-  it('keeps the two-field shape unless the venue is asked for', () => {
-    expect(parseReportMetadata('Held at Lahore on 5 May 2018.')).toEqual({ title: null, date: '2018-05-05' });
+  it('gives title, date and venue, each null when the text does not say', () => {
+    expect(parseReportMetadata('A seminar\n\nVenue: Lahore\n\nHeld on 5 May 2018.')).toEqual({ title: null, date: '2018-05-05', venue: 'Lahore' });
+    expect(parseReportMetadata('Nothing to see here.')).toEqual({ title: null, date: null, venue: null });
   });
 });

@@ -69,16 +69,13 @@ function findVenue(source: string, flat: string, date: { at: number; end: number
   return (dateline?.[1] && cleanPlace(dateline[1])) || null;
 }
 
-export type ReportMetadata = { title: string | null; date: string | null };
-export type ReportMetadataWithVenue = ReportMetadata & { venue: string | null };
+export type ReportMetadata = { title: string | null; date: string | null; venue: string | null };
 
 /**
  * Best effort: the first quoted multi-word phrase (or a heading-like first line) as title, the
- * first full date, and with `{ venue: true }` the place where the seminar was held.
+ * first full date, and the place where the seminar was held.
  */
-export function parseReportMetadata(source: string): ReportMetadata;
-export function parseReportMetadata(source: string, options: { venue: true }): ReportMetadataWithVenue;
-export function parseReportMetadata(source: string, options?: { venue?: boolean }): ReportMetadata | ReportMetadataWithVenue {
+export function parseReportMetadata(source: string): ReportMetadata {
   const flat = source.replace(/\s+/g, ' ');
   const quoted = [...flat.slice(0, 3000).matchAll(/[“"]([^“”"]{3,150})[”"]/g)]
     .map((m) => (m[1] ?? '').trim())
@@ -86,6 +83,5 @@ export function parseReportMetadata(source: string, options?: { venue?: boolean 
   const firstLine = splitLines(source).find((l) => l.norm !== '')?.norm;
   const title = quoted ?? (firstLine && isHeadingLike(firstLine) ? firstLine : null);
   const date = firstDate(flat);
-  const result = { title, date: date?.iso ?? null };
-  return options?.venue ? { ...result, venue: findVenue(source, flat, date) } : result;
+  return { title, date: date?.iso ?? null, venue: findVenue(source, flat, date) };
 }

@@ -24,7 +24,7 @@ describe('SEED_REPORTS', () => {
     });
 
     it('agrees with the report on title and date, and has valid metadata', () => {
-      expect(parseReportMetadata(source)).toEqual({ title: report.title, date: report.date });
+      expect(parseReportMetadata(source)).toEqual({ title: report.title, date: report.date, venue: report.venue });
       expect(SEMINAR_KINDS).toContain(report.kind);
       expect(report.organiser).not.toBe('');
       expect(report.speakers.length).toBeGreaterThan(0);
