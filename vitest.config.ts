@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import path from 'node:path';
 import { SlowFirstSequencer } from './lib/test/slow-first-sequencer';
 
 // Two projects: `unit` needs nothing; `db` runs against real throw-away databases (SQLite by

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '@/lib/api/errors';
 import type { Db } from '@/lib/db';
 import { testDb, uniqueId } from '@/lib/test/test-db';
 import { seedUser, type SeededUser } from '@/lib/test/user-factory';
