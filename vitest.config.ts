@@ -1,5 +1,4 @@
 import { defineConfig } from 'vitest/config';
-import path from 'node:path';
 import { SlowFirstSequencer } from './lib/test/slow-first-sequencer';
 
 const BENCH_SMOKE = 'scripts/bench/bench-smoke.test.ts';

@@ -14,7 +14,7 @@ test.describe('quarterly summary', () => {
     await expect(page.getByRole('status').filter({ hasText: /Preparing|Downloaded/ })).toBeVisible();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe('tracker-2015-Q1.pdf');
-    const file = readFileSync((await download.path())!);
+    const file = readFileSync(await download.path());
     expect(file.subarray(0, 5).toString()).toBe('%PDF-');
     const { text } = await extractText(new Uint8Array(file), { mergePages: true });
     expect(text).toContain('2015 Q1');

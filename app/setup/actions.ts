@@ -20,7 +20,7 @@ export async function createFirstAdminAction(_state: ActionState, formData: Form
       code: 'invalid',
       message: 'Check the highlighted fields.',
       errors: fieldErrors(parsed.error),
-      values: { email: String(raw.email ?? ''), name: String(raw.name ?? '') },
+      values: { email: typeof raw.email === 'string' ? raw.email : '', name: typeof raw.name === 'string' ? raw.name : '' },
     };
   }
   try {

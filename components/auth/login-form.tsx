@@ -40,7 +40,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" noValidate aria-label="Sign in">
+    <form onSubmit={(event) => void submit(event)} className="space-y-4" noValidate aria-label="Sign in">
       <FormMessage state={{ message }} />
       <TextField name="email" label="Email" type="email" autoComplete="username" errors={errors.email} required />
       <TextField name="password" label="Password" type="password" autoComplete="current-password" errors={errors.password} required />

@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 
 export function SignOutButton() {
   return (
-    <Button variant="secondary" onClick={() => signOut({ callbackUrl: '/login' })}>
+    <Button variant="secondary" onClick={() => void signOut({ callbackUrl: '/login' })}>
       Sign out
     </Button>
   );

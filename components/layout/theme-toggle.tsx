@@ -5,15 +5,19 @@ import { THEME_COOKIE, THEMES, type ThemePreference } from '@/lib/theme/theme-pr
 
 const LABEL: Record<ThemePreference, string> = { system: 'System', light: 'Light', dark: 'Dark' };
 
+function applyTheme(next: ThemePreference) {
+  document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
+  if (next === 'system') delete document.documentElement.dataset.theme;
+  else document.documentElement.dataset.theme = next;
+}
+
 /** Three radio buttons: follow the system, or force light or dark. The choice persists for a year. */
 export function ThemeToggle({ initial }: { initial: ThemePreference }) {
   const [theme, setTheme] = useState(initial);
 
   function choose(next: ThemePreference) {
     setTheme(next);
-    document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
-    if (next === 'system') delete document.documentElement.dataset.theme;
-    else document.documentElement.dataset.theme = next;
+    applyTheme(next);
   }
 
   return (

@@ -62,6 +62,7 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
   };
 
   useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- once hydrated: the script's controls show, counting the boxes the browser restored
     setEnhanced(true);
     recount();
   }, []);

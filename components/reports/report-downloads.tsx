@@ -75,7 +75,7 @@ export function ReportDownloads({ downloads }: { downloads: ReportDownload[] }) 
             <a
               href={item.href}
               download={item.fileName}
-              onClick={(event) => download(event, item)}
+              onClick={(event) => void download(event, item)}
               aria-disabled={busy ? 'true' : undefined}
               className={`${buttonClass(index === 0 ? 'primary' : 'secondary')} no-underline ${busy ? 'cursor-progress opacity-60' : ''}`}
             >

@@ -38,7 +38,7 @@ export function OneTimeSecret({ label, value, hint }: { label: string; value: st
           onFocus={(event) => event.currentTarget.select()}
           className="block w-full min-w-0 rounded-md border border-border bg-surface-muted px-3 py-2 font-mono text-sm"
         />
-        <Button variant="secondary" onClick={copy} className="shrink-0">
+        <Button variant="secondary" onClick={() => void copy()} className="shrink-0">
           Copy<span className="sr-only"> {label}</span>
         </Button>
       </div>

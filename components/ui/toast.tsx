@@ -154,6 +154,7 @@ function ToastItem({ toast, paused, onDismiss }: { toast: Toast; paused: boolean
   }, [tone, paused, toastId, onDismiss]);
 
   return (
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- Escape on the toast's own buttons bubbles here and dismisses it
     <div
       data-toast={toast.id}
       onKeyDown={(event) => {

@@ -69,8 +69,8 @@ describe('authorization matrix: completeness', () => {
   it('every exported server action has a row, and every row names an existing action', async () => {
     const exported: string[] = [];
     for (const file of actionFiles) {
-      const module = (await import(path.join(process.cwd(), file))) as Record<string, unknown>;
-      for (const [name, value] of Object.entries(module)) if (typeof value === 'function') exported.push(`${file}#${name}`);
+      const actions = (await import(path.join(process.cwd(), file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(actions)) if (typeof value === 'function') exported.push(`${file}#${name}`);
     }
     expect(exported.sort()).toEqual(ACTIONS.map((row) => `${row.file}#${row.action}`).sort());
     // Importing every action module (and the app code behind them) for the first time takes seconds.
@@ -95,8 +95,8 @@ describe('authorization matrix: server actions', () => {
     if (row.expect === 'public') continue;
     const expectations = row.expect;
     it(`${row.file} ${row.action}: ${EVERYONE.map((who) => `${who}=${expectations[who]}`).join(', ')}`, async () => {
-      const module = (await import(path.join(process.cwd(), row.file))) as Record<string, (state: object, form: FormData) => Promise<{ code?: string }>>;
-      const action = module[row.action]!;
+      const actions = (await import(path.join(process.cwd(), row.file))) as Record<string, (state: object, form: FormData) => Promise<{ code?: string }>>;
+      const action = actions[row.action]!;
       for (const who of EVERYONE) {
         current.user = who === 'anonymous' ? null : USERS[who];
         // An empty form: an allowed caller gets past the gate and is stopped by validation, so nothing is written.

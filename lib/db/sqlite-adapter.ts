@@ -50,7 +50,7 @@ export class TrackerSqliteAdapter extends PrismaBetterSqlite3 {
 
   override async connect(): Promise<Adapter> {
     const writer = await super.connect();
-    const reader = await new PrismaBetterSqlite3({ ...this.#options, readonly: true } as Options).connect();
+    const reader = await new PrismaBetterSqlite3({ ...this.#options, readonly: true }).connect();
     for (const connection of [writer, reader]) {
       const cache = cachePreparedStatements(connection);
       if (cache) this.statementCaches.push(cache);

@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { buildOpenApi } from './build-openapi';
 
 const API_DIR = path.join(process.cwd(), 'app', 'api', 'v1');
-const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {

@@ -60,7 +60,7 @@ export function progressChartData(
       color: s.color ?? fallbackColor,
       href: hrefOf(s.id),
       values: s.points.map((p) => toPercent(p.progress)),
-      shares: s.points.map((p, q) => (counted[q] ? toPercent(((p.progress ?? 0) * p.counted) / counted[q]!) : null)),
+      shares: s.points.map((p, q) => (counted[q] ? toPercent(((p.progress ?? 0) * p.counted) / counted[q]) : null)),
       items: s.points.map((p) => p.items),
     })),
   };

@@ -193,6 +193,7 @@ export function num(value: unknown): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'bigint' || typeof value === 'string') return Number(value);
   if (value === null || value === undefined) return 0;
+  // eslint-disable-next-line @typescript-eslint/no-base-to-string -- a driver's numeric object (a Decimal) prints its value
   return Number(String(value));
 }
 

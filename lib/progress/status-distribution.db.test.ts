@@ -45,7 +45,7 @@ describe('status distribution', () => {
 
   it('distribution as of today: each item counts once in its current status, under each of its sectors; archived items not at all', async () => {
     const items = await seedRecommendations(db, { seminarDate: '2024-03-01', count: 4 });
-    const [a, b, c, d] = items as [SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation];
+    const [a, b, , d] = items as [SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation];
     const actor = (await seedUser(db, { role: 'EDITOR' })).actor;
     const change = async (item: SeededRecommendation, status: Status, effective: string) => {
       const { version } = await db.recommendation.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } });

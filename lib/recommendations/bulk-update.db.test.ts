@@ -60,7 +60,7 @@ describe('bulk update: changes every chosen item in one go', () => {
     expect(audit).toHaveLength(3);
     expect(JSON.parse(audit[0]!.before!)).toMatchObject({ priority: 'MEDIUM', version: 1 });
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ priority: 'HIGH', version: 2, bulk: true });
-    const summary = await summaryRows(actor.id!);
+    const summary = await summaryRows(actor.id);
     expect(summary).toHaveLength(1);
     expect(JSON.parse(summary[0]!.after!)).toMatchObject({ change: { operation: 'priority', priority: 'HIGH' }, changed: result.changed });
   });
@@ -90,7 +90,7 @@ describe('bulk update: changes every chosen item in one go', () => {
       ['Ministry set up a desk.', actor.id],
     ]);
     expect(await db.auditLog.count({ where: { entityId: { in: items.map((item) => item.id) }, action: 'recommendation.status_change' } })).toBe(2);
-    expect(await summaryRows(actor.id!)).toHaveLength(1);
+    expect(await summaryRows(actor.id)).toHaveLength(1);
   });
 
   it('bulk: owner sectors are added to, or replace, each item’s own', async () => {
@@ -142,7 +142,7 @@ describe('bulk update: all or nothing', () => {
     expect(lines.find((line) => line.startsWith(late[0]!.code))).toMatch(/before the seminar/);
     // The item that could take the change was not changed either.
     expect(await snapshot(items)).toEqual(before);
-    expect(await summaryRows(actor.id!)).toHaveLength(0);
+    expect(await summaryRows(actor.id)).toHaveLength(0);
   });
 
   it('bulk: an item changed since the page was shown refuses the bulk, naming who changed it', async () => {
@@ -185,7 +185,7 @@ describe('bulk update: all items matching the filters', () => {
     const result = await bulkUpdateRecommendations(db, await allMatching(items, 3, new Date(), { operation: 'priority', priority: 'HIGH' }), actor);
     expect(result.changed).toHaveLength(3);
     expect((await snapshot(items)).rows.every((row) => row.priority === 'HIGH' && row.version === 2)).toBe(true);
-    const summary = JSON.parse((await summaryRows(actor.id!))[0]!.after!);
+    const summary = JSON.parse((await summaryRows(actor.id))[0]!.after!);
     expect(summary.target).toEqual({ kind: 'filter', filters: `seminar=${items[0]!.seminarId}`, count: 3 });
   });
 

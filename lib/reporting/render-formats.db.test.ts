@@ -187,7 +187,7 @@ describe('quarterly report as CSV', () => {
     // The quote in B's title is doubled inside a quoted field that also holds its comma and line break.
     expect(text).toContain(`"'+Trade, ""fast track""\nsecond line"`);
 
-    const [header, ...data] = parse(file.body, { bom: true, relax_column_count: false }) as string[][];
+    const [header, ...data] = parse(file.body, { bom: true, relax_column_count: false });
     expect(header).toContain('Progress weight (%)');
     expect(data).toHaveLength(6);
     const col = (name: string) => header!.indexOf(name);
@@ -213,7 +213,7 @@ describe('quarterly report as CSV', () => {
   it('csv: the quarter\u2019s changes, every one and no other, with notes neutralised', async () => {
     const file = await exported('csv', 'changes');
     expect(file.fileName).toBe('tracker-2015-Q3-changes.csv');
-    const [header, ...data] = parse(file.body, { bom: true }) as string[][];
+    const [header, ...data] = parse(file.body, { bom: true });
     expect(header).toEqual(['Effective date', 'Code', 'Title', 'From', 'To', 'Who', 'Note', 'Recorded on']);
     expect(data.map((row) => [row[0], row[1], row[3], row[4], row[6]])).toEqual([
       ['2015-07-01', scenario.codes.B, 'Not started', 'No longer relevant', 'note B in Q3'],

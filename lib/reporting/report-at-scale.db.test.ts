@@ -139,7 +139,7 @@ describe('quarterly report at scale', () => {
     expect(workbook.getWorksheet(SHEET_NAMES.items)!.actualRowCount).toBe(ITEMS + 1);
     expect(workbook.getWorksheet(SHEET_NAMES.changes)!.actualRowCount).toBe(CHANGED + 1);
     const csv = (await exportQuarterlyReport(db, input, { format: 'csv', csv: 'items' }, readerActor())).file.body;
-    const lines = parse(csv, { bom: true, columns: true }) as Record<string, string>[];
+    const lines = parse<Record<string, string>>(csv, { bom: true, columns: true });
     expect(lines.map((line) => line.Code)).toEqual(rows.items.map((item) => item.code));
   }, 60_000);
 

@@ -28,7 +28,7 @@ function merge(...violations: (RuleViolation | null)[]): RuleViolation | null {
   if (found.length === 0) return null;
   return {
     message: found.map((violation) => violation.message).join(' '),
-    fields: Object.assign({}, ...found.map((violation) => violation.fields)),
+    fields: Object.assign({}, ...found.map((violation) => violation.fields)) as RuleViolation['fields'],
   };
 }
 

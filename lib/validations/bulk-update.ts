@@ -119,7 +119,7 @@ export const bulkUpdateSchema = z
       input.scope === 'selected'
         ? { kind: 'items', items: input.items }
         : { kind: 'filter', filters: input.query, expectedCount: input.expectedCount, asOf: input.asOf };
-    const bulkChange = pickChange(rest as BulkChange);
+    const bulkChange = pickChange(rest);
     return { target: bulkTarget, change: bulkChange };
   });
 

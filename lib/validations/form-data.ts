@@ -18,7 +18,7 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
     if (key.startsWith('$ACTION')) continue;
     const existing = out[key];
     if (existing === undefined) out[key] = value;
-    else out[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
+    else out[key] = Array.isArray(existing) ? [...(existing as unknown[]), value] : [existing, value];
   }
   return out;
 }

@@ -14,7 +14,7 @@ function idList(message: string) {
   return z.preprocess(
     (value) => {
       if (value === undefined) return undefined;
-      const list = Array.isArray(value) ? value : [value];
+      const list: unknown[] = Array.isArray(value) ? value : [value];
       return list.filter((entry) => !(typeof entry === 'string' && entry.trim() === ''));
     },
     z.array(z.string({ error: message }).trim().min(1, message).max(64, message), { error: message }).max(50, 'Choose at most 50.'),

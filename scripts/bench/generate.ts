@@ -333,10 +333,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   console.log(JSON.stringify({ database: providerOf(url) === 'sqlite' ? url : new URL(url).pathname.slice(1), ...manifest }));
 }
 
-async function withClient(url: string, use: (client: ReturnType<typeof createClient>) => Promise<void>): Promise<void> {
+async function withClient(url: string, work: (client: ReturnType<typeof createClient>) => Promise<void>): Promise<void> {
   const client = createClient(url);
   try {
-    await use(client);
+    await work(client);
   } finally {
     await client.$disconnect();
   }

@@ -46,7 +46,7 @@ export type BenchResult = {
 export type TargetCheck = { target: string; limit: string; value: string; met: boolean | null };
 
 /** What the file in bench/results/ adds around it. */
-export type ResultFile = BenchResult & { meta: Record<string, unknown> & { date: string; targets: TargetCheck[] } };
+export type ResultFile = BenchResult & { meta: Record<string, unknown> & { date: string; durationSeconds: number; connections: number; targets: TargetCheck[] } };
 
 const round = (value: number, digits = 2) => (Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : 0);
 

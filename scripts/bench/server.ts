@@ -128,8 +128,8 @@ export async function startServer(options: { root: string; distDir: string; data
     },
   });
   const serverLog = createWriteStream(options.logFile);
-  child.stdout!.pipe(serverLog);
-  child.stderr!.pipe(serverLog);
+  child.stdout.pipe(serverLog);
+  child.stderr.pipe(serverLog);
   const pid = child.pid!;
   log(`server: next start on ${baseUrl} (pid ${pid}, log ${options.logFile})`);
 

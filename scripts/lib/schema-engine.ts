@@ -25,7 +25,7 @@ function loadBindings(): Promise<Bindings> {
     });
     bg.__wbg_set_wasm(instance.exports);
     (instance.exports.__wbindgen_start as () => void)();
-    return bg as Bindings;
+    return bg;
   })();
   return bindings;
 }

@@ -2,9 +2,10 @@ import NextAuth from 'next-auth';
 import { authOptions } from '@/lib/auth/options';
 import { refuseLockedSignIn } from '@/lib/auth/sign-in-guard';
 
-const handler = NextAuth(authOptions);
-
 type Context = { params: Promise<{ nextauth: string[] }> };
+
+// next-auth types its route handler as `any`.
+const handler = NextAuth(authOptions) as (request: Request, context: Context) => Promise<Response>;
 
 export { handler as GET };
 
