@@ -9,6 +9,7 @@ import { issueSetPasswordLink } from './issue-set-password-link';
 import { redeemSetPasswordLink } from './use-set-password-link';
 import { changeOwnPassword } from './change-own-password';
 import { hashPassword } from '@/lib/auth/password';
+import { httpRefusal, asHttp } from '@/lib/test/refusal';
 
 const bcryptRuns = vi.hoisted(() => ({ hash: 0, verify: 0 }));
 vi.mock('@/lib/auth/password', async (importOriginal) => {
@@ -28,7 +29,7 @@ const NEXT = 'a brand new passphrase';
 describe('set-password links are checked before hashing', () => {
   it('an unknown link, or one already used, is refused without a bcrypt run', async () => {
     bcryptRuns.hash = 0;
-    await expect(redeemSetPasswordLink(db, setPasswordSchema.parse({ token: 'x'.repeat(43), password: NEXT, confirmPassword: NEXT }))).rejects.toMatchObject({
+    expect(await httpRefusal(redeemSetPasswordLink(db, setPasswordSchema.parse({ token: 'x'.repeat(43), password: NEXT, confirmPassword: NEXT })))).toMatchObject({
       status: 404,
     });
     expect(bcryptRuns.hash).toBe(0);
@@ -38,7 +39,7 @@ describe('set-password links are checked before hashing', () => {
     const link = await issueSetPasswordLink(db, { userId: user.id }, admin.actor);
     await redeemSetPasswordLink(db, setPasswordSchema.parse({ token: link.token, password: NEXT, confirmPassword: NEXT }));
     bcryptRuns.hash = 0;
-    await expect(redeemSetPasswordLink(db, setPasswordSchema.parse({ token: link.token, password: NEXT, confirmPassword: NEXT }))).rejects.toMatchObject({
+    expect(await httpRefusal(redeemSetPasswordLink(db, setPasswordSchema.parse({ token: link.token, password: NEXT, confirmPassword: NEXT })))).toMatchObject({
       status: 404,
     });
     expect(bcryptRuns.hash).toBe(0);
@@ -53,15 +54,15 @@ describe('own password change: the current password cannot be guessed without li
     bcryptRuns.verify = 0;
     const results = await Promise.allSettled(Array.from({ length: 20 }, (_, i) => guess(`wrong guess ${i}`)));
     expect(bcryptRuns.verify).toBeLessThanOrEqual(5);
-    const statuses = results.map((result) => (result.status === 'rejected' ? (result.reason as { status: number }).status : 200));
+    const statuses = results.map((result) => (result.status === 'rejected' ? asHttp(result.reason).status : 200));
     expect(statuses.filter((status) => status === 429).length).toBeGreaterThanOrEqual(15);
-    await expect(guess('the right current one')).rejects.toMatchObject({ status: 429 });
+    expect(await httpRefusal(guess('the right current one'))).toMatchObject({ status: 429 });
   });
 
   it('a right current password gives its attempt back', async () => {
     const user = await seedUser(db, { password: 'the right current one' });
     const input = (currentPassword: string, password: string) => changeOwnPasswordSchema.parse({ currentPassword, password, confirmPassword: password });
-    await expect(changeOwnPassword(db, input('wrong', NEXT), user.actor)).rejects.toMatchObject({ status: 400 });
+    expect(await httpRefusal(changeOwnPassword(db, input('wrong', NEXT), user.actor))).toMatchObject({ status: 400 });
     let current = 'the right current one';
     for (let i = 0; i < 5; i += 1) {
       const next = `the next password ${i}`;

@@ -6,6 +6,7 @@ import { testDb } from '@/lib/test/test-db';
 import { firstAdminSchema } from '@/lib/validations/user';
 import { ensureSetupCode, newSetupCode } from './setup-code';
 import { setUpFirstAdmin } from './set-up-first-admin';
+import { httpRefusal } from '@/lib/test/refusal';
 
 // The test database already has users, so "is setup still open" and the creation itself are stood
 // in for: what is tested is the order of the checks and that nothing is hashed or created early.
@@ -33,7 +34,7 @@ describe('first-administrator setup', () => {
   it('needs the setup code: a wrong one is a field error and nobody is created', async () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'setup-')), 'setup-code');
     ensureSetupCode(file);
-    await expect(setUpFirstAdmin(db, input(newSetupCode()), address(), file)).rejects.toMatchObject({ status: 400, code: 'wrong_setup_code' });
+    expect(await httpRefusal(setUpFirstAdmin(db, input(newSetupCode()), address(), file))).toMatchObject({ status: 400, code: 'wrong_setup_code' });
     expect(firstRun.created).toBe(0);
   });
 
@@ -42,14 +43,14 @@ describe('first-administrator setup', () => {
     const { code } = ensureSetupCode(file);
     await setUpFirstAdmin(db, input(code), address(), file);
     expect(firstRun.created).toBe(1);
-    await expect(setUpFirstAdmin(db, input(code), address(), file)).rejects.toMatchObject({ code: 'wrong_setup_code' });
+    expect(await httpRefusal(setUpFirstAdmin(db, input(code), address(), file))).toMatchObject({ code: 'wrong_setup_code' });
   });
 
   it('once setup is done, it answers so before looking at the code or the password', async () => {
     firstRun.open = false;
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'setup-')), 'setup-code');
     const { code } = ensureSetupCode(file);
-    await expect(setUpFirstAdmin(db, input(code), address(), file)).rejects.toMatchObject({ status: 409, code: 'setup_done' });
+    expect(await httpRefusal(setUpFirstAdmin(db, input(code), address(), file))).toMatchObject({ status: 409, code: 'setup_done' });
     expect(firstRun.created).toBe(0);
   });
 
@@ -58,9 +59,9 @@ describe('first-administrator setup', () => {
     const { code } = ensureSetupCode(file);
     const from = address();
     for (let attempt = 0; attempt < 10; attempt += 1) {
-      await expect(setUpFirstAdmin(db, input(newSetupCode()), from, file)).rejects.toMatchObject({ code: 'wrong_setup_code' });
+      expect(await httpRefusal(setUpFirstAdmin(db, input(newSetupCode()), from, file))).toMatchObject({ code: 'wrong_setup_code' });
     }
-    await expect(setUpFirstAdmin(db, input(code), from, file)).rejects.toMatchObject({ status: 429, code: 'too_many_attempts' });
+    expect(await httpRefusal(setUpFirstAdmin(db, input(code), from, file))).toMatchObject({ status: 429, code: 'too_many_attempts' });
     expect(firstRun.created).toBe(0);
   });
 });
