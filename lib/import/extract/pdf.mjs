@@ -92,7 +92,8 @@ export function layoutPage(items, pageWidth) {
   const stepCounts = new Map();
   for (const step of steps) stepCounts.set(step, (stepCounts.get(step) ?? 0) + 1);
   const common = [...stepCounts].filter(([, n]) => n >= 2).map(([step]) => step);
-  const pitch = common.length > 0 ? Math.min(...common) : median(steps);
+  // Too few steps to tell line steps from paragraph gaps (a short page): judge by font size alone.
+  const pitch = steps.length < 3 ? 0 : common.length > 0 ? Math.min(...common) : median(steps);
   // Left margin: the leftmost x that at least two lines start at (one stray line does not move it).
   const starts = lines.map((l) => Math.round(l.x));
   const counts = new Map();

@@ -95,7 +95,10 @@ export function utf16Bom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** UTF-16 without a BOM: mostly-Latin text has a NUL in every other byte, on one side only. */
+/**
+ * UTF-16 without a BOM: Latin-script text has a NUL in most odd bytes (LE) or even bytes (BE) and
+ * almost none on the other side; punctuation such as “ ” — • has a non-NUL high byte, hence 60 %.
+ */
 export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   const sample = bytes.subarray(0, 8192 - (Math.min(bytes.length, 8192) % 2));
   if (sample.length < 4) return null;
@@ -107,8 +110,8 @@ export function utf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | nu
     else oddNul++;
   }
   const half = sample.length / 2;
-  if (oddNul >= half * 0.9 && evenNul <= half * 0.02) return 'utf-16le';
-  if (evenNul >= half * 0.9 && oddNul <= half * 0.02) return 'utf-16be';
+  if (oddNul >= half * 0.6 && evenNul <= half * 0.02) return 'utf-16le';
+  if (evenNul >= half * 0.6 && oddNul <= half * 0.02) return 'utf-16be';
   return null;
 }
 

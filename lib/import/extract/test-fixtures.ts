@@ -242,3 +242,47 @@ export async function makeDocx(): Promise<Uint8Array> {
   });
   return new Uint8Array(await Packer.toBuffer(doc));
 }
+
+/**
+ * A one-page PDF whose content stream (FlateDecode) inflates to `total` zero bytes: a "PDF bomb".
+ * pdf.js inflates streams into ArrayBuffers, which the worker's heap limit does not cover.
+ */
+export async function makePdfStreamBomb(total: number): Promise<Uint8Array> {
+  const zlibBody = Buffer.concat([Buffer.from([0x78, 0xda]), Buffer.from(await deflatedZeros(total)), Buffer.from([0, 0, 0, 1])]);
+  const parts: Buffer[] = [];
+  const offsets: number[] = [];
+  let pos = 0;
+  const push = (b: Buffer) => {
+    parts.push(b);
+    pos += b.length;
+  };
+  push(Buffer.from('%PDF-1.4\n', 'latin1'));
+  ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>'].forEach(
+    (body, i) => {
+      offsets.push(pos);
+      push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1'));
+    },
+  );
+  offsets.push(pos);
+  push(Buffer.from(`4 0 obj\n<< /Length ${zlibBody.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'));
+  push(zlibBody);
+  push(Buffer.from('\nendstream\nendobj\n', 'latin1'));
+  const xref = pos;
+  const table = offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('');
+  push(Buffer.from(`xref\n0 5\n0000000000 65535 f \n${table}trailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`, 'latin1'));
+  return new Uint8Array(Buffer.concat(parts));
+}
+
+/** A report-like page of `lines` lines: a heading, numbered items with wrapped lines, a page number. */
+export function reportPage(pageNumber: number, lines = 48): string[] {
+  const out = ['Regional Water Cooperation — Seminar Report', ''];
+  let item = (pageNumber - 1) * 8 + 1;
+  while (out.length < lines - 2) {
+    out.push(`${item}. The participants recommended that member states strengthen the agreement on`);
+    out.push('   shared river basins, publish the data they hold and report on progress each year.');
+    out.push('');
+    item++;
+  }
+  out.push(String(pageNumber));
+  return out;
+}
