@@ -1,3 +1,4 @@
+// @ts-check
 // DOCX → text, run inside the extraction worker (worker.mjs). Plain JavaScript: see index.ts.
 //
 // 1. checkDocxZip: before mammoth touches the file, yauzl reads the ZIP's central directory and

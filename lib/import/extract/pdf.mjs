@@ -1,3 +1,4 @@
+// @ts-check
 // PDF → text, run inside the extraction worker (worker.mjs). Plain JavaScript so that Node can load
 // it in a worker thread without a TypeScript loader (see index.ts for why).
 //

@@ -1,3 +1,4 @@
+// @ts-check
 // A file the worker refuses: an ImportFileError code (errors.ts) and the numbers its message needs.
 // The worker posts { code, detail } to the main thread, which builds the ImportFileError there.
 

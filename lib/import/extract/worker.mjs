@@ -1,3 +1,4 @@
+// @ts-check
 // The extraction worker: parses one PDF or DOCX off the server's main thread and posts back
 // { ok: true, result } or { ok: false, code, detail }. Started (and, on a time or memory limit,
 // terminated) by index.ts, one worker per file.
