@@ -19,11 +19,13 @@
 // - It is started as `new Worker(new URL('./worker.mjs', import.meta.url))`, literally. Under
 //   vitest and tsx, import.meta.url is this file's file: URL, so the worker resolves beside it.
 //   In the Next.js server build, Turbopack (Next 16's default bundler) recognises exactly this form
-//   for node:worker_threads and bundles worker.mjs and its imports as a separate worker entry
-//   (resolved from this module; the relative-URL fix landed in 16.2.x); webpack does the same for
-//   `new Worker(new URL(...))`. unpdf, mammoth and yauzl are listed in next.config.js's
-//   serverExternalPackages so that the worker bundle loads them from node_modules at run time
-//   instead of re-bundling pdf.js.
+//   for node:worker_threads and bundles worker.mjs and its imports as a separate worker entry,
+//   resolving the relative URL from this module (support since 16.2; a regression in resolving
+//   relative URLs, vercel/next.js#93427, was fixed by #93432 before the 16.4 line this app uses);
+//   webpack does the same for `new Worker(new URL(...))`. unpdf, mammoth and yauzl are listed in
+//   next.config.js's serverExternalPackages so that the worker bundle loads them from node_modules
+//   at run time instead of re-bundling pdf.js. (Not yet checked against a production build: the
+//   first route that calls extractReportText should be exercised by an e2e test.)
 
 import { Worker } from 'node:worker_threads';
 import { Semaphore } from 'async-mutex';
