@@ -2,12 +2,16 @@
 // version, so that any change to the items (a theme set, a sector added, an item archived, a merge)
 // retrains it at the next use, on whichever server.
 //
-// Training time (reading included), measured on the 2-core dev machine: 2,000 items (the db test)
-// about 0.15 s on SQLite; 5,000 synthetic items in memory about 0.2 s; the benchmark's M data set
-// (10,000 items, read from SQLite) about 0.5 s and L (100,000) about 5 s. The model then answers 80
-// texts in about 10 ms at M and 100 ms at L. (Re-measure with load.bench.ts.) Every write anywhere
-// moves the data version, so on a busy server the model is rebuilt often: at L that cost would call
-// for keying the model on the items' own fingerprint instead.
+// Training time, measured on the 2-core dev machine while shared (load average about 12):
+// - in memory, on benchmark-like texts (measure.ts, CPU time): M (10,000 items) 0.43 s to train and
+//   0.14 s for 80 texts; L (100,000 items) 2.5 s to train and 0.53 s for 80 texts, 340 MB RSS;
+// - from the database (suggest.db.test.ts, wall time): about 2,100 items, the first call (reading,
+//   training and 80 texts) 0.8 s on SQLite and 1.2 s on PostgreSQL; 80 texts with the model cached
+//   70 to 110 ms.
+// Reading the rows adds to the in-memory figures (not measured on the benchmark's M and L data sets).
+// Every committed write anywhere moves the data version, so on a busy server the model is rebuilt
+// often: at L that cost would call for keying the model on a fingerprint of the items themselves.
+
 import type { Db, Tx } from '@/lib/db';
 import { isTransactionClient } from '@/lib/db/client';
 import { dataVersionCache } from '@/lib/cache/data-version-cache';
