@@ -2,8 +2,9 @@
 // real public reports line for line, with hand-checked recommendations. Measures the parser's item recall and precision over all of them and fails
 // when either drops below the floor measured when the floor was last set.
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { boundedLevenshtein, collapse, CORPUS_DIR, loadFixtures, match, similarity, tableRow, totals } from './corpus/scoring';
 import { parseRecommendations, reflow, type ParsedRecommendation } from './parse-report';
 
 /** Micro-averaged over every expected and predicted item of the corpus, rounded down to 2 decimals when
@@ -11,88 +12,7 @@ import { parseRecommendations, reflow, type ParsedRecommendation } from './parse
  * rewrite of issue 24: recall 0.938, precision 0.981). Raise them when the parser improves. */
 const RECALL_FLOOR = 0.93;
 const PRECISION_FLOOR = 0.98;
-/** An item matches an expected one when their similarity is at least this. */
-const MATCH_THRESHOLD = 0.9;
-
-type ManifestEntry = {
-  slug: string;
-  title: string;
-  kind: string;
-  derivedFrom?: string;
-  features: string[];
-};
-
-const DIR = new URL('./corpus/', import.meta.url);
-const read = (file: string) => readFileSync(new URL(file, DIR), 'utf8');
-const manifest = JSON.parse(read('manifest.json')) as { fixtures: ManifestEntry[] };
-const fixtures = manifest.fixtures.map((entry) => ({
-  ...entry,
-  source: read(`${entry.slug}.txt`),
-  expected: (JSON.parse(read(`${entry.slug}.expected.json`)) as { recommendations: string[] }).recommendations,
-}));
-
-const collapse = (s: string) => s.replace(/\s+/g, ' ').trim();
-
-/**
- * Levenshtein distance of a and b, or Infinity when it exceeds `max` (only a band of
- * width 2·max+1 around the diagonal is computed, so long items stay cheap).
- */
-function boundedLevenshtein(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return Infinity;
-  const INF = max + 1;
-  let prev = new Array<number>(b.length + 1);
-  let curr = new Array<number>(b.length + 1);
-  for (let j = 0; j <= b.length; j++) prev[j] = j <= max ? j : INF;
-  for (let i = 1; i <= a.length; i++) {
-    const from = Math.max(1, i - max);
-    const to = Math.min(b.length, i + max);
-    curr.fill(INF);
-    curr[0] = i <= max ? i : INF;
-    let rowMin = curr[0];
-    for (let j = from; j <= to; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      const value = Math.min((prev[j - 1] ?? INF) + cost, (prev[j] ?? INF) + 1, (curr[j - 1] ?? INF) + 1);
-      curr[j] = Math.min(value, INF);
-      rowMin = Math.min(rowMin, curr[j] ?? INF);
-    }
-    if (rowMin > max) return Infinity;
-    [prev, curr] = [curr, prev];
-  }
-  const d = prev[b.length] ?? INF;
-  return d > max ? Infinity : d;
-}
-
-/** 1 − normalised edit distance on whitespace-collapsed text; 0 when below the threshold. */
-function similarity(a: string, b: string): number {
-  const x = collapse(a);
-  const y = collapse(b);
-  const longest = Math.max(x.length, y.length);
-  if (longest === 0) return 1;
-  const d = boundedLevenshtein(x, y, Math.floor(longest * (1 - MATCH_THRESHOLD) + 1e-9));
-  return d === Infinity ? 0 : 1 - d / longest;
-}
-
-/** One-to-one matching, greedy by best similarity; pairs below the threshold never match. */
-function match(predicted: string[], expected: string[]): { matched: number; pairs: [number, number, number][] } {
-  const candidates: [number, number, number][] = [];
-  predicted.forEach((p, i) =>
-    expected.forEach((e, j) => {
-      const s = similarity(p, e);
-      if (s >= MATCH_THRESHOLD) candidates.push([s, i, j]);
-    }),
-  );
-  candidates.sort((a, b) => b[0] - a[0] || a[1] - b[1] || a[2] - b[2]);
-  const usedP = new Set<number>();
-  const usedE = new Set<number>();
-  const pairs: [number, number, number][] = [];
-  for (const [s, i, j] of candidates) {
-    if (usedP.has(i) || usedE.has(j)) continue;
-    usedP.add(i);
-    usedE.add(j);
-    pairs.push([s, i, j]);
-  }
-  return { matched: pairs.length, pairs };
-}
+const fixtures = loadFixtures();
 
 /** The parser's running-header rule, re-stated: a short unpunctuated non-item line seen more than once. */
 function repeatedLines(source: string): Set<string> {
@@ -123,16 +43,8 @@ const results = fixtures.map((f) => {
     parsed.map((p) => p.text),
     f.expected,
   );
-  return { ...f, parsed, matched };
+  return { ...f, parsed, predicted: parsed.length, matched };
 });
-
-const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
-function totals(rows: typeof results) {
-  const matched = rows.reduce((s, r) => s + r.matched, 0);
-  const expected = rows.reduce((s, r) => s + r.expected.length, 0);
-  const predicted = rows.reduce((s, r) => s + r.parsed.length, 0);
-  return { matched, expected, predicted, recall: ratio(matched, expected), precision: ratio(matched, predicted) };
-}
 
 describe('report corpus', () => {
   it('has texts modelled on at least 20 distinct real reports, each with its text, expectation and manifest entry', () => {
@@ -142,7 +54,7 @@ describe('report corpus', () => {
       expect(f.expected.length, f.slug).toBeGreaterThan(0);
       if (f.derivedFrom) expect(real.map((r) => r.slug)).toContain(f.derivedFrom);
     }
-    const files = readdirSync(DIR).filter((n) => n.endsWith('.txt'));
+    const files = readdirSync(CORPUS_DIR).filter((n) => n.endsWith('.txt'));
     expect(files.map((n) => n.slice(0, -4)).sort()).toEqual(fixtures.map((f) => f.slug).sort());
   });
 
@@ -153,11 +65,7 @@ describe('report corpus', () => {
 
   it('keeps item recall and precision at or above the floor', () => {
     const pct = (x: number) => `${(100 * x).toFixed(0)}%`.padStart(5);
-    const rows = results.map(
-      (r) =>
-        `${r.slug.padEnd(62)} ${r.kind.padEnd(30)} exp ${String(r.expected.length).padStart(2)}  got ${String(r.parsed.length).padStart(2)}  ` +
-        `ok ${String(r.matched).padStart(2)}  R ${pct(ratio(r.matched, r.expected.length))}  P ${pct(ratio(r.matched, r.parsed.length))}`,
-    );
+    const rows = results.map(tableRow);
     const all = totals(results);
     const kinds = [...new Set(results.map((r) => r.kind))].map((kind) => {
       const t = totals(results.filter((r) => r.kind === kind));
