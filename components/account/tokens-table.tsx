@@ -1,8 +1,8 @@
 import { formatDateTime } from '@/lib/format';
-import type { ApiTokenItem } from '@/lib/tokens/list-api-tokens';
+import type { ApiTokenListItem } from '@/lib/tokens/list-api-tokens';
 import { RevokeTokenButton } from './revoke-token-button';
 
-export function TokensTable({ tokens }: { tokens: ApiTokenItem[] }) {
+export function TokensTable({ tokens }: { tokens: ApiTokenListItem[] }) {
   if (tokens.length === 0) return <p className="text-muted">You have no API tokens.</p>;
   return (
     <div role="region" aria-label="Your API tokens (scrolls sideways on narrow screens)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface">
@@ -29,7 +29,7 @@ export function TokensTable({ tokens }: { tokens: ApiTokenItem[] }) {
               <td className="p-3">
                 {token.revokedAt ? (
                   <span className="text-muted">Revoked {formatDateTime(token.revokedAt)}</span>
-                ) : token.expiresAt && token.expiresAt.getTime() <= Date.now() ? (
+                ) : token.expired && token.expiresAt ? (
                   <span className="text-muted">Expired {formatDateTime(token.expiresAt)}</span>
                 ) : (
                   <div className="space-y-1">

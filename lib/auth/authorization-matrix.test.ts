@@ -78,8 +78,8 @@ describe('authorization matrix: completeness', () => {
 
   it('every server action that is not public states the role it needs (requiredRole)', async () => {
     for (const row of ACTIONS) {
-      const module = (await import(path.join(process.cwd(), row.file))) as Record<string, { requiredRole?: unknown }>;
-      const requiredRole = module[row.action]?.requiredRole;
+      const actions = (await import(path.join(process.cwd(), row.file))) as Record<string, { requiredRole?: unknown }>;
+      const requiredRole = actions[row.action]?.requiredRole;
       if (row.expect === 'public') expect(requiredRole, row.action).toBeUndefined();
       else expect(requiredRole, row.action).toBe(row.expect.editor === 'allowed' ? (row.expect.viewer === 'allowed' ? 'VIEWER' : 'EDITOR') : 'ADMIN');
     }

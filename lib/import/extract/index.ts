@@ -107,8 +107,8 @@ export async function extractReportText(input: ExtractInput, limits: ImportLimit
 
 function refusalToError(code: string, detail: Record<string, string | number | undefined> = {}, kind: WorkerKind): ImportFileError {
   const safe: ImportFileErrorCode = isImportFileErrorCode(code) ? code : kind === 'pdf' ? 'corrupt_pdf' : 'corrupt_docx';
-  const str = (key: string) => (typeof detail[key] === 'string' ? (detail[key] as string) : undefined);
-  const num = (key: string) => (typeof detail[key] === 'number' ? (detail[key] as number) : undefined);
+  const str = (key: string) => (typeof detail[key] === 'string' ? detail[key] : undefined);
+  const num = (key: string) => (typeof detail[key] === 'number' ? detail[key] : undefined);
   return importFileError(safe, { what: str('what'), limit: str('limit'), pages: num('pages'), maxPages: num('maxPages') });
 }
 

@@ -165,7 +165,7 @@ export async function extractPdf(bytes, limits) {
         const [x0 = 0, , x1 = 612] = page.view;
         pageText = layoutPage(/** @type {PdfTextItem[]} */ (content.items.filter((item) => 'str' in item)), Math.abs(x1 - x0));
         page.cleanup();
-      } catch (error) {
+      } catch {
         throw new Refusal('corrupt_pdf', { what: `page ${n} cannot be read` });
       }
       if (pageText.trim() === '') emptyPages++;

@@ -138,7 +138,7 @@ describe('suggestForTexts', () => {
 
   it('leaves out the items of the seminar being imported, and honours relatedLimit', async () => {
     // The model reads an item's title and text.
-    const text = `${WATER[1]![0]}\n${WATER[1]![1]}`;
+    const text = `${WATER[1][0]}\n${WATER[1][1]}`;
     const [all] = await suggestForTexts(db, [text]);
     expect(all!.related[0]).toMatchObject({ id: first.items[1]!.id, score: 1 });
     const [excluded] = await suggestForTexts(db, [text], { excludeSeminarId: first.seminarId });
