@@ -30,7 +30,7 @@ export function exportCacheBytes(env: Record<string, string | undefined> = proce
 }
 
 type Kept = { client: number; version: string; file: ReportFile };
-type Making = { version: string; file: Promise<ReportFile> };
+type Making = { version: string; file: Promise<ReportFile>; settled: Promise<void> };
 
 /**
  * A per-process store of finished files, least recently used first out, holding at most `maxBytes`
@@ -79,20 +79,30 @@ export class ExportFileCache {
     const making = this.making.get(full);
     if (making?.version === version) return making.file;
 
-    const entry: Making = { version, file: slots.run(make) };
-    this.making.set(full, entry);
+    const file = slots.run(make);
+    // Until the file is kept (or not), a repeat finds it here: the data version is read again first.
     const done = () => {
       if (this.making.get(full) === entry) this.making.delete(full);
     };
-    // A failed making (a 429 included) is not kept: the next request tries again.
-    entry.file.then(async (file) => {
-      try {
-        if (stillValid() && (await this.versionOf(db).catch(() => null)) === version) this.keep(full, { client, version, file });
-      } finally {
-        done();
-      }
-    }, done);
-    return entry.file;
+    const entry: Making = {
+      version,
+      file,
+      // A failed making (a 429 included) is not kept: the next request tries again.
+      settled: file.then(async (made) => {
+        try {
+          if (stillValid() && (await this.versionOf(db).catch(() => null)) === version) this.keep(full, { client, version, file: made });
+        } finally {
+          done();
+        }
+      }, done),
+    };
+    this.making.set(full, entry);
+    return file;
+  }
+
+  /** Once every file being made is kept or dropped (tests). */
+  async settled(): Promise<void> {
+    await Promise.all([...this.making.values()].map((entry) => entry.settled));
   }
 
   private keep(full: string, entry: Kept): void {
