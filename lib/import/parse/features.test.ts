@@ -351,6 +351,92 @@ describe('no heading at all', () => {
   });
 });
 
+describe('no heading at all: the meeting as the subject of a recommending verb', () => {
+  it('takes "further recommended", "stressed that … need to", "called on", "emphasised the importance" with the meeting as subject', () => {
+    const source = [
+      'The meeting was opened by the chair of the regional commission.',
+      'The meeting recommended that countries test the indicators in the field (para 3).',
+      'The meeting stressed that the sub-regional bodies need to share their data (para 4).',
+      'The meeting further recommended starting with a small set of indicators (para 5).',
+      'Finally, the participants called on donors to fund the pilot studies (para 6).',
+      'The Committee emphasised the importance of a common glossary (para 7).',
+    ].join('\n');
+    expect(texts(source)).toEqual([
+      'The meeting recommended that countries test the indicators in the field (para 3).',
+      'The meeting stressed that the sub-regional bodies need to share their data (para 4).',
+      'The meeting further recommended starting with a small set of indicators (para 5).',
+      'Finally, the participants called on donors to fund the pilot studies (para 6).',
+      'The Committee emphasised the importance of a common glossary (para 7).',
+    ]);
+  });
+
+  it('leaves narrative out: a report that "stresses", a "stressed that" with nothing to do, a passive "were invited"', () => {
+    const source = [
+      'The report stresses that both governments need to adjust to the new situation.',
+      'The meeting stressed that good progress had been made since the last session.',
+      'The participants were invited to a field visit on the second day.',
+      'The meeting agreed to meet again next year.',
+      'The Chairman of the meeting welcomed the delegates.',
+    ].join('\n');
+    expect(texts(source)).toEqual([]);
+  });
+
+  it('takes "agreed that … should" and "We recommend"', () => {
+    expect(texts('The workshop agreed that each country should name a focal point.\n\nWe recommend that the secretariat publish the data.')).toEqual([
+      'The workshop agreed that each country should name a focal point.',
+      'We recommend that the secretariat publish the data.',
+    ]);
+  });
+});
+
+describe('page furniture of any length at page breaks', () => {
+  const header = 'Report of the Standing Committee on Regional Water Cooperation (Second Session) — List of Recommendations';
+  it('drops a long running header printed after each page body, just before the page break', () => {
+    const source = [
+      'Recommendations',
+      '',
+      '1. Governments should fund the regional agreements.',
+      '2. Donors should coordinate their support and',
+      '',
+      header,
+      '',
+      '1/2',
+      '\freport on it to the secretariat every year.',
+      '3. Universities should open their data.',
+      '',
+      header,
+      '',
+      '2/2',
+    ].join('\n');
+    expect(texts(source)).toEqual([
+      'Governments should fund the regional agreements.',
+      'Donors should coordinate their support and report on it to the secretariat every year.',
+      'Universities should open their data.',
+    ]);
+  });
+
+  it('drops a header that opens each page, and a repeated title cut with "…"; numbers that change page to page do not matter', () => {
+    const cut = 'Summary record of the fourteenth meeting of the joint panel on forest criteria and …';
+    const source = [
+      `${cut} page 1 of 2`,
+      '',
+      'Recommendations',
+      '',
+      '1. Governments should fund the regional agreements and',
+      `\f${cut} page 2 of 2`,
+      'make sure that they are enforced.',
+      '2. Donors should coordinate their support.',
+    ].join('\n');
+    expect(texts(source)).toEqual(['Governments should fund the regional agreements and make sure that they are enforced.', 'Donors should coordinate their support.']);
+  });
+
+  it('keeps a long line that comes back once but not at page edges', () => {
+    const sentence = 'Member states should strengthen the agreements on shared river basins and report on them.';
+    const source = ['Recommendations', '', `1. ${sentence}`, '2. Donors should coordinate.', `3. ${sentence}`, '4. Universities should open their data.'].join('\n');
+    expect(texts(source)).toHaveLength(4);
+  });
+});
+
 describe('parseReportMetadata venue', () => {
   it.each([
     ['organised a seminar on Thursday, February 12, 2015 in National Library, Islamabad. It was attended', 'National Library, Islamabad'],
