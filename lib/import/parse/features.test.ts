@@ -327,6 +327,16 @@ describe('one word per line', () => {
     expect(items[0]?.lineStart).toBe(3);
     expect(source.slice(items[0]?.start, items[0]?.end).split('\n')[0]).toBe('States');
   });
+
+  it('starts an item at a marker that shares its line with the first word ("1. Member")', () => {
+    const words = 'Recommendations Given the threats to minorities in every region, states taking part in the review should keep paying close attention to them. Some improvements are possible: 1.·Member States should collect data on minorities in every census; 2.·MSs should consult minority groups before each reform; 3.·Religious minorities deserve closer attention.';
+    const source = words.split(' ').join('\n').replace(/·/g, ' ');
+    expect(texts(source)).toEqual([
+      'Member States should collect data on minorities in every census;',
+      'MSs should consult minority groups before each reform;',
+      'Religious minorities deserve closer attention.',
+    ]);
+  });
 });
 
 describe('no heading at all', () => {

@@ -87,7 +87,9 @@ function rejoinWordLines(source: string, raw: { from: number; to: number }[]): L
     const nextToken = source.slice(raw[k + 1]?.from ?? 0, raw[k + 1]?.to ?? 0).trim();
     const isHeadingWord = /^(?:recommendations?|conclusions)$/i.test(token) && /^\p{Lu}/u.test(token);
     const startsAfterSentence = prevToken === '' || /[.!?:]$/.test(prevToken);
-    if (WORD_MARKER.test(token) || /^\d{1,2}\.\p{Lu}/u.test(token) || (isHeadingWord && startsAfterSentence)) flush();
+    // A marker with the item's first word on its line ("1. Member") starts a line too.
+    const markerAndWord = WORD_MARKER.test(token.split(/\s+/)[0] ?? '') && /^\S+\s+["“‘(]?\p{L}/u.test(token) && token.split(/\s+/).length === 2;
+    if (WORD_MARKER.test(token) || markerAndWord || /^\d{1,2}\.\p{Lu}/u.test(token) || (isHeadingWord && startsAfterSentence)) flush();
     if (start < 0) start = r.from;
     end = r.to;
     // "Recommendations" followed by a capitalised word or a marker: a heading of its own.
