@@ -1,8 +1,8 @@
 // DOCX extraction end to end (real DOCX files made with the `docx` package, parsed in the worker),
 // and the zip-bomb guard, also run in this process to measure its time and memory.
-import { Document, Packer, Paragraph } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
 import { describe, expect, it } from 'vitest';
-import { checkDocxZip } from './docx.mjs';
+import { checkDocxZip, formatNumber, readWordNumbering } from './docx.mjs';
 import { ImportFileError } from './errors';
 import { extractReportText } from './index';
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
@@ -38,8 +38,9 @@ describe('DOCX text', { timeout: 60_000 }, () => {
         '',
         '1. Governments should fund regional water agreements.',
         '2. The secretariat should publish an annual review, covering:',
-        '    a. progress on each agreement;',
-        '    b. funding gaps.',
+        // The sub-list's Word format is "%2)": markers come out as Word renders them.
+        '    a) progress on each agreement;',
+        '    b) funding gaps.',
         '3. Donors should coordinate their support.',
         '',
         'A note between two items of the same list.',
@@ -54,6 +55,80 @@ describe('DOCX text', { timeout: 60_000 }, () => {
         '• Share the report widely.',
       ].join('\n'),
     });
+  });
+
+  it('numbers Word lists as Word renders them: start values, "(a)", roman and upper-case formats, "%1.%2.", restarts', async () => {
+    const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string, start = 1) => ({ level: lvl, format, text, start, alignment: AlignmentType.START });
+    const doc = new Document({
+      numbering: {
+        config: [
+          { reference: 'from6', levels: [level(0, LevelFormat.DECIMAL, '%1.', 6), level(1, LevelFormat.LOWER_LETTER, '(%2)')] },
+          { reference: 'roman', levels: [level(0, LevelFormat.LOWER_ROMAN, '%1.', 4)] },
+          { reference: 'upper', levels: [level(0, LevelFormat.UPPER_LETTER, '%1.'), level(1, LevelFormat.UPPER_ROMAN, '%2)')] },
+          { reference: 'legal', levels: [level(0, LevelFormat.DECIMAL, '%1.', 8), level(1, LevelFormat.DECIMAL, '%1.%2.')] },
+          { reference: 'plain', levels: [level(0, LevelFormat.DECIMAL, '%1.')] },
+        ],
+      },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: 'Recommendations' }),
+            new Paragraph({ text: 'Fund the agreements.', numbering: { reference: 'from6', level: 0 } }),
+            new Paragraph({ text: 'Publish a review of:', numbering: { reference: 'from6', level: 0 } }),
+            new Paragraph({ text: 'progress;', numbering: { reference: 'from6', level: 1 } }),
+            new Paragraph({ text: 'gaps.', numbering: { reference: 'from6', level: 1 } }),
+            new Paragraph({ text: 'Open the data.', numbering: { reference: 'roman', level: 0 } }),
+            new Paragraph({ text: 'Train staff.', numbering: { reference: 'roman', level: 0 } }),
+            new Paragraph({ text: 'Energy', numbering: { reference: 'upper', level: 0 } }),
+            new Paragraph({ text: 'Build grids.', numbering: { reference: 'upper', level: 1 } }),
+            new Paragraph({ text: 'Water', numbering: { reference: 'upper', level: 0 } }),
+            new Paragraph({ text: 'Share rivers.', numbering: { reference: 'upper', level: 1 } }),
+            new Paragraph({ text: 'The Government supports them:', numbering: { reference: 'legal', level: 0 } }),
+            new Paragraph({ text: 'Ratify the conventions.', numbering: { reference: 'legal', level: 1 } }),
+            new Paragraph({ text: 'Report each year.', numbering: { reference: 'legal', level: 1 } }),
+            new Paragraph({ text: 'A first list.', numbering: { reference: 'plain', level: 0, instance: 1 } }),
+            new Paragraph({ text: 'Its second item.', numbering: { reference: 'plain', level: 0, instance: 1 } }),
+            new Paragraph({ text: 'Another list, numbered from 1 again.', numbering: { reference: 'plain', level: 0, instance: 2 } }),
+          ],
+        },
+      ],
+    });
+    const { text } = await extractReportText({ bytes: new Uint8Array(await Packer.toBuffer(doc)), fileName: 'lists.docx' });
+    expect(text.split('\n').filter((l) => l.trim() !== '')).toEqual([
+      'Recommendations',
+      '6. Fund the agreements.',
+      '7. Publish a review of:',
+      '    (a) progress;',
+      '    (b) gaps.',
+      'iv. Open the data.',
+      'v. Train staff.',
+      'A. Energy',
+      '    I) Build grids.',
+      'B. Water',
+      '    I) Share rivers.',
+      '8. The Government supports them:',
+      '    8.1. Ratify the conventions.',
+      '    8.2. Report each year.',
+      '1. A first list.',
+      '2. Its second item.',
+      '1. Another list, numbered from 1 again.',
+    ]);
+  });
+
+  it('reads numbering.xml: levels, w:num instances with start overrides, list style links', () => {
+    const xml = [
+      '<w:numbering>',
+      '<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="3"/><w:numFmt w:val="upperRoman"/><w:lvlText w:val="%1."/></w:lvl>',
+      '<w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="\uf0b7"/></w:lvl></w:abstractNum>',
+      '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>',
+      '<w:num w:numId="2"><w:abstractNumId w:val="0"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="10"/></w:lvlOverride></w:num>',
+      '</w:numbering>',
+    ].join('');
+    const numbering = readWordNumbering(xml);
+    expect(numbering.abstractNums.get('0')?.get(0)).toEqual({ start: 3, numFmt: 'upperRoman', lvlText: '%1.', isLgl: false });
+    expect(numbering.nums.get('2')?.startOverrides.get(0)).toBe(10);
+    expect(['decimal', 'lowerLetter', 'upperLetter', 'lowerRoman', 'upperRoman', 'decimalZero'].map((f) => formatNumber(9, f))).toEqual(['9', 'i', 'I', 'ix', 'IX', '09']);
+    expect(formatNumber(27, 'lowerLetter')).toBe('aa');
   });
 
   it('a DOCX named .pdf is read as a DOCX, with a warning', async () => {

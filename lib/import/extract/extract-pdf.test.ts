@@ -1,6 +1,7 @@
 // PDF extraction end to end: real PDFs made here (pdf-lib, or by hand), parsed in the worker thread.
 import { describe, expect, it } from 'vitest';
 import { ImportFileError } from './errors';
+import { parseRecommendations } from '../parse-report';
 import { extractReportText } from './index';
 import { IMPORT_LIMITS, type ImportLimits } from './limits';
 import { makeEncryptedPdf, makeImageOnlyPdf, makePdf, makePdfStreamBomb, reportPage } from './test-fixtures';
@@ -46,6 +47,36 @@ describe('PDF text', { timeout: 60_000 }, () => {
     });
   });
 
+  it('drops a running header and page-number footer drawn after the body (as a browser prints), whatever their length', async () => {
+    const title = 'Report of the Standing Committee on Regional Water Cooperation (Second Session) — List of …';
+    const bytes = await makePdf(
+      [
+        ['Recommendations', '', '1. Governments should fund the agreements.', '2. Donors should coordinate their support and'],
+        ['   report on it every year.', '3. Universities should open their data.'],
+        ['4. The secretariat should publish a review.'],
+      ],
+      { header: () => title, footer: (n, of) => `${n}/${of}` },
+    );
+    const result = await extractReportText({ bytes, fileName: 'printed.pdf' });
+    expect(result.text).not.toContain('Standing Committee');
+    expect(result.text).not.toMatch(/\d\/3/);
+    expect(parseRecommendations(result.text).map((r) => r.text)).toEqual([
+      'Governments should fund the agreements.',
+      'Donors should coordinate their support and report on it every year.',
+      'Universities should open their data.',
+      'The secretariat should publish a review.',
+    ]);
+  });
+
+  it('keeps a line that repeats at the same height on only some pages, and any repeat in a 2-page PDF', async () => {
+    const pages = [['Interim findings', '', 'Text one.'], ['Interim findings', '', 'Text two.'], ['Other heading', '', 'Text three.'], ['Another heading', '', 'Text four.']];
+    const four = await extractReportText({ bytes: await makePdf(pages), fileName: 'four.pdf' });
+    expect(four.text.match(/Interim findings/g)).toHaveLength(2);
+    const two = await extractReportText({ bytes: await makePdf(pages.slice(0, 2), { footer: (n, of) => `${n}/${of}` }), fileName: 'two.pdf' });
+    expect(two.text.match(/Interim findings/g)).toHaveLength(2);
+    expect(two.text).toContain('1/2');
+  });
+
   it('a real PDF under a .txt name is read as a PDF, with a warning', async () => {
     const bytes = await makePdf([['Only line']]);
     const result = await extractReportText({ bytes, fileName: 'report.txt' });
@@ -64,6 +95,9 @@ describe('PDF text', { timeout: 60_000 }, () => {
     expect(result.pages).toBe(100);
     expect(result.text.split('\f')).toHaveLength(100);
     expect(result.text).toContain('800. The participants recommended');
+    // The running header goes (same line, same place, every page); numbered items at the same place on every page stay.
+    expect(result.text).not.toContain('Seminar Report');
+    expect(result.text).toContain('\f9. The participants recommended');
   });
 });
 

@@ -12,7 +12,9 @@
 //   (parse-report reads an indented capital after a finished sentence as a lost bullet);
 // - pages are joined by "\n\f" (a form feed at the start of the next page's first line, like
 //   pdftotext): parse-report and reflow.ts treat \f as whitespace and drop page-number lines and
-//   running headers themselves.
+//   running headers themselves;
+// - in a document of 3 or more pages, a line repeated at the same height on most pages (a running
+//   header or footer, digits aside) is dropped here, whatever its length (findPageFurniture).
 
 import { getDocumentProxy } from 'unpdf';
 import { Refusal } from './refusal.mjs';
@@ -77,7 +79,63 @@ export function groupLines(items) {
  * @param {number} pageWidth
  */
 export function layoutPage(items, pageWidth) {
-  const lines = groupLines(items);
+  return layoutLines(groupLines(items), pageWidth);
+}
+
+/** A running header's or footer's form on every page: digits masked ("1/12" and "2/12" are one line). */
+function furnitureKey(/** @type {string} */ text) {
+  return text.replace(/\s+/g, ' ').trim().replace(/\d+/g, '0');
+}
+
+/** Lines a running header or footer can be: this many at the top and at the bottom of a page, by height. */
+const EDGE_LINES = 3;
+
+/**
+ * Page furniture: in a document of at least 3 pages, a line among the top or bottom lines of its
+ * page that comes back at the same height (within 1.5 pt) on more than half of the pages, with the
+ * same text or with numbers that move with the page ("3/12" on page 3, "4/12" on page 4). Running
+ * headers and footers are found this way whatever their length and wherever the producer drew them
+ * in the content stream: a browser draws them after the page body, so in content order they would
+ * end each page and be glued to the item that spans the break. Numbered body lines at the same place
+ * on every page ("8. The participants …" then "16. The participants …") are not furniture: their
+ * numbers do not move with the page. Returns, per page, the set of its lines that are furniture.
+ * @param {PdfLine[][]} pages
+ * @returns {Set<PdfLine>[]}
+ */
+export function findPageFurniture(pages) {
+  const sets = pages.map(() => /** @type {Set<PdfLine>} */ (new Set()));
+  if (pages.length < 3) return sets;
+  /** @type {Map<string, { page: number; line: PdfLine; numbers: number[] }[]>} */
+  const byText = new Map();
+  pages.forEach((lines, page) => {
+    const byHeight = [...lines].sort((a, b) => b.y - a.y);
+    const edges = new Set([...byHeight.slice(0, EDGE_LINES), ...byHeight.slice(-EDGE_LINES)]);
+    for (const line of edges) {
+      const key = furnitureKey(line.text);
+      if (key === '') continue;
+      const list = byText.get(key) ?? [];
+      list.push({ page, line, numbers: (line.text.match(/\d+/g) ?? []).map(Number) });
+      byText.set(key, list);
+    }
+  });
+  for (const occurrences of byText.values()) {
+    if (occurrences.length * 2 <= pages.length) continue;
+    for (const o of occurrences) {
+      const samePlace = occurrences.filter(
+        (p) => Math.abs(p.line.y - o.line.y) <= 1.5 && p.numbers.every((n, k) => n === o.numbers[k] || n - (o.numbers[k] ?? 0) === p.page - o.page),
+      );
+      if (new Set(samePlace.map((p) => p.page)).size * 2 > pages.length) sets[o.page]?.add(o.line);
+    }
+  }
+  return sets;
+}
+
+/**
+ * One page's text from its lines: blank lines at paragraph gaps, indentation from the left margin.
+ * @param {PdfLine[]} lines
+ * @param {number} pageWidth
+ */
+export function layoutLines(lines, pageWidth) {
   if (lines.length === 0) return '';
   // The usual line pitch on this page: the smallest downward step between consecutive lines that
   // occurs at least twice (rounded to half a point) and is at least 0.8 font sizes (smaller steps are
@@ -153,26 +211,31 @@ export async function extractPdf(bytes, limits) {
   try {
     const pages = pdf.numPages;
     if (pages > limits.maxPdfPages) throw new Refusal('too_many_pages', { pages, maxPages: limits.maxPdfPages });
-    /** @type {string[]} */
-    const texts = [];
+    /** @type {{ lines: PdfLine[]; width: number }[]} */
+    const laid = [];
     let chars = 0;
     let emptyPages = 0;
     for (let n = 1; n <= pages; n++) {
-      let pageText;
+      let lines;
+      let width;
       try {
         const page = await pdf.getPage(n);
         const content = await page.getTextContent({ includeMarkedContent: false });
         const [x0 = 0, , x1 = 612] = page.view;
-        pageText = layoutPage(/** @type {PdfTextItem[]} */ (content.items.filter((item) => 'str' in item)), Math.abs(x1 - x0));
+        width = Math.abs(x1 - x0);
+        lines = groupLines(/** @type {PdfTextItem[]} */ (content.items.filter((item) => 'str' in item)));
         page.cleanup();
       } catch {
         throw new Refusal('corrupt_pdf', { what: `page ${n} cannot be read` });
       }
-      if (pageText.trim() === '') emptyPages++;
-      chars += pageText.length;
+      if (lines.length === 0) emptyPages++;
+      chars += lines.reduce((sum, l) => sum + l.text.length + 1, 0);
       if (chars > limits.maxTextChars) throw new Refusal('too_large', { what: 'text', limit: `${limits.maxTextChars.toLocaleString('en')} characters` });
-      texts.push(pageText);
+      laid.push({ lines, width });
     }
+    // Running headers and footers are dropped before layout (they would also skew the page's line pitch and margin).
+    const furniture = findPageFurniture(laid.map((p) => p.lines));
+    const texts = laid.map((p, k) => layoutLines(p.lines.filter((l) => !furniture[k]?.has(l)), p.width));
     if (emptyPages === pages) throw new Refusal('no_text_layer');
     if (emptyPages > 0) {
       warnings.push(

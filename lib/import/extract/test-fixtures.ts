@@ -5,12 +5,19 @@ import { constants, crc32, createDeflateRaw, deflateRawSync, deflateSync } from 
 import { AlignmentType, Document, HeadingLevel, LevelFormat, Packer, Paragraph } from 'docx';
 import { PDFDocument, rgb, StandardFonts } from 'pdf-lib';
 
-/** A page is a list of lines; '' is a paragraph gap; leading spaces indent (one space ≈ 3 pt). */
-export async function makePdf(pages: string[][], options: { fontSize?: number } = {}): Promise<Uint8Array> {
+/**
+ * A page is a list of lines; '' is a paragraph gap; leading spaces indent (one space ≈ 3 pt).
+ * `header`/`footer` (page number, page count → text) are drawn in the top and bottom margins after
+ * the page's body, as Chromium prints them.
+ */
+export async function makePdf(
+  pages: string[][],
+  options: { fontSize?: number; header?: (page: number, of: number) => string; footer?: (page: number, of: number) => string } = {},
+): Promise<Uint8Array> {
   const size = options.fontSize ?? 11;
   const doc = await PDFDocument.create();
   const font = await doc.embedFont(StandardFonts.Helvetica);
-  for (const lines of pages) {
+  for (const [n, lines] of pages.entries()) {
     const page = doc.addPage([595, 842]);
     let y = 790;
     for (const line of lines) {
@@ -22,6 +29,8 @@ export async function makePdf(pages: string[][], options: { fontSize?: number } 
       page.drawText(line.trimStart(), { x: 56 + indent * 3, y, size, font, color: rgb(0, 0, 0) });
       y -= size * 1.3;
     }
+    if (options.header) page.drawText(options.header(n + 1, pages.length), { x: 30, y: 820, size: 8, font, color: rgb(0, 0, 0) });
+    if (options.footer) page.drawText(options.footer(n + 1, pages.length), { x: 540, y: 20, size: 8, font, color: rgb(0, 0, 0) });
   }
   return doc.save({ useObjectStreams: false });
 }

@@ -327,6 +327,16 @@ describe('one word per line', () => {
     expect(items[0]?.lineStart).toBe(3);
     expect(source.slice(items[0]?.start, items[0]?.end).split('\n')[0]).toBe('States');
   });
+
+  it('starts an item at a marker that shares its line with the first word ("1. Member")', () => {
+    const words = 'Recommendations Given the threats to minorities in every region, states taking part in the review should keep paying close attention to them. Some improvements are possible: 1.·Member States should collect data on minorities in every census; 2.·MSs should consult minority groups before each reform; 3.·Religious minorities deserve closer attention.';
+    const source = words.split(' ').join('\n').replace(/·/g, ' ');
+    expect(texts(source)).toEqual([
+      'Member States should collect data on minorities in every census;',
+      'MSs should consult minority groups before each reform;',
+      'Religious minorities deserve closer attention.',
+    ]);
+  });
 });
 
 describe('no heading at all', () => {
@@ -348,6 +358,92 @@ describe('no heading at all', () => {
       'The meeting recommended that countries test the indicators. This would show gaps.',
     ]);
     expect(texts('The seminar was held in the capital. Speakers said trade should grow.')).toEqual([]);
+  });
+});
+
+describe('no heading at all: the meeting as the subject of a recommending verb', () => {
+  it('takes "further recommended", "stressed that … need to", "called on", "emphasised the importance" with the meeting as subject', () => {
+    const source = [
+      'The meeting was opened by the chair of the regional commission.',
+      'The meeting recommended that countries test the indicators in the field (para 3).',
+      'The meeting stressed that the sub-regional bodies need to share their data (para 4).',
+      'The meeting further recommended starting with a small set of indicators (para 5).',
+      'Finally, the participants called on donors to fund the pilot studies (para 6).',
+      'The Committee emphasised the importance of a common glossary (para 7).',
+    ].join('\n');
+    expect(texts(source)).toEqual([
+      'The meeting recommended that countries test the indicators in the field (para 3).',
+      'The meeting stressed that the sub-regional bodies need to share their data (para 4).',
+      'The meeting further recommended starting with a small set of indicators (para 5).',
+      'Finally, the participants called on donors to fund the pilot studies (para 6).',
+      'The Committee emphasised the importance of a common glossary (para 7).',
+    ]);
+  });
+
+  it('leaves narrative out: a report that "stresses", a "stressed that" with nothing to do, a passive "were invited"', () => {
+    const source = [
+      'The report stresses that both governments need to adjust to the new situation.',
+      'The meeting stressed that good progress had been made since the last session.',
+      'The participants were invited to a field visit on the second day.',
+      'The meeting agreed to meet again next year.',
+      'The Chairman of the meeting welcomed the delegates.',
+    ].join('\n');
+    expect(texts(source)).toEqual([]);
+  });
+
+  it('takes "agreed that … should" and "We recommend"', () => {
+    expect(texts('The workshop agreed that each country should name a focal point.\n\nWe recommend that the secretariat publish the data.')).toEqual([
+      'The workshop agreed that each country should name a focal point.',
+      'We recommend that the secretariat publish the data.',
+    ]);
+  });
+});
+
+describe('page furniture of any length at page breaks', () => {
+  const header = 'Report of the Standing Committee on Regional Water Cooperation (Second Session) — List of Recommendations';
+  it('drops a long running header printed after each page body, just before the page break', () => {
+    const source = [
+      'Recommendations',
+      '',
+      '1. Governments should fund the regional agreements.',
+      '2. Donors should coordinate their support and',
+      '',
+      header,
+      '',
+      '1/2',
+      '\freport on it to the secretariat every year.',
+      '3. Universities should open their data.',
+      '',
+      header,
+      '',
+      '2/2',
+    ].join('\n');
+    expect(texts(source)).toEqual([
+      'Governments should fund the regional agreements.',
+      'Donors should coordinate their support and report on it to the secretariat every year.',
+      'Universities should open their data.',
+    ]);
+  });
+
+  it('drops a header that opens each page, and a repeated title cut with "…"; numbers that change page to page do not matter', () => {
+    const cut = 'Summary record of the fourteenth meeting of the joint panel on forest criteria and …';
+    const source = [
+      `${cut} page 1 of 2`,
+      '',
+      'Recommendations',
+      '',
+      '1. Governments should fund the regional agreements and',
+      `\f${cut} page 2 of 2`,
+      'make sure that they are enforced.',
+      '2. Donors should coordinate their support.',
+    ].join('\n');
+    expect(texts(source)).toEqual(['Governments should fund the regional agreements and make sure that they are enforced.', 'Donors should coordinate their support.']);
+  });
+
+  it('keeps a long line that comes back once but not at page edges', () => {
+    const sentence = 'Member states should strengthen the agreements on shared river basins and report on them.';
+    const source = ['Recommendations', '', `1. ${sentence}`, '2. Donors should coordinate.', `3. ${sentence}`, '4. Universities should open their data.'].join('\n');
+    expect(texts(source)).toHaveLength(4);
   });
 });
 

@@ -87,7 +87,9 @@ function rejoinWordLines(source: string, raw: { from: number; to: number }[]): L
     const nextToken = source.slice(raw[k + 1]?.from ?? 0, raw[k + 1]?.to ?? 0).trim();
     const isHeadingWord = /^(?:recommendations?|conclusions)$/i.test(token) && /^\p{Lu}/u.test(token);
     const startsAfterSentence = prevToken === '' || /[.!?:]$/.test(prevToken);
-    if (WORD_MARKER.test(token) || /^\d{1,2}\.\p{Lu}/u.test(token) || (isHeadingWord && startsAfterSentence)) flush();
+    // A marker with the item's first word on its line ("1. Member") starts a line too.
+    const markerAndWord = WORD_MARKER.test(token.split(/\s+/)[0] ?? '') && /^\S+\s+["“‘(]?\p{L}/u.test(token) && token.split(/\s+/).length === 2;
+    if (WORD_MARKER.test(token) || markerAndWord || /^\d{1,2}\.\p{Lu}/u.test(token) || (isHeadingWord && startsAfterSentence)) flush();
     if (start < 0) start = r.from;
     end = r.to;
     // "Recommendations" followed by a capitalised word or a marker: a heading of its own.
@@ -127,6 +129,7 @@ export function analyse(source: string, isMarkerLine: (doc: Doc, text: string) =
     counts.set(n, (counts.get(n) ?? 0) + 1);
   }
   doc.runningHeaders = new Set([...counts].filter(([, c]) => c > 1).map(([n]) => n));
+  for (const n of pageFurniture(doc, isMarkerLine)) doc.runningHeaders.add(n);
 
   // In double-spaced text even sentences are cut by blank lines, so a paragraph
   // break needs more blank lines than the usual gap inside a sentence.
@@ -145,6 +148,56 @@ export function analyse(source: string, isMarkerLine: (doc: Doc, text: string) =
   const median = midSentenceGaps[Math.floor((midSentenceGaps.length - 1) / 2)];
   doc.paragraphGap = median === undefined ? 1 : median + 1;
   return doc;
+}
+
+/** A running header's or footer's form on every page: digits masked ("1/12" and "2/12" are one line), whitespace collapsed. */
+function furnitureKey(norm: string): string {
+  return norm.replace(/\d+/g, '0');
+}
+
+/** Content lines (not blank, not a page number) next to a page break that can be page furniture: this many at each end. */
+const PAGE_EDGE_LINES = 2;
+
+/**
+ * Page furniture of any length. A browser prints its running header (the page title, often long
+ * and cut with "…") and "1/2" footer after the page body, so they come last on each page; other
+ * tools put them first. A line that repeats (digits aside) among the first or last lines of two or
+ * more pages is furniture whatever its length, and so is any repeated line cut with "…" (a title
+ * too long for the header). Returns the lines' whitespace-collapsed texts.
+ */
+function pageFurniture(doc: Doc, isMarkerLine: (doc: Doc, text: string) => boolean): string[] {
+  const candidate = (norm: string) => norm.length >= 3 && /\p{L}/u.test(norm) && !isPageNumberLine(norm);
+  // Lines cut with an ellipsis, repeated anywhere.
+  const cut = new Map<string, string[]>();
+  for (const line of doc.lines) {
+    const n = line.norm;
+    if (!candidate(n) || n.length < 12 || !/(?:…|\.\.\.)$/u.test(n) || isMarkerLine(doc, line.text)) continue;
+    const key = furnitureKey(n);
+    cut.set(key, [...(cut.get(key) ?? []), n]);
+  }
+  const out = [...cut.values()].filter((ns) => ns.length > 1).flat();
+  // Lines at page edges, repeated on two or more pages.
+  if (!doc.source.includes('\f')) return out;
+  const pages: number[][] = [[]];
+  for (const [i, line] of doc.lines.entries()) {
+    if (line.text.includes('\f')) pages.push([]);
+    if (line.norm !== '' && !isPageNumberLine(line.norm)) pages[pages.length - 1]?.push(i);
+  }
+  const edgePages = new Map<string, { pages: Set<number>; norms: string[] }>();
+  pages.forEach((content, p) => {
+    const edges = new Set([...content.slice(0, PAGE_EDGE_LINES), ...content.slice(-PAGE_EDGE_LINES)]);
+    for (const i of edges) {
+      const line = doc.lines[i];
+      if (!line || !candidate(line.norm) || isMarkerLine(doc, line.text)) continue;
+      const key = furnitureKey(line.norm);
+      const entry = edgePages.get(key) ?? { pages: new Set<number>(), norms: [] };
+      entry.pages.add(p);
+      entry.norms.push(line.norm);
+      edgePages.set(key, entry);
+    }
+  });
+  for (const { pages: seen, norms } of edgePages.values()) if (seen.size > 1) out.push(...norms);
+  return out;
 }
 
 /** Cheap stand-in for the heading test while measuring gaps: short and capitalised. */
