@@ -97,6 +97,12 @@ describe('add a recommendation by hand', () => {
     expect(await db.recommendation.count({ where: { seminarId: held.id } })).toBe(0);
   });
 
+  it('add: editors adding to one seminar at the same moment take turns: distinct, consecutive codes', async () => {
+    const held = await seminar();
+    const created = await Promise.all(Array.from({ length: 4 }, (_, index) => add(held.id, { text: `At once ${index}.` })));
+    expect(created.map((item) => item.code).sort()).toEqual([1, 2, 3, 4].map((n) => `${held.codePrefix}-R0${n}`));
+  });
+
   it('add: an unknown seminar is a 404', async () => {
     const refusal = await httpRefusal(add('no-such-seminar', { text: 'Nowhere.' }));
     expect(refusal.status).toBe(404);

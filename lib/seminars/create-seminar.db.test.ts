@@ -32,6 +32,18 @@ describe('create seminar', () => {
     expect(await db.seminar.count({ where: { codePrefix: { startsWith: String(year) } } })).toBe(3);
   });
 
+  it('seminar: created at the same moment in one year, each gets its own prefix or a 409 to send it again, never a duplicate', async () => {
+    const actor = await editor();
+    const year = freshYear();
+    const results = await Promise.allSettled([1, 2, 3].map((month) => createSeminar(db, input(`${year}-0${month}-01`), actor)));
+    const prefixes = results.flatMap((result) => (result.status === 'fulfilled' ? [result.value.codePrefix] : []));
+    expect(new Set(prefixes).size).toBe(prefixes.length);
+    expect(prefixes.length).toBeGreaterThan(0);
+    for (const result of results) {
+      if (result.status === 'rejected') expect(result.reason).toMatchObject({ code: 'code_prefix_taken' });
+    }
+  });
+
   it('seminar: saved with its speakers and report text, and one audit row naming the editor', async () => {
     const actor = await editor();
     const year = freshYear();
