@@ -105,7 +105,8 @@ test.describe('hand entry (editor)', () => {
     await page.goto(`/recommendations?q=${code}`);
     await expect(page.getByRole('heading', { level: 2, name: 'No matches' })).toBeVisible();
     await page.goto(`/recommendations?q=${code}&includeArchived=true`);
-    await expect(page.getByRole('region', { name: /Recommendations table/ }).getByRole('link', { name: new RegExp(code) }).first()).toBeVisible();
+    const row = page.getByRole('region', { name: /Recommendations table/ }).getByRole('row', { name: new RegExp(`^Select ${code}`) });
+    await expect(row).toContainText('Withdrawn');
 
     // Restore it: back in the list, editable again.
     await page.goto(`/recommendations/${code}`);
