@@ -117,6 +117,18 @@ test.describe('hand entry (editor)', () => {
     await expect(page.getByRole('heading', { level: 2, name: '1 recommendation' })).toBeVisible();
   });
 
+  test('the entry pages fit a 360 px screen without sideways scrolling', async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageState('editor'), viewport: { width: 360, height: 800 } });
+    const page = await context.newPage();
+    for (const path of ['/seminars/new', '/seminars/2015/recommendations/new', '/seminars']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+    }
+    await context.close();
+  });
+
   test('a viewer sees no way to enter seminars or recommendations', async ({ browser }) => {
     const context = await browser.newContext({ storageState: storageState('viewer') });
     const page = await context.newPage();
