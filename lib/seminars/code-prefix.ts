@@ -1,8 +1,9 @@
 // A seminar's code prefix, the first part of its recommendations' codes (2015-R03). Existing
 // prefixes ("2015", "2012") never change. A new seminar gets its year; further seminars of that
-// year get the year and a capital letter: 2026, 2026B, 2026C, ..., 2026Z, 2026ZA, 2026ZB, ...
+// year get the year and a capital letter: 2026, 2026B, 2026C, ..., 2026Z, then 2026ZB, ..., 2026ZZ, 2026ZZB, ...
 // Capitals because the item page finds a code typed in lower case by upper-casing it; and so each
-// sorts after the ones before it ("2026-R01" < "2026B-R01" < ... < "2026Z-R01" < "2026ZA-R01").
+// sorts after the ones before it ("2026-R01" < "2026B-R01" < ... < "2026Z-R01" < "2026ZB-R01"). No "A":
+// the bare year is the first.
 
 const LETTERS = 'BCDEFGHIJKLMNOPQRSTUVWXYZ';
 
