@@ -71,6 +71,16 @@ describe('OpenAPI document', () => {
     expect(list.parameters.find((parameter) => parameter.name === 'status')!.schema.type).toBe('array');
   });
 
+  it('openapi: hand entry: POST /seminars and /seminars/{id}/recommendations answer 201 and require only what the server requires', () => {
+    type Op = { requestBody: { content: Record<string, { schema: { required: string[] } }> }; responses: Record<string, unknown> };
+    const seminar = document.paths['/api/v1/seminars']!.post as Op;
+    const item = document.paths['/api/v1/seminars/{id}/recommendations']!.post as Op;
+    expect(seminar.requestBody.content['application/json']!.schema.required.sort()).toEqual(['date', 'kind', 'title']);
+    expect(item.requestBody.content['application/json']!.schema.required).toEqual(['text']);
+    expect(Object.keys(seminar.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '409', '422']));
+    expect(Object.keys(item.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422']));
+  });
+
   it('openapi: protected operations document 401, 403 and 429; only the document itself is public', () => {
     for (const [route, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
