@@ -3,6 +3,8 @@ import Link from 'next/link';
 import { PageNav } from '@/components/ui/page-nav';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { requireActor } from '@/lib/auth/session';
+import { hasRole } from '@/lib/auth/roles';
+import { buttonClass } from '@/components/ui/button';
 import { db } from '@/lib/db';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { recommendationsHref } from '@/lib/progress/drill-down';
@@ -20,13 +22,21 @@ export default async function SeminarsPage({ searchParams }: Props) {
   const { query, error } = parseSeminarListQuery(await searchParams);
   const { seminars, total, page, pageCount } = await listSeminarSummaries(db, { page: query.page, pageSize: SEMINAR_PAGE_SIZE }, actor);
   const hrefFor = (number: number) => (number > 1 ? `/seminars?page=${number}` : '/seminars');
+  const canEdit = hasRole(actor.role, 'EDITOR');
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">Seminars</h1>
-        <p className="text-muted">
-          {formatNumber(total)} {total === 1 ? 'report' : 'reports'}, newest first, with where their recommendations stand today.
-        </p>
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">Seminars</h1>
+          <p className="text-muted">
+            {formatNumber(total)} {total === 1 ? 'report' : 'reports'}, newest first, with where their recommendations stand today.
+          </p>
+        </div>
+        {canEdit && (
+          <Link href="/seminars/new" className={buttonClass('primary')}>
+            New seminar
+          </Link>
+        )}
       </header>
       {error && (
         <p role="alert" className="rounded-md border border-border bg-surface-muted p-3 text-sm">
@@ -56,10 +66,15 @@ export default async function SeminarsPage({ searchParams }: Props) {
                   ))}
                 </ul>
               )}
-              <p className="text-sm">
+              <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                 <Link href={`/dashboard?seminar=${encodeURIComponent(seminar.id)}`}>
                   Dashboard<span className="sr-only"> for {seminar.title}</span>
                 </Link>
+                {canEdit && (
+                  <Link href={`/seminars/${encodeURIComponent(seminar.codePrefix)}/recommendations/new`}>
+                    Add recommendation<span className="sr-only"> to {seminar.title}</span>
+                  </Link>
+                )}
               </p>
             </li>
           ))}
