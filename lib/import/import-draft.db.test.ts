@@ -1,7 +1,7 @@
 // Report import drafts: create (pasted text, DOCX, PDF, refused files), list, get, autosave with
 // optimistic concurrency, discard, and confirm (seminar, items, history, audit, tally, links; a
 // second or simultaneous confirm writes nothing twice).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { SYSTEM_ACTOR, type Actor } from '@/lib/auth/actor';
 import { toDateOnly } from '@/lib/dates';
 import { ConflictError, EditConflictError, NotFoundError, RuleViolationError } from '@/lib/errors';
@@ -20,6 +20,19 @@ import { getImportDraft } from './get-import-draft';
 import { listImportDrafts } from './list-import-drafts';
 import { updateImportDraft } from './update-import-draft';
 import { SAMPLE_ITEM_TEXTS, SAMPLE_REPORT } from './test-sample-report';
+
+
+// Suggestions are lib/import/suggest's business (tested there); here they are fixed, so that what
+// the draft does with them is what is tested: when set, the first item gets a theme and one sector.
+const suggestion = vi.hoisted(() => ({ themeId: null as string | null, sectorId: null as string | null }));
+vi.mock('@/lib/import/suggest', () => ({
+  suggestForTexts: async (_db: unknown, texts: string[]) =>
+    texts.map((_, index) =>
+      index === 0 && suggestion.themeId
+        ? { themeId: suggestion.themeId, themeConfidence: 0.9, sectors: [{ id: suggestion.sectorId!, confidence: 0.8 }, { id: 'unsure', confidence: 0.2 }], related: [] }
+        : { themeId: null, themeConfidence: 0, sectors: [], related: [] },
+    ),
+}));
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -64,6 +77,18 @@ describe('create an import draft', () => {
     expect(audit).toHaveLength(1);
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ sourceFormat: 'paste', items: 3 });
     expect(await getImportDraft(db, draft.id, editor)).toEqual(draft);
+  });
+
+  it('import: a suggested theme and the confident suggested sectors start as the chosen ones', async () => {
+    suggestion.themeId = themeId;
+    suggestion.sectorId = sectorId;
+    try {
+      const draft = await createImportDraft(db, { text: SAMPLE_REPORT }, editor);
+      expect(draft.items[0]).toMatchObject({ themeId, sectorIds: [sectorId], suggestion: { themeId, themeConfidence: 0.9 } });
+      expect(draft.items[1]).toMatchObject({ themeId: null, sectorIds: [] });
+    } finally {
+      suggestion.themeId = null;
+    }
   });
 
   it('import: a DOCX file is extracted and parsed; the file name is kept', async () => {

@@ -20,6 +20,12 @@ const confirm = await import('@/app/api/v1/imports/[id]/confirm/route');
 const { createApiToken } = await import('@/lib/tokens/create-api-token');
 const { IMPORT_LIMITS } = await import('./extract/limits');
 
+// Suggestions are lib/import/suggest's business (tested there): none here, so that which items lack
+// a theme does not depend on what else the test database holds.
+vi.mock('@/lib/import/suggest', () => ({
+  suggestForTexts: async (_db: unknown, texts: string[]) => texts.map(() => ({ themeId: null, themeConfidence: 0, sectors: [], related: [] })),
+}));
+
 const db = testDb();
 afterAll(() => db.$disconnect());
 
