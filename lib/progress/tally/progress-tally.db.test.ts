@@ -20,6 +20,11 @@ import { addEvidence } from '@/lib/evidence/add-evidence';
 import { editEvidence } from '@/lib/evidence/edit-evidence';
 import { removeEvidence } from '@/lib/evidence/remove-evidence';
 import { addRecommendation } from '@/lib/recommendations/add-recommendation';
+import { confirmImportDraft } from '@/lib/import/confirm-import-draft';
+import { createImportDraft } from '@/lib/import/create-import-draft';
+import { SAMPLE_REPORT } from '@/lib/import/test-sample-report';
+import { updateImportDraft } from '@/lib/import/update-import-draft';
+import { confirmImportDraftSchema, updateImportDraftSchema } from '@/lib/validations/import-draft';
 import { bulkUpdateRecommendations } from '@/lib/recommendations/bulk-update';
 import { correctRecommendationText } from '@/lib/recommendations/correct-recommendation-text';
 import { restoreRecommendation, withdrawRecommendation } from '@/lib/recommendations/withdraw-recommendation';
@@ -56,6 +61,9 @@ type Scene = {
   evidence: { id: string; version: number };
   /** The item the hand-entry paths add to the seminar (then withdraw, restore, correct). */
   added: { id: string };
+  /** The items a confirmed report import created, and their seminar. */
+  imported: string[];
+  importedSeminarId?: string;
 };
 
 const day = (text: string) => parseDateOnly(text)!;
@@ -147,6 +155,23 @@ const WRITE_PATHS: WritePath[] = [
     file: 'lib/recommendations/correct-recommendation-text.ts',
     run: async (s) => correctRecommendationText(db, { recommendationId: s.added.id, expectedVersion: await version(s.added), title: 'Trade offices', text: 'Open a trade office in both capitals.' }, s.editor),
   },
+  // A confirmed report import creates its items through the same building block, in its own transaction.
+  {
+    name: 'confirm a report import',
+    file: 'lib/recommendations/create-recommendations.ts',
+    run: async (s) => {
+      const draft = await createImportDraft(db, { text: SAMPLE_REPORT }, s.editor);
+      const items = draft.items.map((item, index) => ({ ...item, themeId: s.themes[index % 2], sectorIds: [s.sectors[index % 2]] }));
+      const saved = await updateImportDraft(db, updateImportDraftSchema.parse({ draftId: draft.id, expectedVersion: draft.version, items }), s.editor);
+      const confirmed = await confirmImportDraft(
+        db,
+        confirmImportDraftSchema.parse({ draftId: saved.id, expectedVersion: saved.version, seminar: { title: 'Imported', kind: 'SEMINAR', date: '2017-05-04' } }),
+        s.editor,
+      );
+      s.imported = confirmed.recommendations.map((item) => item.id);
+      s.importedSeminarId = confirmed.seminar.id;
+    },
+  },
   // Merging moves items from one term to the other; the merged term keeps no rows (checked below).
   {
     name: 'term merge: themes',
@@ -231,7 +256,7 @@ describe('progress tally', () => {
   let scene: Scene;
   let itemIds: string[];
   /** The seeded items, and the one added by hand once it is. */
-  const allIds = () => (scene.added.id ? [...itemIds, scene.added.id] : itemIds);
+  const allIds = () => [...itemIds, ...(scene.added.id ? [scene.added.id] : []), ...scene.imported];
   const expectTallyCurrent = async () => expect(await storedTally(db, { themes: scene.themes, sectors: scene.sectors })).toEqual(await recomputedTally(db, allIds()));
 
   beforeAll(async () => {
@@ -251,6 +276,7 @@ describe('progress tally', () => {
       admin: { ...admin, role: 'ADMIN' },
       evidence: { id: '', version: 0 },
       added: { id: '' },
+      imported: [],
     };
     itemIds = items.map((item) => item.id);
   });
@@ -277,7 +303,8 @@ describe('progress tally', () => {
     const quarters = dashboardQuarters({ firstSeminarDate: day('2016-02-10'), asOf });
     const [series] = await getProgressSeries(db, { by: 'theme', scope: { seminar: [], theme: [scene.themes[0]], sector: [] }, quarters, asOf });
     // The same question with a seminar filter is answered from the history, not the tally.
-    const [fromHistory] = await getProgressSeries(db, { by: 'theme', scope: { seminar: [scene.a.seminarId], theme: [scene.themes[0]], sector: [] }, quarters, asOf });
+    const seminars = [scene.a.seminarId, ...(scene.importedSeminarId ? [scene.importedSeminarId] : [])];
+    const [fromHistory] = await getProgressSeries(db, { by: 'theme', scope: { seminar: seminars, theme: [scene.themes[0]], sector: [] }, quarters, asOf });
     expect(series?.points).toEqual(fromHistory?.points);
     expect(series?.points.at(-1)?.items).toBe(allIds().length);
   });
