@@ -7,8 +7,9 @@ const nextConfig = {
   // `npm test` type-checks the whole project (npm run typecheck) before anything is built;
   // the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
-  // Native drivers stay outside the server bundle.
-  serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg'],
+  // Native drivers stay outside the server bundle; so do the report-import parsers, which run in a
+  // worker thread (lib/import/extract/index.ts) and are loaded from node_modules at run time.
+  serverExternalPackages: ['better-sqlite3', 'pg', '@prisma/adapter-better-sqlite3', '@prisma/adapter-pg', 'unpdf', 'mammoth', 'yauzl'],
   async headers() {
     // The Content-Security-Policy needs a per-request nonce and is set in proxy.ts.
     const headers = [
