@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageNav } from '@/components/ui/page-nav';
 import { StatusBadge } from '@/components/ui/status-badge';
+import { buttonClass } from '@/components/ui/button';
+import { hasRole } from '@/lib/auth/roles';
 import { requireActor } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
@@ -22,11 +24,18 @@ export default async function SeminarsPage({ searchParams }: Props) {
   const hrefFor = (number: number) => (number > 1 ? `/seminars?page=${number}` : '/seminars');
   return (
     <div className="space-y-6">
-      <header className="space-y-1">
-        <h1 className="text-2xl font-semibold">Seminars</h1>
-        <p className="text-muted">
-          {formatNumber(total)} {total === 1 ? 'report' : 'reports'}, newest first, with where their recommendations stand today.
-        </p>
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div className="space-y-1">
+          <h1 className="text-2xl font-semibold">Seminars</h1>
+          <p className="text-muted">
+            {formatNumber(total)} {total === 1 ? 'report' : 'reports'}, newest first, with where their recommendations stand today.
+          </p>
+        </div>
+        {hasRole(actor.role, 'EDITOR') && (
+          <Link href="/imports/new" className={buttonClass('primary', 'no-underline')}>
+            Import a report
+          </Link>
+        )}
       </header>
       {error && (
         <p role="alert" className="rounded-md border border-border bg-surface-muted p-3 text-sm">
