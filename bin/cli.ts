@@ -6,6 +6,7 @@ import { runUserAdd } from './commands/user-add';
 import { runSeedCommand, runMigrateCommand } from './commands/database';
 import { runDemo } from './commands/demo';
 import { runExport, type ExportOptions } from './commands/export';
+import { runImport, type ImportOptions } from './commands/import';
 
 const program = new Command()
   .name('tracker')
@@ -40,6 +41,22 @@ program
   .option('--sector <id>', 'only this owner sector (id or slug); repeat for several', collect, [])
   .option('--force', 'overwrite --out if it exists')
   .action((options: ExportOptions) => runExport(databaseUrl(), options));
+
+program
+  .command('import')
+  .description('import a seminar report (PDF, DOCX or text): saved as a draft to review in the browser, unless --dry-run or --confirm')
+  .argument('<file>', 'the report')
+  .option('--dry-run', 'only show what would be imported; save nothing')
+  .option('--json', 'print the result as JSON on stdout')
+  .option('--confirm', 'import at once (needs --kind, and --title and --date unless the report states them)')
+  .option('--title <title>', 'the seminar\'s title (default: from the report)')
+  .option('--date <date>', 'the seminar\'s date, YYYY-MM-DD (default: from the report)')
+  .option('--kind <kind>', 'the kind of event: seminar, round_table, conference or workshop')
+  .option('--venue <venue>', 'where it was held (default: from the report)')
+  .option('--organiser <organiser>', 'who organised it')
+  .option('--theme <slug>', 'primary theme for recommendations without a suggested one')
+  .option('--sector <slug>', 'owner sector for recommendations without suggested ones; repeat for several', collect, [])
+  .action((file: string, options: ImportOptions) => runImport(databaseUrl(), file, options));
 
 const user = program.command('user').description('manage users');
 user

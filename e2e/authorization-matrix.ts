@@ -64,6 +64,14 @@ export const ROUTES: RouteRow[] = [
   { method: 'PATCH', route: '/api/v1/recommendations/[id]', path: '/api/v1/recommendations/2015-R03', expect: editorWrite },
   { method: 'POST', route: '/api/v1/recommendations/[id]/status', path: '/api/v1/recommendations/2015-R03/status', expect: editorWrite },
   { method: 'POST', route: '/api/v1/recommendations/[id]/evidence', path: '/api/v1/recommendations/2015-R03/evidence', expect: editorWrite },
+  // Report imports are staff work: editors only, even to read.
+  { method: 'GET', route: '/api/v1/imports', path: '/api/v1/imports', expect: { anonymous: 401, viewer: 403, editor: 200, admin: 200 } },
+  { method: 'POST', route: '/api/v1/imports', path: '/api/v1/imports', expect: editorWrite },
+  { method: 'GET', route: '/api/v1/imports/[id]', path: '/api/v1/imports/not-a-real-id', expect: { anonymous: 401, viewer: 403, editor: 404, admin: 404 } },
+  { method: 'PATCH', route: '/api/v1/imports/[id]', path: '/api/v1/imports/not-a-real-id', expect: editorWrite },
+  // No body needed to discard: an unknown draft is then the first thing an allowed caller hears of.
+  { method: 'DELETE', route: '/api/v1/imports/[id]', path: '/api/v1/imports/not-a-real-id', expect: { anonymous: 401, viewer: 403, editor: 404, admin: 404 } },
+  { method: 'POST', route: '/api/v1/imports/[id]/confirm', path: '/api/v1/imports/not-a-real-id/confirm', expect: editorWrite },
   // The API description holds no data.
   { method: 'GET', route: '/api/v1/openapi.json', path: '/api/v1/openapi.json', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
 ];

@@ -9,6 +9,7 @@ import {
   TooManyAttemptsError,
   type FieldErrors,
 } from '@/lib/errors';
+import { ImportFileError } from '@/lib/import/extract/errors';
 
 export type { FieldErrors };
 
@@ -38,9 +39,19 @@ export function httpStatus(error: DomainError): Status {
   return 400;
 }
 
+/**
+ * A file an import refuses: 413 for its size, 415 for a type the importer does not read (or a file
+ * that is not what its name says), 422 for the rest (damaged, encrypted, scanned, too complex).
+ */
+export function importFileApiError(error: ImportFileError): ApiError {
+  const status = error.status === 413 ? 413 : error.code === 'unsupported_type' || error.code === 'type_mismatch' ? 415 : 422;
+  return new ApiError(status, error.code, error.message);
+}
+
 /** A domain error as the API answers it: same code, message, fields and details. */
-export function toApiError(error: DomainError | ApiError): ApiError {
+export function toApiError(error: DomainError | ApiError | ImportFileError): ApiError {
   if (error instanceof ApiError) return error;
+  if (error instanceof ImportFileError) return importFileApiError(error);
   return new ApiError(httpStatus(error), error.code, error.message, error.fields, error.details);
 }
 

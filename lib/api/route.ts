@@ -10,6 +10,7 @@ import { db } from '@/lib/db';
 import { refreshDisplaySettings } from '@/lib/settings/display-settings-cache';
 import { authenticateTokenWithScope } from '@/lib/tokens/authenticate-token';
 import { DomainError } from '@/lib/errors';
+import { ImportFileError } from '@/lib/import/extract/errors';
 import { ApiError, errorResponse, forbiddenError, toApiError, unauthorized } from './errors';
 import { fieldErrors } from '@/lib/validations/form-data';
 
@@ -68,7 +69,7 @@ export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler
       }
       return noStore(await handler({ request, user, actor: actorFromUser(user), params: await context.params }));
     } catch (error) {
-      if (error instanceof DomainError || error instanceof ApiError) return errorResponse(toApiError(error));
+      if (error instanceof DomainError || error instanceof ApiError || error instanceof ImportFileError) return errorResponse(toApiError(error));
       if (error instanceof z.ZodError) return errorResponse(new ApiError(400, 'invalid_input', 'The input is not valid.', fieldErrors(error)));
       console.error('Unexpected API error', error);
       return errorResponse(new ApiError(500, 'internal_error', 'Something went wrong on our side. It has been logged.'));

@@ -4,6 +4,7 @@ import 'server-only';
 import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { ApiError, isEditConflict, type FieldErrors } from '@/lib/api/errors';
+import { ImportFileError } from '@/lib/import/extract/errors';
 import { DomainError } from '@/lib/errors';
 import { fieldErrors, formDataToObject } from '@/lib/validations/form-data';
 import { actorFromUser, type Actor } from './actor';
@@ -52,7 +53,8 @@ export function authedAction<S extends z.ZodType>(
     } catch (error) {
       unstable_rethrow(error);
       // An operation's refusal (or a wrapper's own): the form shows its message and keeps the input.
-      if (error instanceof DomainError || error instanceof ApiError) {
+      if (error instanceof DomainError || error instanceof ApiError || error instanceof ImportFileError) {
+        if (error instanceof ImportFileError) return { code: error.code, message: error.message, values: typedValues(raw) };
         return {
           code: error.code,
           message: error.message,

@@ -1,23 +1,44 @@
 import type { Db } from '@/lib/db';
+import { writeAudit } from '@/lib/audit/write-audit';
 import { requireRole, type Actor } from '@/lib/auth/actor';
-import type { ImportLimits } from './extract';
 import type { ImportDraftView } from './draft-types';
+import { actorName, draftSelect, toDraftView } from './draft-record';
+import { prepareImport, type ImportOptions, type ImportSource } from './prepare-import';
 
-/** A file as uploaded, or pasted text. */
-export type ImportSource = { bytes: Uint8Array; fileName?: string | null; contentType?: string | null } | { text: string; fileName?: string | null };
-
-/** The long steps, for a progress line (the CLI prints them on stderr). */
-export type ImportStep = 'extracting' | 'parsing' | 'suggesting' | 'saving';
-export type ImportProgress = { onStep?: (step: ImportStep) => void; limits?: ImportLimits };
+export type { ImportOptions, ImportSource, ImportStep } from './prepare-import';
 
 /**
  * Extracts the text (ImportFileError for a file it will not read), finds the recommendations and the
  * seminar's metadata, asks for suggestions, and saves it all as a DRAFT with an audit row.
  */
-export async function createImportDraft(db: Db, source: ImportSource, actor: Actor, progress: ImportProgress = {}): Promise<ImportDraftView> {
+export async function createImportDraft(db: Db, source: ImportSource, actor: Actor, options: ImportOptions = {}): Promise<ImportDraftView> {
   requireRole(actor, 'EDITOR');
-  void db;
-  void source;
-  void progress;
-  throw new Error('not implemented yet');
+  const prepared = await prepareImport(db, source, options);
+  options.onStep?.('saving');
+  const items = prepared.items.map(({ lineStart, lineEnd, ...item }) => (void lineStart, void lineEnd, item));
+  return db.$transaction(async (tx) => {
+    const name = await actorName(tx, actor);
+    const row = await tx.importDraft.create({
+      data: {
+        createdById: actor.id,
+        createdByName: name,
+        updatedByName: name,
+        sourceFileName: prepared.sourceFileName,
+        sourceFormat: prepared.sourceFormat,
+        sourceText: prepared.sourceText,
+        seminar: JSON.stringify(prepared.seminar),
+        items: JSON.stringify(items),
+        warnings: JSON.stringify(prepared.warnings),
+      },
+      select: draftSelect,
+    });
+    await writeAudit(tx, {
+      actor,
+      action: 'import.create',
+      entityType: 'import_draft',
+      entityId: row.id,
+      after: { sourceFileName: prepared.sourceFileName, sourceFormat: prepared.sourceFormat, characters: prepared.sourceText.length, items: items.length },
+    });
+    return toDraftView(tx, row);
+  });
 }

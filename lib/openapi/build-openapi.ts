@@ -13,6 +13,8 @@ import { statusChangeSchema } from '@/lib/validations/status-change';
 import { progressQuerySchema } from '@/lib/validations/progress';
 import { progressReportSchema } from '@/lib/progress/progress-report';
 import { quarterlyReportQuerySchema } from '@/lib/validations/quarterly-report';
+import { confirmedImportJsonSchema, importDraftJsonSchema, importDraftListJsonSchema } from '@/lib/import/draft-json';
+import { confirmImportDraftSchema, createImportDraftTextSchema, discardImportDraftSchema, importDraftListQuerySchema, updateImportDraftSchema } from '@/lib/validations/import-draft';
 
 type JsonSchema = Record<string, unknown>;
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -30,7 +32,9 @@ type Operation = {
   /** contentTypes: for routes that answer with a file instead of JSON. */
   ok: { status: 200 | 201; description: string; schema: JsonSchema; contentTypes?: string[] };
   /** Error answers this operation can give besides 401/403/429 for protected ones. */
-  errors: (400 | 404 | 409 | 422)[];
+  errors: (400 | 404 | 409 | 413 | 415 | 422)[];
+  /** Other request bodies than JSON (a file upload), described as they are. */
+  requestContent?: Record<string, { schema: JsonSchema }>;
 };
 
 /** A schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), without the $schema header. */
@@ -75,6 +79,10 @@ const evidenceResultSchema = z.object({
 });
 
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+const importIdParameter = { name: 'id', in: 'path', required: true, description: 'The import draft’s id.', schema: { type: 'string', minLength: 1 } };
+/** The id comes from the path, not the body. */
+const withoutDraftId = <S extends z.ZodObject>(schema: S) => schema.omit({ draftId: true });
 
 /** The list filters as query parameters; repeated keys (explode) for the lists. */
 function queryParameters(schema: z.ZodType): JsonSchema[] {
@@ -224,6 +232,80 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       errors: [],
     },
   },
+  '/api/v1/imports': {
+    get: {
+      operationId: 'listImports',
+      summary: 'List report imports',
+      description: 'Import drafts, the most recently saved first, with who started them: those still in review unless status says otherwise.',
+      role: 'EDITOR',
+      parameters: queryParameters(importDraftListQuerySchema),
+      ok: { status: 200, description: 'The drafts.', schema: ref('ImportDraftList') },
+      errors: [400],
+    },
+    post: {
+      operationId: 'createImport',
+      summary: 'Start a report import',
+      description:
+        'Send a seminar report as multipart/form-data (field "file": PDF, DOCX or plain text), or JSON { "text": "..." }. ' +
+        'The text is extracted, its recommendations found and classified, and saved as a draft to review: nothing is created until ' +
+        'the draft is confirmed. A file over the size limit gets 413 (before it is read when Content-Length says so), a type the importer ' +
+        'does not read or a file that is not what its name says 415, a damaged, encrypted or scanned file 422, each with the reason in error.code.',
+      role: 'EDITOR',
+      body: createImportDraftTextSchema,
+      requestContent: {
+        'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The report: PDF, DOCX or text.' } } } },
+      },
+      ok: { status: 201, description: 'The draft, with the recommendations found.', schema: ref('ImportDraft') },
+      errors: [400, 413, 415, 422],
+    },
+  },
+  '/api/v1/imports/{id}': {
+    get: {
+      operationId: 'getImport',
+      summary: 'One report import',
+      role: 'EDITOR',
+      parameters: [importIdParameter],
+      ok: { status: 200, description: 'The draft.', schema: ref('ImportDraft') },
+      errors: [404],
+    },
+    patch: {
+      operationId: 'updateImport',
+      summary: 'Save the review of an import',
+      description:
+        'The seminar’s details and/or the whole list of items (from the draft’s `items`, edited). expectedVersion is the version you read: ' +
+        'a stale one gets 409 naming who saved last; a confirmed or discarded draft gets 409 too. Spans must lie in the source text and not overlap (422).',
+      role: 'EDITOR',
+      parameters: [importIdParameter],
+      body: withoutDraftId(updateImportDraftSchema),
+      ok: { status: 200, description: 'The draft as saved.', schema: ref('ImportDraft') },
+      errors: [400, 404, 409, 422],
+    },
+    delete: {
+      operationId: 'discardImport',
+      summary: 'Discard a report import',
+      description: 'The draft is kept as DISCARDED. An optional JSON body { expectedVersion } refuses (409) when it was saved since.',
+      role: 'EDITOR',
+      parameters: [importIdParameter],
+      body: withoutDraftId(discardImportDraftSchema),
+      ok: { status: 200, description: 'The discarded draft.', schema: ref('ImportDraft') },
+      errors: [400, 404, 409],
+    },
+  },
+  '/api/v1/imports/{id}/confirm': {
+    post: {
+      operationId: 'confirmImport',
+      summary: 'Confirm a report import',
+      description:
+        'Creates the seminar (with the report’s text) and its recommendations, in the draft’s order, each NOT_STARTED on the seminar’s date, ' +
+        'with their themes, sectors and accepted links, all at once. Every item needs a primary theme (422 otherwise). ' +
+        'A draft already confirmed (or discarded) gets 409 naming who did it; a stale expectedVersion gets 409.',
+      role: 'EDITOR',
+      parameters: [importIdParameter],
+      body: withoutDraftId(confirmImportDraftSchema),
+      ok: { status: 201, description: 'The seminar and its recommendations’ codes.', schema: ref('ConfirmedImport') },
+      errors: [400, 404, 409, 422],
+    },
+  },
   '/api/v1/openapi.json': {
     get: {
       operationId: 'getOpenApi',
@@ -245,6 +327,8 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   },
   404: { name: 'NotFound', description: 'No such recommendation.' },
   409: { name: 'Conflict', description: 'Someone changed the item since you read it (expectedVersion is stale): the error names who, what and when.' },
+  413: { name: 'PayloadTooLarge', description: 'The upload is over the size limit (error.code too_large).' },
+  415: { name: 'UnsupportedMediaType', description: 'A file type the importer does not read, or a file that is not what its name says (error.code unsupported_type, type_mismatch).' },
   422: { name: 'Unprocessable', description: 'The change breaks a rule (e.g. needs evidence, or dated before the seminar): see error.message and error.fields.' },
   429: { name: 'TooManyRequests', description: 'Too many requests: wait and try again.' },
 };
@@ -270,7 +354,9 @@ function operationObject(operation: Operation): JsonSchema {
     description: [operation.description, operation.role ? `Who: ${ROLE_NOTE[operation.role]}` : null].filter(Boolean).join('\n\n'),
     ...(operation.role === null ? { security: [] } : {}),
     ...(operation.parameters ? { parameters: operation.parameters } : {}),
-    ...(operation.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.body, 'input') } } } } : {}),
+    ...(operation.body
+      ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(operation.body, 'input') }, ...operation.requestContent } } }
+      : {}),
     responses,
   };
 }
@@ -312,6 +398,9 @@ export function buildOpenApi(): OpenApiDocument {
         EvidenceResult: jsonSchema(evidenceResultSchema, 'output'),
         TermList: jsonSchema(termOptionListSchema, 'output'),
         SeminarList: jsonSchema(seminarOptionListSchema, 'output'),
+        ImportDraft: jsonSchema(importDraftJsonSchema, 'output'),
+        ImportDraftList: jsonSchema(importDraftListJsonSchema, 'output'),
+        ConfirmedImport: jsonSchema(confirmedImportJsonSchema, 'output'),
       },
       responses: Object.fromEntries(
         Object.values(ERROR_RESPONSES).map(({ name, description }) => [name, { description, content: { 'application/json': { schema: ref('Error') } } }]),

@@ -1,7 +1,7 @@
 // Manual links between recommendations ("the same ask, repeated at a later seminar"). A link is
 // one row whichever way it was made, shown on both items; removing it sets removedAt. Links are
 // not part of an item's fields, so they do not bump its version.
-import type { Db } from '@/lib/db';
+import type { Db, Tx } from '@/lib/db';
 import { NotFoundError, RuleViolationError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { requireRole, type Actor } from '@/lib/auth/actor';
@@ -41,19 +41,32 @@ export async function linkRecommendations(db: Db, input: LinkInput, actor: Actor
         targetCode: [`${from.code} is already linked to ${to.code}.`],
       });
     }
-    const link = await tx.recommendationLink.create({
-      data: { fromId: from.id, toId: to.id, note: input.note ?? null, createdById: actor.id },
-      select: { id: true },
-    });
-    await writeAudit(tx, {
-      actor,
-      action: 'recommendation.link',
-      entityType: 'recommendation_link',
-      entityId: link.id,
-      after: { from: from.code, to: to.code, note: input.note ?? null },
-    });
+    const link = await insertRecommendationLink(tx, { from, to, note: input.note ?? null }, actor);
     return { id: link.id, code: from.code, targetCode: to.code };
   });
+}
+
+/**
+ * Writes one link and its audit row in the caller's transaction; the caller has checked that both
+ * items exist, differ and are not linked yet (a confirmed report import links its new items this way).
+ */
+export async function insertRecommendationLink(
+  tx: Tx,
+  link: { from: { id: string; code: string }; to: { id: string; code: string }; note: string | null },
+  actor: Actor,
+): Promise<{ id: string }> {
+  const row = await tx.recommendationLink.create({
+    data: { fromId: link.from.id, toId: link.to.id, note: link.note, createdById: actor.id },
+    select: { id: true },
+  });
+  await writeAudit(tx, {
+    actor,
+    action: 'recommendation.link',
+    entityType: 'recommendation_link',
+    entityId: row.id,
+    after: { from: link.from.code, to: link.to.code, note: link.note },
+  });
+  return row;
 }
 
 export async function unlinkRecommendations(db: Db, input: UnlinkInput, actor: Actor): Promise<{ id: string; codes: string[] }> {

@@ -152,3 +152,9 @@ export const confirmImportDraftSchema = z.object({
   }),
 });
 export type ConfirmImportDraftInput = z.infer<typeof confirmImportDraftSchema>;
+
+/** GET /api/v1/imports?status=... */
+export const importDraftListQuerySchema = z.object({
+  status: z.enum(['DRAFT', 'CONFIRMED', 'DISCARDED', 'ALL'], { error: 'Choose DRAFT, CONFIRMED, DISCARDED or ALL.' }).default('DRAFT'),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+});

@@ -10,8 +10,8 @@ import { parseDateOnly } from '@/lib/dates';
 import { parseRecommendations } from '@/lib/import/parse-report';
 import { DEFAULT_SECTORS, DEFAULT_THEMES } from '@/lib/taxonomy/default-vocabulary';
 import { recommendationCode } from '@/lib/recommendations/code';
+import { createRecommendations } from '@/lib/recommendations/create-recommendations';
 import { SEED_REPORTS, type SeedReport } from './seed-reports';
-import { addItemsToTally } from '@/lib/progress/tally/rebuild-progress-tally';
 
 export const SEED_REPORTS_DIR = path.join(process.cwd(), 'prisma', 'seed', 'reports');
 
@@ -88,47 +88,24 @@ async function seedReport(tx: Tx, report: SeedReport, actor: AuditActor): Promis
     (await tx.recommendation.findMany({ where: { code: { in: codes } }, select: { code: true } })).map((r) => r.code),
   );
 
-  const createdIds: string[] = [];
-  for (const [index, item] of parsed.entries()) {
-    const code = codes[index]!;
-    if (existing.has(code)) continue;
+  const missing = parsed.flatMap((item, index) => {
+    if (existing.has(codes[index]!)) return [];
     const seed = report.recommendations[index]!;
-    const recommendation = await tx.recommendation.create({
-      data: {
-        code,
-        seminarId: seminar.id,
+    return [
+      {
         position: index + 1,
         title: seed.title,
         text: item.text,
-        sourceStart: item.start,
-        sourceEnd: item.end,
-        sourceLineStart: item.lineStart,
-        sourceLineEnd: item.lineEnd,
+        source: { start: item.start, end: item.end, lineStart: item.lineStart, lineEnd: item.lineEnd },
         primaryThemeId: lookup(themeIds, seed.primaryTheme),
-        status: 'NOT_STARTED',
-        statusDate: date,
+        secondaryThemeIds: seed.secondaryThemes.map((slug) => lookup(themeIds, slug)),
+        sectorIds: seed.sectors.map((slug) => lookup(sectorIds, slug)),
         priority: seed.priority,
-        lastActivityAt: date,
-        secondaryThemes: { create: seed.secondaryThemes.map((slug) => ({ themeId: lookup(themeIds, slug) })) },
-        sectors: { create: seed.sectors.map((slug) => ({ sectorId: lookup(sectorIds, slug) })) },
-        statusChanges: {
-          // Recorded on the seminar date too: the tracker shows "as of" any past day from the seminar on.
-          create: { fromStatus: null, toStatus: 'NOT_STARTED', effectiveDate: date, recordedAt: date, note: 'Recommended at the seminar.' },
-        },
       },
-      select: { id: true },
-    });
-    await writeAudit(tx, {
-      actor,
-      action: 'recommendation.create',
-      entityType: 'recommendation',
-      entityId: recommendation.id,
-      after: { code, title: seed.title, status: 'NOT_STARTED' },
-    });
-    createdIds.push(recommendation.id);
-  }
-  await addItemsToTally(tx, createdIds);
-  return { seminar: seminarCreated, recommendations: createdIds.length };
+    ];
+  });
+  const created = await createRecommendations(tx, { id: seminar.id, codePrefix: report.codePrefix, date }, missing, actor);
+  return { seminar: seminarCreated, recommendations: created.length };
 }
 
 async function idsBySlug(tx: Tx, kind: 'theme' | 'sector'): Promise<Map<string, string>> {

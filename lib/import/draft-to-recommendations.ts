@@ -1,0 +1,47 @@
+// From a draft's items to the rows confirm creates: a short title from the text, and the lines of
+// the span. An item the editor typed (no span) gets an empty span where the previous item ended, so
+// "view in source" shows the place it belongs without claiming text the report does not have.
+import type { NewRecommendation } from '@/lib/recommendations/create-recommendations';
+import type { DraftItem } from './draft-types';
+
+export const DERIVED_TITLE_MAX = 120;
+
+/** The first sentence, or the first words up to DERIVED_TITLE_MAX characters with an ellipsis. */
+export function titleFromText(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  const sentence = /^(.+?[.!?;])(\s|$)/.exec(flat)?.[1] ?? flat;
+  const candidate = sentence.replace(/[.;]$/, '');
+  if (candidate.length <= DERIVED_TITLE_MAX) return candidate;
+  const cut = candidate.slice(0, DERIVED_TITLE_MAX - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > DERIVED_TITLE_MAX / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.-]+$/, '')}…`;
+}
+
+function lineAt(lineStarts: number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}
+
+export function draftItemsToRecommendations(sourceText: string, items: DraftItem[]): NewRecommendation[] {
+  const lineStarts = [0];
+  for (let i = 0; i < sourceText.length; i++) if (sourceText[i] === '\n') lineStarts.push(i + 1);
+  let previousEnd = 0;
+  return items.map((item) => {
+    const start = item.start ?? previousEnd;
+    const end = item.end ?? previousEnd;
+    previousEnd = end;
+    return {
+      title: titleFromText(item.text),
+      text: item.text.trim(),
+      source: { start, end, lineStart: lineAt(lineStarts, start), lineEnd: lineAt(lineStarts, Math.max(start, end - 1)) },
+      primaryThemeId: item.themeId!,
+      sectorIds: item.sectorIds,
+    };
+  });
+}
