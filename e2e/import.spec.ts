@@ -82,6 +82,14 @@ async function caretAt(textarea: Locator, before: string) {
   }, before);
 }
 
+/** Every item needs a primary theme to be confirmed (the suggestions may have left some without). */
+async function chooseThemes(page: Page, count: number) {
+  for (let number = 1; number <= count; number++) {
+    const theme = page.getByLabel('Primary theme').nth(number - 1);
+    if ((await theme.inputValue()) === '') await theme.selectOption({ index: 1 });
+  }
+}
+
 async function figure(page: Page, term: string): Promise<number> {
   const card = page.locator('dl > div').filter({ has: page.locator('dt', { hasText: new RegExp(`^${term}$`) }) });
   return Number((await card.locator('dd span').first().innerText()).trim().replace(/[^\d]/g, ''));
@@ -135,6 +143,7 @@ test.describe('report import (editor)', () => {
     await expect(page.getByRole('button', { name: 'Move down recommendation 2' })).toBeFocused();
     await page.getByLabel('Kind').selectOption({ label: 'Round table' });
     await page.getByLabel('Date').fill('2024-03-14');
+    await chooseThemes(page, 5);
     await saved(page);
 
     // Leave, find the draft in the Imports list, resume.
@@ -254,6 +263,7 @@ test.describe('report import (editor)', () => {
 
     await otherPage.getByLabel('Kind').selectOption({ label: 'Workshop' });
     await otherPage.getByLabel('Date').fill('2024-03-14');
+    await chooseThemes(otherPage, 5);
     await saved(otherPage);
 
     await textOf(page, 1).fill('An edit made on a page that is out of date.');

@@ -238,7 +238,9 @@ export function ReviewEditor({ draft, themes, sectors }: { draft: ImportDraftVie
       router.push(answer.values?.href ?? '/imports');
       return;
     }
+    // Problems with the seminar or the items are shown next to their fields as well.
     setSeminarFieldErrors(seminarErrors(answer.errors));
+    setErrorsByKey(itemErrors(answer.errors, state.items));
     setFinish({ pending: null, message: answer.message ?? 'The draft was not confirmed.' });
   }
 
