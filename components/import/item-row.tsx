@@ -183,7 +183,7 @@ export const ItemRow = memo(function ItemRow({ item, number, isFirst, isLast, se
           Move down{who}
         </button>
         <button type="button" id={id('merge')} className={SMALL_BUTTON} disabled={isLast} onClick={() => ops.merge(key)}>
-          Merge with next<span className="sr-only">: recommendations {number} and {number + 1}</span>
+          Merge with next<span className="sr-only"> (recommendations {number} and {number + 1})</span>
         </button>
         <button
           type="button"

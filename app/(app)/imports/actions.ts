@@ -41,11 +41,14 @@ function revalidateImports() {
 /** The upload form: a file (PDF, DOCX, TXT), or pasted text when no file was chosen. */
 const uploadSchema = z
   .object({ file: z.instanceof(File).optional(), text: z.string().optional() })
-  .transform((input) => ({
-    // A form without a chosen file still sends an empty, nameless File.
-    file: input.file && (input.file.size > 0 || input.file.name !== '') ? input.file : null,
-    text: input.text ?? '',
-  }))
+  .transform((input) => {
+    const text = input.text ?? '';
+    // A form without a chosen file still sends an empty File (nameless, or named "blob" once decoded):
+    // the pasted text is used then. An empty file the editor did choose is read, and refused as empty.
+    const chosen = input.file && input.file.name !== '' && input.file.name !== 'blob';
+    const file = input.file && (input.file.size > 0 || (chosen && text.trim() === '')) ? input.file : null;
+    return { file, text };
+  })
   .superRefine((input, context) => {
     if (input.file) return;
     const pasted = createImportDraftTextSchema.safeParse({ text: input.text });
