@@ -8,6 +8,8 @@ import { storageState } from './support/roles';
 // axe on the new pages. Every test imports a report of its own, named with a random tag.
 
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
+/** A draft's review page (not the upload form at /imports/new). */
+const REVIEW_URL = /\/imports\/(?!new$)[^/?]+$/;
 
 function report(tag: string): string {
   return [
@@ -40,11 +42,17 @@ async function paste(page: Page, text: string) {
   await page.goto('/imports/new');
   await page.getByLabel('Paste the report’s text').fill(text);
   await page.getByRole('button', { name: 'Read the report' }).click();
-  await expect(page).toHaveURL(/\/imports\/[^/]+$/);
+  await expect(page).toHaveURL(REVIEW_URL);
+  await ready(page);
 }
 
 const items = (page: Page) => page.getByRole('list', { name: /Proposed recommendations/ }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
 const textOf = (page: Page, number: number) => page.getByLabel(`Text of recommendation ${number}`, { exact: true });
+
+/** The review editor is running in the browser (hydrated), so its buttons work. */
+async function ready(page: Page) {
+  await expect(page.locator('[data-review-ready]')).toBeVisible();
+}
 
 async function saved(page: Page) {
   await expect(page.locator('[data-autosave]')).toHaveAttribute('data-autosave', 'saved', { timeout: 15_000 });
@@ -105,7 +113,8 @@ test.describe('report import (editor)', () => {
     const trackedBefore = await figure(page, 'Recommendations tracked');
 
     await upload(page, `transport-${tag}.txt`, report(tag));
-    await expect(page).toHaveURL(/\/imports\/[^/]+$/);
+    await expect(page).toHaveURL(REVIEW_URL);
+    await ready(page);
     const reviewUrl = page.url();
     await expect(page.getByRole('heading', { level: 1 })).toContainText(`Rural Transport Round Table ${tag}`);
     await expect(page.getByLabel('Title')).toHaveValue(`Rural Transport Round Table ${tag}`);
@@ -153,6 +162,7 @@ test.describe('report import (editor)', () => {
     await expect(row.getByRole('cell').nth(3)).toHaveText('5');
     await row.getByRole('link').click();
     await expect(page).toHaveURL(reviewUrl);
+    await ready(page);
     await expect(items(page)).toHaveCount(5);
     const expected = [
       'Fund the repair of rural roads within two years, school routes first.',
@@ -233,14 +243,24 @@ test.describe('report import (editor)', () => {
     await expect(items(page)).toHaveCount(80);
     await expect(page.locator('[data-source-text] [data-badge]')).toHaveCount(80);
 
-    // Typing into one item of 80: each key press is handled well within a frame budget on average.
+    // Typing into one item of 80: the browser's Event Timing says how long each key press took to
+    // handle (the page's own work, which a re-render of every row or of the whole source would inflate).
     const textarea = textOf(page, 40);
     await textarea.click();
     await textarea.press('End');
-    const started = Date.now();
-    await textarea.pressSequentially(' Also fund teachers.', { delay: 0 });
+    await page.evaluate(() => {
+      const slowest = { ms: 0 };
+      (window as unknown as { slowestKey: typeof slowest }).slowestKey = slowest;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as PerformanceEventTiming[]) {
+          if (['keydown', 'keypress', 'keyup', 'beforeinput', 'input'].includes(entry.name)) slowest.ms = Math.max(slowest.ms, entry.processingEnd - entry.processingStart);
+        }
+      }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
+    });
+    await textarea.pressSequentially(' Also fund teachers.');
     await expect(textarea).toHaveValue(new RegExp(' Also fund teachers\\.$'));
-    expect(Date.now() - started).toBeLessThan(4_000);
+    const slowest = await page.evaluate(() => (window as unknown as { slowestKey: { ms: number } }).slowestKey.ms);
+    expect(slowest).toBeLessThan(250);
     await page.getByRole('button', { name: 'Move up recommendation 80' }).click();
     await expect(textOf(page, 79)).toHaveValue(new RegExp(`programme ${tag}-80 `));
     await saved(page);
@@ -259,6 +279,7 @@ test.describe('report import (editor)', () => {
     const other = await browser.newContext({ storageState: storageState('admin') });
     const otherPage = await other.newPage();
     await otherPage.goto(url);
+    await ready(otherPage);
     await expect(items(otherPage)).toHaveCount(5);
 
     await otherPage.getByLabel('Kind').selectOption({ label: 'Workshop' });
@@ -276,6 +297,7 @@ test.describe('report import (editor)', () => {
     // The other editor confirms; a second confirm (from a reloaded page that still shows the editor) is told.
     await page.getByRole('button', { name: /Reload the draft/ }).click();
     await expect(page.getByLabel('Kind')).toHaveValue('WORKSHOP');
+    await ready(page);
     await otherPage.getByRole('button', { name: 'Confirm the import (5)' }).click();
     await expect(otherPage).toHaveURL(/\/recommendations\?seminar=/);
     await page.getByRole('button', { name: 'Confirm the import (5)' }).click();
@@ -304,6 +326,7 @@ test.describe('report import (editor)', () => {
     }
     // The review screen with an item selected (its highlight emphasised) and at phone width.
     await page.goto(review);
+    await ready(page);
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
     await page.getByRole('button', { name: 'Show in source (recommendation 2)' }).click();
     await page.setViewportSize({ width: 360, height: 800 });

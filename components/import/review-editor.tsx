@@ -96,6 +96,9 @@ export function ReviewEditor({ draft, themes, sectors }: { draft: ImportDraftVie
   const [seminarFieldErrors, setSeminarFieldErrors] = useState<Partial<Record<keyof SeminarForm, string[]>>>({});
   const [finish, setFinish] = useState<{ pending: 'confirm' | 'discard' | null; message: string }>({ pending: null, message: '' });
   const source = draft.sourceText;
+  // Set once the editor runs in the browser: until then its buttons do nothing (tests wait for it).
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   const save = useCallback(
     async (snapshot: Snapshot, version: number): Promise<SaveResult> => {
@@ -264,7 +267,7 @@ export function ReviewEditor({ draft, themes, sectors }: { draft: ImportDraftVie
   const count = state.items.length;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-6" data-review-ready={ready || undefined}>
       <div className="sticky top-0 z-10 -mx-4 flex flex-wrap items-center gap-3 border-b border-border bg-bg px-4 py-2 md:-mx-8 md:px-8">
         <p role="status" aria-live="polite" data-autosave={status.kind} className={`text-sm ${failed ? 'font-medium text-danger' : 'text-muted'}`}>
           {describeStatus(status, time)}
