@@ -13,9 +13,13 @@ test.describe('foundation', () => {
 
     test('seminars: both seeded reports are listed, newest first, with 12 and 7 recommendations, each opening its own', async ({ page }) => {
       await page.goto('/seminars');
-      await expect(page.getByText('2 reports, newest first')).toBeVisible();
+      // Other specs may enter seminars of their own (e2e/hand-entry.spec.ts): the seeded two are the oldest.
+      await expect(page.getByText(/^\d+ reports, newest first/)).toBeVisible();
       const headings = page.getByRole('main').getByRole('heading', { level: 2 });
-      await expect(headings).toHaveText(['Prospects of Pak-Russia Bilateral Relations', /^Pak Russia Relations: An Overview/]);
+      await expect(headings.filter({ hasText: /Pak-Russia Bilateral Relations|Pak Russia Relations: An Overview/ })).toHaveText([
+        'Prospects of Pak-Russia Bilateral Relations',
+        /^Pak Russia Relations: An Overview/,
+      ]);
       const seminar2015 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'Prospects of Pak-Russia Bilateral Relations' }) });
       const seminar2012 = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Pak Russia Relations: An Overview/ }) });
       await expect(seminar2015).toContainText('12 recommendations');

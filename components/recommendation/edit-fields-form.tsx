@@ -21,7 +21,7 @@ type Props = {
 
 const PRIORITY_OPTIONS = PRIORITIES.map((priority) => ({ value: priority, label: PRIORITY_LABEL[priority] }));
 
-function CheckboxGroup({
+export function CheckboxGroup({
   name,
   legend,
   options,

@@ -28,7 +28,7 @@ function chipsOf(filters: RecommendationFilters, options: FilterOptions): Chip[]
   );
   if (filters.stale) chips.push({ key: 'stale', label: `Stale: no activity for ${filters.staleDays} days`, without: { ...filters, stale: false } });
   if (filters.overdue) chips.push({ key: 'overdue', label: 'Overdue', without: { ...filters, overdue: false } });
-  if (filters.includeArchived) chips.push({ key: 'archived', label: 'Including archived', without: { ...filters, includeArchived: false } });
+  if (filters.includeArchived) chips.push({ key: 'archived', label: 'Including withdrawn', without: { ...filters, includeArchived: false } });
   return chips;
 }
 

@@ -135,7 +135,7 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
           </div>
           <div className="flex items-center gap-2">
             <input id="filter-archived" type="checkbox" name="includeArchived" value="true" defaultChecked={filters.includeArchived} className="h-4 w-4" />
-            <label htmlFor="filter-archived">Include archived</label>
+            <label htmlFor="filter-archived">Include withdrawn</label>
           </div>
         </fieldset>
       </div>

@@ -112,7 +112,7 @@ export function ResultsTable({ rows, filters, selectable, caption }: Props) {
                   <StatusBadge status={row.status} />
                   <OverdueTag row={row} />
                 </span>
-                {row.archived && <span className="block text-xs text-muted">Archived</span>}
+                {row.archived && <span className="block text-xs text-muted">Withdrawn</span>}
                 <NarrowDetails row={row} />
               </th>
               <td className={`max-w-[14rem] p-3 ${wide}`}>

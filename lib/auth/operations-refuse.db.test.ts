@@ -8,12 +8,23 @@ import type { Role } from '@/lib/auth/roles';
 import { ForbiddenError } from '@/lib/errors';
 import { listAuditFilterOptions, listAuditLog, parseAuditLogFilters } from '@/lib/audit/list-audit-log';
 import { loadDemoData } from '@/lib/demo/demo-data';
+import { confirmImportDraft } from '@/lib/import/confirm-import-draft';
+import { createImportDraft } from '@/lib/import/create-import-draft';
+import { discardImportDraft } from '@/lib/import/discard-import-draft';
+import { getImportDraft } from '@/lib/import/get-import-draft';
+import { listImportDrafts } from '@/lib/import/list-import-drafts';
+import { updateImportDraft } from '@/lib/import/update-import-draft';
 import { addEvidence } from '@/lib/evidence/add-evidence';
 import { editEvidence } from '@/lib/evidence/edit-evidence';
 import { removeEvidence } from '@/lib/evidence/remove-evidence';
 import { getDashboardData } from '@/lib/progress/dashboard-data';
 import { getCachedProgressReport } from '@/lib/progress/progress-report';
+import { addRecommendation } from '@/lib/recommendations/add-recommendation';
 import { bulkUpdateRecommendations } from '@/lib/recommendations/bulk-update';
+import { correctRecommendationText } from '@/lib/recommendations/correct-recommendation-text';
+import { restoreRecommendation, withdrawRecommendation } from '@/lib/recommendations/withdraw-recommendation';
+import { createSeminar } from '@/lib/seminars/create-seminar';
+import { getSeminarForEntry } from '@/lib/seminars/get-seminar-for-entry';
 import { getRecommendation } from '@/lib/recommendations/get-recommendation';
 import { getSourceExcerpt } from '@/lib/recommendations/get-source-excerpt';
 import { linkRecommendations, unlinkRecommendations } from '@/lib/recommendations/link-recommendations';
@@ -83,6 +94,15 @@ const OPERATIONS: [name: string, role: Role, run: (actor: Actor) => Promise<unkn
   ['addEvidence', 'EDITOR', (actor) => addEvidence(db, item.id, { body: 'Seen.', evidenceDate: day }, actor)],
   ['editEvidence', 'EDITOR', (actor) => editEvidence(db, { evidenceId: 'no-such-note', expectedVersion: 1, body: 'Seen.', evidenceDate: day }, { ...actor, id: viewer.id })],
   ['removeEvidence', 'EDITOR', (actor) => removeEvidence(db, { evidenceId: 'no-such-note' }, { ...actor, id: viewer.id })],
+  ['createSeminar', 'EDITOR', (actor) => createSeminar(db, { title: 'Refused', kind: 'SEMINAR', date: day, venue: null, organiser: null, speakers: [], sourceText: '', sourceFileName: null }, actor)],
+  ['addRecommendation', 'EDITOR', (actor) => addRecommendation(db, item.seminarId, { text: 'Refused.' }, actor)],
+  ['correctRecommendationText', 'EDITOR', (actor) => correctRecommendationText(db, { recommendationId: item.id, expectedVersion: 1, title: 'Refused', text: 'Refused.' }, actor)],
+  ['withdrawRecommendation', 'EDITOR', (actor) => withdrawRecommendation(db, { recommendationId: item.id, expectedVersion: 1, reason: 'Refused.' }, actor)],
+  ['restoreRecommendation', 'EDITOR', (actor) => restoreRecommendation(db, { recommendationId: item.id, expectedVersion: 1 }, actor)],
+  ['createImportDraft', 'EDITOR', (actor) => createImportDraft(db, { text: 'Recommendations\n\n1. Refused.\n' }, actor)],
+  ['updateImportDraft', 'EDITOR', (actor) => updateImportDraft(db, { draftId: 'no-such-draft', expectedVersion: 1 }, actor)],
+  ['discardImportDraft', 'EDITOR', (actor) => discardImportDraft(db, { draftId: 'no-such-draft' }, actor)],
+  ['confirmImportDraft', 'EDITOR', (actor) => confirmImportDraft(db, { draftId: 'no-such-draft', seminar: { title: 'Refused', kind: 'SEMINAR', date: day, venue: null, organiser: null } }, actor)],
   ['createTerm', 'ADMIN', (actor) => createTerm(db, { kind: 'theme', name: `Refused ${stamp}`, description: null, color: '#336699' }, actor)],
   ['updateTerm', 'ADMIN', (actor) => updateTerm(db, { kind: 'theme', id: 'no-such-term', expectedUpdatedAt: stamp, name: 'X' } as never, actor)],
   ['reorderTerms', 'ADMIN', (actor) => reorderTerms(db, { kind: 'theme', ids: [] } as never, actor)],
@@ -112,6 +132,9 @@ const OPERATIONS: [name: string, role: Role, run: (actor: Actor) => Promise<unkn
   ['listAuditLog', 'ADMIN', (actor) => listAuditLog(db, parseAuditLogFilters({}).filters, actor)],
   ['listAuditFilterOptions', 'ADMIN', (actor) => listAuditFilterOptions(db, actor)],
   ['listUsers', 'ADMIN', (actor) => listUsers(db, actor)],
+  ['getImportDraft', 'EDITOR', (actor) => getImportDraft(db, 'no-such-draft', actor)],
+  ['listImportDrafts', 'EDITOR', (actor) => listImportDrafts(db, {}, actor)],
+  ['getSeminarForEntry', 'EDITOR', (actor) => getSeminarForEntry(db, item.seminarId, actor)],
   ['listSeminarsForAdmin', 'ADMIN', (actor) => listSeminarsForAdmin(db, actor)],
   ['getSeminarForEdit', 'ADMIN', (actor) => getSeminarForEdit(db, item.seminarId, actor)],
   ['listVocabulary', 'ADMIN', (actor) => listVocabulary(db, 'theme', actor)],

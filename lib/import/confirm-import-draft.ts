@@ -1,7 +1,7 @@
 import type { Db, Tx } from '@/lib/db';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { requireRole, type Actor } from '@/lib/auth/actor';
-import { toDateOnly } from '@/lib/dates';
+import { today, toDateOnly } from '@/lib/dates';
 import { ConflictError, EditConflictError, RuleViolationError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { createRecommendations } from '@/lib/recommendations/create-recommendations';
@@ -34,14 +34,19 @@ export async function confirmImportDraft(db: Db, input: ConfirmImportDraftInput,
     return await db.$transaction((tx) => confirmInTransaction(tx, input, actor), { timeout: 60_000, maxWait: 30_000 });
   } catch (error) {
     // Another import took the same code prefix a moment earlier (PostgreSQL runs both at once).
-    if ((error as { code?: string }).code === 'P2002') {
-      throw new ConflictError('conflict', 'Another seminar was created for the same year at the same moment. Confirm again.');
+    if ((error as { code?: string } | null)?.code === 'P2002') {
+      throw new ConflictError('code_prefix_taken', `Another seminar of ${input.seminar.date.getUTCFullYear()} was created at the same moment and took the next code prefix. Confirm again.`);
     }
     throw error;
   }
 }
 
 async function confirmInTransaction(tx: Tx, input: ConfirmImportDraftInput, actor: Actor): Promise<ConfirmedImport> {
+  // As for a seminar entered by hand (create-seminar.ts): its items' history starts on that day.
+  if (input.seminar.date.getTime() > today().getTime()) {
+    const message = 'The seminar’s date cannot be in the future: its recommendations start on that day.';
+    throw new RuleViolationError('rule_violation', message, { 'seminar.date': [message] });
+  }
   const row = await findDraft(tx, input.draftId);
   if (row.status !== 'DRAFT') throw closedDraftError(row);
   const expectedVersion = input.expectedVersion ?? row.version;
@@ -78,7 +83,8 @@ async function confirmInTransaction(tx: Tx, input: ConfirmImportDraftInput, acto
     actor,
     { via: `import ${row.id}` },
   );
-  const recommendations = await createRecommendations(tx, { ...created, date: input.seminar.date }, draftItemsToRecommendations(row.sourceText, items), actor);
+  const newItems = draftItemsToRecommendations(row.sourceText, items);
+  const recommendations = await createRecommendations(tx, { ...created, date: input.seminar.date }, newItems, actor);
 
   const relatedIds = [...new Set(items.flatMap((item) => item.acceptedRelatedIds))];
   const related = new Map(
@@ -107,7 +113,7 @@ async function confirmInTransaction(tx: Tx, input: ConfirmImportDraftInput, acto
   return {
     draftId: row.id,
     seminar: { id: created.id, codePrefix: created.codePrefix, title: input.seminar.title, date: toDateOnly(input.seminar.date) },
-    recommendations: recommendations.map(({ id, code, title }) => ({ id, code, title })),
+    recommendations: recommendations.map(({ id, code }, index) => ({ id, code, title: newItems[index]!.title })),
     links,
   };
 }

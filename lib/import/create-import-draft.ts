@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { requireRole, type Actor } from '@/lib/auth/actor';
-import type { ImportDraftView } from './draft-types';
+import type { DraftItem, ImportDraftView } from './draft-types';
 import { actorName, draftSelect, toDraftView } from './draft-record';
 import { prepareImport, type ImportOptions, type ImportSource } from './prepare-import';
 
@@ -15,7 +15,8 @@ export async function createImportDraft(db: Db, source: ImportSource, actor: Act
   requireRole(actor, 'EDITOR');
   const prepared = await prepareImport(db, source, options);
   options.onStep?.('saving');
-  const items = prepared.items.map(({ lineStart, lineEnd, ...item }) => (void lineStart, void lineEnd, item));
+  // The line numbers are for the dry run's listing; confirm computes them again from the spans as edited.
+  const items = prepared.items.map((item): DraftItem => ({ key: item.key, text: item.text, start: item.start, end: item.end, themeId: item.themeId, sectorIds: item.sectorIds, suggestion: item.suggestion, acceptedRelatedIds: item.acceptedRelatedIds }));
   return db.$transaction(async (tx) => {
     const name = await actorName(tx, actor);
     const row = await tx.importDraft.create({

@@ -1,6 +1,5 @@
 // From a draft's items to the rows confirm creates: a short title from the text, and the lines of
-// the span. An item the editor typed (no span) gets an empty span where the previous item ended, so
-// "view in source" shows the place it belongs without claiming text the report does not have.
+// the span. An item the editor typed (no span) is created without one, as items entered by hand are.
 import type { NewRecommendation } from '@/lib/recommendations/create-recommendations';
 import type { DraftItem } from './draft-types';
 
@@ -28,20 +27,19 @@ function lineAt(lineStarts: number[], offset: number): number {
   return low + 1;
 }
 
+/** Items in the draft's order; every item must have its primary theme (checked before). */
 export function draftItemsToRecommendations(sourceText: string, items: DraftItem[]): NewRecommendation[] {
   const lineStarts = [0];
   for (let i = 0; i < sourceText.length; i++) if (sourceText[i] === '\n') lineStarts.push(i + 1);
-  let previousEnd = 0;
-  return items.map((item) => {
-    const start = item.start ?? previousEnd;
-    const end = item.end ?? previousEnd;
-    previousEnd = end;
-    return {
-      title: titleFromText(item.text),
-      text: item.text.trim(),
-      source: { start, end, lineStart: lineAt(lineStarts, start), lineEnd: lineAt(lineStarts, Math.max(start, end - 1)) },
-      primaryThemeId: item.themeId!,
-      sectorIds: item.sectorIds,
-    };
-  });
+  return items.map((item) => ({
+    title: titleFromText(item.text),
+    text: item.text.trim(),
+    span:
+      item.start !== null && item.end !== null
+        ? { start: item.start, end: item.end, lineStart: lineAt(lineStarts, item.start), lineEnd: lineAt(lineStarts, Math.max(item.start, item.end - 1)) }
+        : null,
+    primaryThemeId: item.themeId!,
+    sectorIds: item.sectorIds,
+    priority: 'MEDIUM',
+  }));
 }

@@ -5,7 +5,7 @@ import { formatDateTime } from '@/lib/format';
 import type { UpdateImportDraftInput } from '@/lib/validations/import-draft';
 import type { DraftItem, ImportDraftView } from './draft-types';
 import { checkDraftItems } from './check-draft-items';
-import { actorName, closedDraftError, draftItems, draftSelect, findDraft, toDraftView, type DraftRow } from './draft-record';
+import { actorName, closedDraftError, draftItems, findDraft, toDraftView, type DraftRow } from './draft-record';
 
 function staleDraftError(row: Pick<DraftRow, 'version' | 'updatedByName' | 'updatedAt'>): EditConflictError {
   return new EditConflictError(
@@ -54,6 +54,6 @@ export async function updateImportDraft(db: Db, input: UpdateImportDraftInput, a
     });
     const saved = await findDraft(tx, row.id);
     if (count !== 1) throw saved.status !== 'DRAFT' ? closedDraftError(saved) : staleDraftError(saved);
-    return toDraftView(tx, { ...saved } satisfies DraftRow);
+    return toDraftView(tx, saved);
   });
 }

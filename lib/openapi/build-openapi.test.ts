@@ -58,7 +58,7 @@ describe('OpenAPI document', () => {
       schemas: { Error: { properties: { error: { properties: { code: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object' } } } } } },
     });
     const responses = document.components.responses as Record<string, unknown>;
-    expect(Object.keys(responses).sort()).toEqual(['BadRequest', 'Conflict', 'Forbidden', 'NotFound', 'TooManyRequests', 'Unauthorized', 'Unprocessable']);
+    expect(Object.keys(responses).sort()).toEqual(['BadRequest', 'Conflict', 'Forbidden', 'NotFound', 'PayloadTooLarge', 'TooManyRequests', 'Unauthorized', 'Unprocessable', 'UnsupportedMediaType']);
   });
 
   it('openapi: request bodies and list parameters come from the zod schemas', () => {

@@ -7,7 +7,8 @@ import { recommendationListDtoSchema } from '@/lib/recommendations/recommendatio
 import { seminarOptionListSchema } from '@/lib/seminars/list-seminar-options';
 import { termOptionListSchema } from '@/lib/taxonomy/list-terms-for-filters';
 import { evidenceSchema } from '@/lib/validations/evidence';
-import { recommendationUpdateSchema } from '@/lib/validations/recommendation';
+import { addRecommendationSchema, recommendationUpdateSchema } from '@/lib/validations/recommendation';
+import { createSeminarFieldsSchema } from '@/lib/validations/seminar';
 import { recommendationFiltersSchema } from '@/lib/validations/recommendation-filters';
 import { statusChangeSchema } from '@/lib/validations/status-change';
 import { progressQuerySchema } from '@/lib/validations/progress';
@@ -78,6 +79,23 @@ const evidenceResultSchema = z.object({
   evidence: z.object({ id: z.string(), recommendationId: z.string(), code: z.string(), version: z.int() }).catchall(z.unknown()),
 });
 
+const seminarSchema = z.object({
+  seminar: z.object({
+    id: z.string(),
+    codePrefix: z.string().meta({ description: 'The start of its recommendations’ codes: its year, or the year and a letter (2026B) when the year has one already.' }),
+    title: z.string(),
+    kind: z.string(),
+    date: z.iso.date(),
+    venue: z.string().nullable(),
+    organiser: z.string().nullable(),
+    sourceFileName: z.string().nullable(),
+    hasSourceText: z.boolean(),
+    speakers: z.array(z.object({ name: z.string(), designation: z.string().nullable() })),
+    version: z.int(),
+    createdAt: z.iso.datetime(),
+  }),
+});
+
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 
 const importIdParameter = { name: 'id', in: 'path', required: true, description: 'The import draft’s id.', schema: { type: 'string', minLength: 1 } };
@@ -98,6 +116,14 @@ const idParameter = {
   in: 'path',
   required: true,
   description: 'The recommendation’s id or its code, e.g. 2015-R03.',
+  schema: { type: 'string', minLength: 1 },
+};
+
+const seminarIdParameter = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  description: 'The seminar’s id or its code prefix, e.g. 2015.',
   schema: { type: 'string', minLength: 1 },
 };
 
@@ -231,6 +257,34 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       ok: { status: 200, description: 'The seminars.', schema: ref('SeminarList') },
       errors: [],
     },
+    post: {
+      operationId: 'createSeminar',
+      summary: 'Enter a seminar by hand',
+      description:
+        'Optionally with its report’s text (sourceText), in which the recommendations added later are looked for ("view in source"). ' +
+        'Its code prefix is allocated: its year, or the year and the next letter (2026B, 2026C, ...) when the year has a seminar already; existing prefixes never change. ' +
+        'The date cannot be in the future. Two created at the same moment may get 409 code_prefix_taken: send it again.',
+      role: 'EDITOR',
+      body: createSeminarFieldsSchema,
+      ok: { status: 201, description: 'The seminar as saved, with its id and code prefix.', schema: ref('Seminar') },
+      errors: [400, 409, 422],
+    },
+  },
+  '/api/v1/seminars/{id}/recommendations': {
+    post: {
+      operationId: 'addRecommendation',
+      summary: 'Add a recommendation to a seminar',
+      description:
+        'It gets the seminar’s next code (after the highest ever used; codes are never reused) and starts NOT_STARTED on the seminar’s date. ' +
+        'A blank title is made from the text’s first sentence; without primaryThemeId it is filed under the first theme in the administrators’ order; ' +
+        'without sectorIds it has no owner sector yet; priority defaults to MEDIUM. When the seminar has its report’s text and the text is found in it ' +
+        '(whitespace aside), the item can be viewed in its source. Two added at the same moment may get 409 code_taken: send it again.',
+      role: 'EDITOR',
+      parameters: [seminarIdParameter],
+      body: addRecommendationSchema,
+      ok: { status: 201, description: 'The recommendation as saved (code, status, version, ...).', schema: ref('RecommendationDetail') },
+      errors: [400, 404, 409, 422],
+    },
   },
   '/api/v1/imports': {
     get: {
@@ -325,8 +379,13 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
     name: 'Forbidden',
     description: 'The role does not allow this, a read-only token was used for a change (read_only_token), or a cookie-authenticated write came from another site.',
   },
-  404: { name: 'NotFound', description: 'No such recommendation.' },
-  409: { name: 'Conflict', description: 'Someone changed the item since you read it (expectedVersion is stale): the error names who, what and when.' },
+  404: { name: 'NotFound', description: 'No such recommendation (or seminar, or import).' },
+  409: {
+    name: 'Conflict',
+    description:
+      'Someone changed the item since you read it (expectedVersion is stale): the error names who, what and when. Or a code was taken at the same moment (code_prefix_taken, code_taken): send it again. ' +
+      'Or an import was already confirmed or discarded (already_confirmed, already_discarded), naming who did it.',
+  },
   413: { name: 'PayloadTooLarge', description: 'The upload is over the size limit (error.code too_large).' },
   415: { name: 'UnsupportedMediaType', description: 'A file type the importer does not read, or a file that is not what its name says (error.code unsupported_type, type_mismatch).' },
   422: { name: 'Unprocessable', description: 'The change breaks a rule (e.g. needs evidence, or dated before the seminar): see error.message and error.fields.' },
@@ -398,6 +457,7 @@ export function buildOpenApi(): OpenApiDocument {
         EvidenceResult: jsonSchema(evidenceResultSchema, 'output'),
         TermList: jsonSchema(termOptionListSchema, 'output'),
         SeminarList: jsonSchema(seminarOptionListSchema, 'output'),
+        Seminar: jsonSchema(seminarSchema, 'output'),
         ImportDraft: jsonSchema(importDraftJsonSchema, 'output'),
         ImportDraftList: jsonSchema(importDraftListJsonSchema, 'output'),
         ConfirmedImport: jsonSchema(confirmedImportJsonSchema, 'output'),

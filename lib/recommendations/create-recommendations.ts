@@ -1,67 +1,67 @@
-// The one way a seminar's recommendations come into being (the seed, a confirmed report import):
-// codes allocated from the seminar's prefix and the item's position, the NOT_STARTED entry that
-// starts every history on the seminar's date, themes and owner sectors, one audit row per item and
-// the progress tally, all in the caller's transaction. No role check here: the callers check theirs.
+// The one way recommendations come into being: the seed, an editor adding one by hand
+// (add-recommendation.ts) and, later, an import's confirmation. In the caller's transaction.
 import type { Tx } from '@/lib/db';
 import { writeAudit, type AuditActor } from '@/lib/audit/write-audit';
 import { addItemsToTally } from '@/lib/progress/tally/rebuild-progress-tally';
 import type { Priority } from '@/lib/status/status';
 import { recommendationCode } from './code';
+import type { SourceSpan } from './source-span';
 
 export type NewRecommendation = {
-  /** 1-based place among the seminar's recommendations; omitted, the next free one after the last. */
+  /** Its place in the seminar; left out, the next after the highest ever used in that seminar. */
   position?: number;
   title: string;
   text: string;
-  /** Where it is in the seminar's sourceText: [start, end) and the 1-based lines. */
-  source: { start: number; end: number; lineStart: number; lineEnd: number };
+  span: SourceSpan | null;
   primaryThemeId: string;
   secondaryThemeIds?: string[];
   sectorIds: string[];
-  priority?: Priority;
+  priority: Priority;
+  targetDate?: Date | null;
 };
 
-export type CreatedRecommendation = { id: string; code: string; title: string; position: number };
+export type CreatedRecommendation = { id: string; code: string; position: number };
 
-/** How a history starts: the item was recommended at the seminar, on its date. */
-export const RECOMMENDED_AT_SEMINAR_NOTE = 'Recommended at the seminar.';
-
+/**
+ * Creates the items, each NOT_STARTED effective on the seminar's date (recorded on that date too,
+ * so the tracker shows "as of" any day from the seminar on), with its history row and audit row,
+ * and adds them to the progress tally. Codes are the seminar's prefix and the position; positions
+ * are never reused, since items are never deleted (a withdrawn R03 keeps R03). Callers that
+ * allocate positions serialise on the seminar first (lockSeminar); the unique index on the code is
+ * the last guard.
+ */
 export async function createRecommendations(
   tx: Tx,
   seminar: { id: string; codePrefix: string; date: Date },
   items: NewRecommendation[],
   actor: AuditActor,
 ): Promise<CreatedRecommendation[]> {
-  if (items.length === 0) return [];
-  const last = await tx.recommendation.findFirst({ where: { seminarId: seminar.id }, orderBy: { position: 'desc' }, select: { position: true } });
-  let next = (last?.position ?? 0) + 1;
-
+  let next = items.some((item) => item.position === undefined) ? (await highestPosition(tx, seminar.id)) + 1 : 0;
   const created: CreatedRecommendation[] = [];
   for (const item of items) {
-    const position = item.position ?? next;
-    next = Math.max(next, position + 1);
+    const position = item.position ?? next++;
     const code = recommendationCode(seminar.codePrefix, position);
-    const recommendation = await tx.recommendation.create({
+    const row = await tx.recommendation.create({
       data: {
         code,
         seminarId: seminar.id,
         position,
         title: item.title,
         text: item.text,
-        sourceStart: item.source.start,
-        sourceEnd: item.source.end,
-        sourceLineStart: item.source.lineStart,
-        sourceLineEnd: item.source.lineEnd,
+        sourceStart: item.span?.start ?? null,
+        sourceEnd: item.span?.end ?? null,
+        sourceLineStart: item.span?.lineStart ?? null,
+        sourceLineEnd: item.span?.lineEnd ?? null,
         primaryThemeId: item.primaryThemeId,
         status: 'NOT_STARTED',
         statusDate: seminar.date,
-        priority: item.priority ?? 'MEDIUM',
+        priority: item.priority,
+        targetDate: item.targetDate ?? null,
         lastActivityAt: seminar.date,
         secondaryThemes: { create: (item.secondaryThemeIds ?? []).map((themeId) => ({ themeId })) },
         sectors: { create: item.sectorIds.map((sectorId) => ({ sectorId })) },
         statusChanges: {
-          // Recorded on the seminar date too: the tracker shows "as of" any past day from the seminar on.
-          create: { fromStatus: null, toStatus: 'NOT_STARTED', effectiveDate: seminar.date, recordedAt: seminar.date, note: RECOMMENDED_AT_SEMINAR_NOTE },
+          create: { fromStatus: null, toStatus: 'NOT_STARTED', effectiveDate: seminar.date, recordedAt: seminar.date, note: 'Recommended at the seminar.' },
         },
       },
       select: { id: true },
@@ -70,11 +70,19 @@ export async function createRecommendations(
       actor,
       action: 'recommendation.create',
       entityType: 'recommendation',
-      entityId: recommendation.id,
+      entityId: row.id,
       after: { code, title: item.title, status: 'NOT_STARTED' },
     });
-    created.push({ id: recommendation.id, code, title: item.title, position });
+    created.push({ id: row.id, code, position });
   }
-  await addItemsToTally(tx, created.map((item) => item.id));
+  await addItemsToTally(
+    tx,
+    created.map((item) => item.id),
+  );
   return created;
+}
+
+async function highestPosition(tx: Tx, seminarId: string): Promise<number> {
+  const { _max } = await tx.recommendation.aggregate({ where: { seminarId }, _max: { position: true } });
+  return _max.position ?? 0;
 }

@@ -3,6 +3,7 @@ import { requireRole, type Actor } from '@/lib/auth/actor';
 import { today, toDateOnly } from '@/lib/dates';
 import { isOverdue as isOverdueOn } from '@/lib/status/metrics';
 import { isStatus, PRIORITIES, type Priority, type Status } from '@/lib/status/status';
+import { differsFromSource } from './source-span';
 
 type Person = { id: string; name: string } | null;
 type Vocabulary = { id: string; slug: string; name: string; color: string };
@@ -39,6 +40,20 @@ export type RelatedLink = {
   other: { id: string; code: string; title: string; status: Status };
 };
 
+export type TextRevision = {
+  id: string;
+  fromTitle: string;
+  toTitle: string;
+  fromText: string;
+  toText: string;
+  reason: string | null;
+  recordedAt: Date;
+  author: Person;
+};
+
+/** Set while the item is withdrawn (Recommendation.archived): who, when and why. */
+export type Withdrawal = { at: Date | null; by: Person; reason: string | null };
+
 export type RecommendationDetail = {
   id: string;
   code: string;
@@ -46,7 +61,13 @@ export type RecommendationDetail = {
   text: string;
   position: number;
   seminar: { id: string; title: string; date: Date; kind: string; codePrefix: string };
-  provenance: { sourceFileName: string | null; sourceStart: number; sourceEnd: number; lineStart: number; lineEnd: number };
+  /** Where the text is in the seminar's report; the span is null for an item entered by hand whose text is not in it. */
+  provenance: {
+    sourceFileName: string | null;
+    span: { sourceStart: number; sourceEnd: number; lineStart: number; lineEnd: number } | null;
+    /** The text was corrected and no longer says what the span of the report says. */
+    textDiffersFromSource: boolean;
+  };
   primaryTheme: Vocabulary;
   secondaryThemes: Vocabulary[];
   sectors: Vocabulary[];
@@ -57,9 +78,12 @@ export type RecommendationDetail = {
   /** Overdue today (lib/status/metrics.ts). */
   overdue: boolean;
   archived: boolean;
+  withdrawal: Withdrawal | null;
   version: number;
   lastActivityAt: Date;
   history: StatusHistoryEntry[];
+  /** Corrections of the title and text, oldest first. */
+  textRevisions: TextRevision[];
   evidence: EvidenceEntry[];
   links: RelatedLink[];
 };
@@ -110,8 +134,15 @@ export async function getRecommendation(db: Db, idOrCode: string, actor: Actor, 
       priority: true,
       targetDate: true,
       archived: true,
+      archivedAt: true,
+      archivedReason: true,
+      archivedBy: PERSON,
       version: true,
       lastActivityAt: true,
+      textRevisions: {
+        orderBy: [{ recordedAt: 'asc' }, { id: 'asc' }],
+        select: { id: true, fromTitle: true, toTitle: true, fromText: true, toText: true, reason: true, recordedAt: true, author: PERSON },
+      },
       seminar: { select: { id: true, title: true, date: true, kind: true, codePrefix: true, sourceFileName: true } },
       primaryTheme: { select: VOCABULARY },
       secondaryThemes: { select: { theme: { select: { ...VOCABULARY, sortOrder: true } } } },
@@ -141,6 +172,15 @@ export async function getRecommendation(db: Db, idOrCode: string, actor: Actor, 
   });
   if (!row) return null;
 
+  const span =
+    row.sourceStart !== null && row.sourceEnd !== null && row.sourceLineStart !== null && row.sourceLineEnd !== null
+      ? { sourceStart: row.sourceStart, sourceEnd: row.sourceEnd, lineStart: row.sourceLineStart, lineEnd: row.sourceLineEnd }
+      : null;
+  // Only a corrected text can have drifted from its span: the report is read just then.
+  const textDiffersFromSource =
+    span !== null && row.textRevisions.length > 0
+      ? differsFromSource((await db.seminar.findUniqueOrThrow({ where: { id: row.seminar.id }, select: { sourceText: true } })).sourceText, { start: span.sourceStart, end: span.sourceEnd }, row.text)
+      : false;
   const status = asStatus(row.status);
   const bySortOrder = <T extends { sortOrder: number }>(a: T, b: T) => a.sortOrder - b.sortOrder;
   const vocabulary = ({ id, slug, name, color }: Vocabulary) => ({ id, slug, name, color });
@@ -166,13 +206,7 @@ export async function getRecommendation(db: Db, idOrCode: string, actor: Actor, 
     text: row.text,
     position: row.position,
     seminar: { id: row.seminar.id, title: row.seminar.title, date: row.seminar.date, kind: row.seminar.kind, codePrefix: row.seminar.codePrefix },
-    provenance: {
-      sourceFileName: row.seminar.sourceFileName,
-      sourceStart: row.sourceStart,
-      sourceEnd: row.sourceEnd,
-      lineStart: row.sourceLineStart,
-      lineEnd: row.sourceLineEnd,
-    },
+    provenance: { sourceFileName: row.seminar.sourceFileName, span, textDiffersFromSource },
     primaryTheme: row.primaryTheme,
     secondaryThemes: row.secondaryThemes.map((link) => link.theme).sort(bySortOrder).map(vocabulary),
     sectors: row.sectors.map((link) => link.sector).sort(bySortOrder).map(vocabulary),
@@ -182,9 +216,11 @@ export async function getRecommendation(db: Db, idOrCode: string, actor: Actor, 
     targetDate: row.targetDate,
     overdue: isOverdue(row.targetDate, status, now),
     archived: row.archived,
+    withdrawal: row.archived ? { at: row.archivedAt, by: row.archivedBy, reason: row.archivedReason } : null,
     version: row.version,
     lastActivityAt: row.lastActivityAt,
     history,
+    textRevisions: row.textRevisions,
     evidence: row.evidenceNotes,
     links,
   };
@@ -201,6 +237,8 @@ export function recommendationToJson(item: RecommendationDetail) {
     history: item.history.map((entry) => ({ ...entry, effectiveDate: toDateOnly(entry.effectiveDate), recordedAt: entry.recordedAt.toISOString() })),
     evidence: item.evidence.map(evidenceToJson),
     links: item.links.map((link) => ({ ...link, createdAt: link.createdAt.toISOString() })),
+    withdrawal: item.withdrawal && { ...item.withdrawal, at: item.withdrawal.at?.toISOString() ?? null },
+    textRevisions: item.textRevisions.map((revision) => ({ ...revision, recordedAt: revision.recordedAt.toISOString() })),
   };
 }
 

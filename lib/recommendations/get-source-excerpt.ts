@@ -29,7 +29,8 @@ export async function getSourceExcerpt(db: Db, idOrCode: string, actor: Actor): 
       seminar: { select: { title: true, date: true, sourceFileName: true, sourceText: true } },
     },
   });
-  if (!row) return null;
+  // "View in source" only for an item with a span in a report.
+  if (!row || row.sourceStart === null || row.sourceEnd === null || row.sourceLineStart === null || row.sourceLineEnd === null || !row.seminar.sourceText) return null;
   const { sourceText, ...seminar } = row.seminar;
   // Clamped so a range that no longer fits (the text was re-imported) still shows the report.
   const start = Math.max(0, Math.min(row.sourceStart, sourceText.length));

@@ -47,6 +47,9 @@ function describe(action: string, code: string, after: unknown): string {
     return isStatus(toStatus) ? `changed the status of ${code} to ${STATUS_LABEL[toStatus]}` : `changed the status of ${code}`;
   }
   if (action === 'recommendation.update') return `edited the details of ${code}`;
+  if (action === 'recommendation.correct_text') return `corrected the text of ${code}`;
+  if (action === 'recommendation.withdraw') return `withdrew ${code}`;
+  if (action === 'recommendation.restore') return `restored ${code}`;
   return `changed ${code}`;
 }
 

@@ -123,7 +123,7 @@ const filterFields = {
     description: `Days without activity that make an item stale (default ${DEFAULT_STALE_DAYS}).`,
   }),
   overdue: flag('Only items past their target date that are not implemented or no longer relevant.'),
-  includeArchived: flag('Include archived items.'),
+  includeArchived: flag('Include withdrawn items (entered by mistake; kept, but left out of counts).'),
   q: z
     .preprocess(blankIsAbsent, z.string().trim().max(200, 'Search for at most 200 characters.').optional())
     .meta({ description: 'Words to find in the code, title, text or evidence notes (case-insensitive).' }),

@@ -66,3 +66,66 @@ export type LinkInput = z.infer<typeof linkSchema>;
 
 export const unlinkSchema = z.object({ linkId: idSchema('Choose a link to remove.') });
 export type UnlinkInput = z.infer<typeof unlinkSchema>;
+
+export const RECOMMENDATION_TEXT_MAX = 10_000;
+export const RECOMMENDATION_TITLE_MAX = 200;
+export const REASON_MAX = 500;
+
+const recommendationText = z
+  .string({ error: 'Enter the recommendation’s text.' })
+  .trim()
+  .min(1, 'Enter the recommendation’s text.')
+  .max(RECOMMENDATION_TEXT_MAX, `Use at most ${RECOMMENDATION_TEXT_MAX.toLocaleString('en-GB')} characters.`);
+
+/**
+ * Adding a recommendation to a seminar by hand (the form and POST /api/v1/seminars/{id}/recommendations).
+ * A blank title is made from the text's first words; no primary theme means the first theme in the
+ * list; no owner sectors means none yet; priority defaults to medium.
+ */
+export const addRecommendationSchema = z.object({
+  text: recommendationText,
+  title: optionalText(RECOMMENDATION_TITLE_MAX, `Use a title of at most ${RECOMMENDATION_TITLE_MAX} characters.`),
+  primaryThemeId: idSchema('Choose a primary theme.').optional(),
+  secondaryThemeIds: idList('Choose secondary themes from the list.').optional(),
+  sectorIds: idList('Choose owner sectors from the list.').optional(),
+  priority: z.enum(PRIORITIES, { error: 'Choose a priority: low, medium or high.' }).optional(),
+  targetDate: targetDateSchema,
+});
+export type AddRecommendationInput = z.infer<typeof addRecommendationSchema>;
+
+/** The add-recommendation form also says which seminar; the API takes it from the URL. */
+export const addRecommendationFormSchema = addRecommendationSchema.extend({
+  seminarId: idSchema('The form does not say which seminar. Reload the page.'),
+  // The form asks for it; only the API may leave it to the default.
+  primaryThemeId: idSchema('Choose a primary theme.'),
+});
+export type AddRecommendationFormInput = z.infer<typeof addRecommendationFormSchema>;
+
+/** Correcting an item's text (and title); the earlier wording stays in its history. */
+export const correctTextSchema = z.object({
+  recommendationId,
+  expectedVersion: expectedVersionSchema,
+  title: z
+    .string({ error: 'Enter a short title.' })
+    .trim()
+    .min(1, 'Enter a short title.')
+    .max(RECOMMENDATION_TITLE_MAX, `Use a title of at most ${RECOMMENDATION_TITLE_MAX} characters.`),
+  text: recommendationText,
+  reason: optionalText(REASON_MAX, `Use a reason of at most ${REASON_MAX} characters.`),
+});
+export type CorrectTextInput = z.infer<typeof correctTextSchema>;
+
+/** Withdrawing an item entered by mistake: it leaves the lists and counts, and can be restored. */
+export const withdrawSchema = z.object({
+  recommendationId,
+  expectedVersion: expectedVersionSchema,
+  reason: z
+    .string({ error: 'Say why it is withdrawn, e.g. “entered twice”.' })
+    .trim()
+    .min(1, 'Say why it is withdrawn, e.g. “entered twice”.')
+    .max(REASON_MAX, `Use a reason of at most ${REASON_MAX} characters.`),
+});
+export type WithdrawInput = z.infer<typeof withdrawSchema>;
+
+export const restoreSchema = z.object({ recommendationId, expectedVersion: expectedVersionSchema });
+export type RestoreInput = z.infer<typeof restoreSchema>;

@@ -83,3 +83,35 @@ export const updateSeminarSchema = z.preprocess(
   }),
 );
 export type UpdateSeminarInput = z.infer<typeof updateSeminarSchema>;
+
+/** The longest report text accepted by hand (about 60 pages); a server action's body stays under 1 MB. */
+export const SEMINAR_SOURCE_TEXT_MAX = 200_000;
+export const SEMINAR_SOURCE_FILE_NAME_MAX = 200;
+
+/** Creating a seminar by hand (POST /api/v1/seminars's JSON body); its code prefix is allocated, not chosen. */
+export const createSeminarFieldsSchema = z.object({
+  title: z
+    .string({ error: 'Enter a title.' })
+    .trim()
+    .min(1, 'Enter a title.')
+    .max(SEMINAR_TITLE_MAX, `Use at most ${SEMINAR_TITLE_MAX} characters.`),
+  kind: z.enum(SEMINAR_KINDS, { error: 'Choose what kind of event it was.' }),
+  date: dateSchema,
+  venue: optionalText(SEMINAR_PLACE_MAX).nullable().transform((value) => value ?? null),
+  organiser: optionalText(SEMINAR_PLACE_MAX).nullable().transform((value) => value ?? null),
+  speakers: z
+    .array(speakerRowSchema)
+    .max(SPEAKERS_MAX, `List at most ${SPEAKERS_MAX} speakers.`)
+    .optional()
+    .transform((rows = []) => rows.filter((row): row is { name: string; designation: string | null } => row !== null)),
+  sourceText: z
+    .string({ error: 'Paste the report’s text, or leave it blank.' })
+    .max(SEMINAR_SOURCE_TEXT_MAX, `Use at most ${SEMINAR_SOURCE_TEXT_MAX.toLocaleString('en-GB')} characters of the report.`)
+    .nullish()
+    .transform((value) => (value && value.trim() ? value.replace(/\r\n?/g, '\n') : '')),
+  sourceFileName: optionalText(SEMINAR_SOURCE_FILE_NAME_MAX).nullable().transform((value) => value ?? null),
+});
+
+/** The same from the form (speakers as parallel repeated fields) or JSON. */
+export const createSeminarSchema = z.preprocess(speakersFromForm, createSeminarFieldsSchema);
+export type CreateSeminarInput = z.infer<typeof createSeminarSchema>;

@@ -2,9 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { PageNav } from '@/components/ui/page-nav';
 import { StatusBadge } from '@/components/ui/status-badge';
-import { buttonClass } from '@/components/ui/button';
-import { hasRole } from '@/lib/auth/roles';
 import { requireActor } from '@/lib/auth/session';
+import { hasRole } from '@/lib/auth/roles';
+import { buttonClass } from '@/components/ui/button';
 import { db } from '@/lib/db';
 import { formatDate, formatNumber, formatPercent } from '@/lib/format';
 import { recommendationsHref } from '@/lib/progress/drill-down';
@@ -22,19 +22,25 @@ export default async function SeminarsPage({ searchParams }: Props) {
   const { query, error } = parseSeminarListQuery(await searchParams);
   const { seminars, total, page, pageCount } = await listSeminarSummaries(db, { page: query.page, pageSize: SEMINAR_PAGE_SIZE }, actor);
   const hrefFor = (number: number) => (number > 1 ? `/seminars?page=${number}` : '/seminars');
+  const canEdit = hasRole(actor.role, 'EDITOR');
   return (
     <div className="space-y-6">
-      <header className="flex flex-wrap items-end justify-between gap-4">
+      <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold">Seminars</h1>
           <p className="text-muted">
             {formatNumber(total)} {total === 1 ? 'report' : 'reports'}, newest first, with where their recommendations stand today.
           </p>
         </div>
-        {hasRole(actor.role, 'EDITOR') && (
-          <Link href="/imports/new" className={buttonClass('primary', 'no-underline')}>
-            Import a report
-          </Link>
+        {canEdit && (
+          <div className="flex flex-wrap gap-2">
+            <Link href="/seminars/new" className={buttonClass('primary')}>
+              New seminar
+            </Link>
+            <Link href="/imports/new" className={buttonClass('secondary', 'no-underline')}>
+              Import a report
+            </Link>
+          </div>
         )}
       </header>
       {error && (
@@ -65,10 +71,15 @@ export default async function SeminarsPage({ searchParams }: Props) {
                   ))}
                 </ul>
               )}
-              <p className="text-sm">
+              <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
                 <Link href={`/dashboard?seminar=${encodeURIComponent(seminar.id)}`}>
                   Dashboard<span className="sr-only"> for {seminar.title}</span>
                 </Link>
+                {canEdit && (
+                  <Link href={`/seminars/${encodeURIComponent(seminar.codePrefix)}/recommendations/new`}>
+                    Add recommendation<span className="sr-only"> to {seminar.title}</span>
+                  </Link>
+                )}
               </p>
             </li>
           ))}

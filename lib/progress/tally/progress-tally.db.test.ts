@@ -19,7 +19,15 @@ import { loadDemoData } from '@/lib/demo/demo-data';
 import { addEvidence } from '@/lib/evidence/add-evidence';
 import { editEvidence } from '@/lib/evidence/edit-evidence';
 import { removeEvidence } from '@/lib/evidence/remove-evidence';
+import { addRecommendation } from '@/lib/recommendations/add-recommendation';
+import { confirmImportDraft } from '@/lib/import/confirm-import-draft';
+import { createImportDraft } from '@/lib/import/create-import-draft';
+import { SAMPLE_REPORT } from '@/lib/import/test-sample-report';
+import { updateImportDraft } from '@/lib/import/update-import-draft';
+import { confirmImportDraftSchema, updateImportDraftSchema } from '@/lib/validations/import-draft';
 import { bulkUpdateRecommendations } from '@/lib/recommendations/bulk-update';
+import { correctRecommendationText } from '@/lib/recommendations/correct-recommendation-text';
+import { restoreRecommendation, withdrawRecommendation } from '@/lib/recommendations/withdraw-recommendation';
 import { updateRecommendation } from '@/lib/recommendations/update-recommendation';
 import { runSeed } from '@/lib/seminars/seed/run-seed';
 import { changeStatusNow } from '@/lib/status/change-status';
@@ -51,13 +59,18 @@ type Scene = {
   admin: Actor & { id: string; role: 'ADMIN' };
   /** The evidence note the evidence paths add, edit and remove. */
   evidence: { id: string; version: number };
+  /** The item the hand-entry paths add to the seminar (then withdraw, restore, correct). */
+  added: { id: string };
+  /** The items a confirmed report import created, and their seminar. */
+  imported: string[];
+  importedSeminarId?: string;
 };
 
 const day = (text: string) => parseDateOnly(text)!;
 const version = async (item: { id: string }) => (await db.recommendation.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } })).version;
 const status = async (s: Scene, item: SeededRecommendation, to: 'IN_PROGRESS' | 'STALLED', effectiveDate: Date, note: string) =>
   changeStatusNow(db, { recommendationId: item.id, expectedVersion: await version(item), status: to, effectiveDate, note }, s.editor);
-const setArchived = (item: SeededRecommendation, archived: boolean) =>
+const setArchived = (item: { id: string }, archived: boolean) =>
   withProgressTally(db, [item.id], () => db.recommendation.update({ where: { id: item.id }, data: { archived } }));
 
 type WritePath = {
@@ -123,10 +136,42 @@ const WRITE_PATHS: WritePath[] = [
     run: async (s) => editEvidence(db, { evidenceId: s.evidence.id, expectedVersion: s.evidence.version, body: 'Minutes of the first two meetings.', evidenceDate: day('2017-03-01') }, s.editor),
   },
   { name: 'evidence remove', file: 'lib/evidence/remove-evidence.ts', run: (s) => removeEvidence(db, { evidenceId: s.evidence.id }, s.editor) },
-  // No operation archives an item yet; the rule that an archived item is not counted, before or after a change, is checked here.
+  // An archived (withdrawn) item is not counted, before or after a change.
   { name: 'archive (withProgressTally)', file: 'lib/progress/tally/with-progress-tally.ts', run: (s) => setArchived(s.d, true) },
   { name: 'status change of an archived item', file: 'lib/status/change-status.ts', run: (s) => status(s, s.d, 'IN_PROGRESS', today(), 'Archived, still moving.') },
   { name: 'restore (withProgressTally)', file: 'lib/progress/tally/with-progress-tally.ts', run: (s) => setArchived(s.d, false) },
+  // Entry by hand: a new item enters the tally; withdrawing takes it out, restoring puts it back.
+  {
+    name: 'add a recommendation by hand',
+    file: 'lib/recommendations/create-recommendations.ts',
+    run: async (s) => {
+      s.added = await addRecommendation(db, s.a.seminarId, { text: 'Open a trade office in each capital.', primaryThemeId: s.themes[0], sectorIds: [s.sectors[0]] }, s.editor);
+    },
+  },
+  { name: 'withdraw', file: 'lib/recommendations/withdraw-recommendation.ts', run: async (s) => withdrawRecommendation(db, { recommendationId: s.added.id, expectedVersion: await version(s.added), reason: 'Entered twice.' }, s.editor) },
+  { name: 'restore', file: 'lib/recommendations/withdraw-recommendation.ts', run: async (s) => restoreRecommendation(db, { recommendationId: s.added.id, expectedVersion: await version(s.added) }, s.editor) },
+  {
+    name: 'correct the text (counts nothing new)',
+    file: 'lib/recommendations/correct-recommendation-text.ts',
+    run: async (s) => correctRecommendationText(db, { recommendationId: s.added.id, expectedVersion: await version(s.added), title: 'Trade offices', text: 'Open a trade office in both capitals.' }, s.editor),
+  },
+  // A confirmed report import creates its items through the same building block, in its own transaction.
+  {
+    name: 'confirm a report import',
+    file: 'lib/recommendations/create-recommendations.ts',
+    run: async (s) => {
+      const draft = await createImportDraft(db, { text: SAMPLE_REPORT }, s.editor);
+      const items = draft.items.map((item, index) => ({ ...item, themeId: s.themes[index % 2], sectorIds: [s.sectors[index % 2]] }));
+      const saved = await updateImportDraft(db, updateImportDraftSchema.parse({ draftId: draft.id, expectedVersion: draft.version, items }), s.editor);
+      const confirmed = await confirmImportDraft(
+        db,
+        confirmImportDraftSchema.parse({ draftId: saved.id, expectedVersion: saved.version, seminar: { title: 'Imported', kind: 'SEMINAR', date: '2017-05-04' } }),
+        s.editor,
+      );
+      s.imported = confirmed.recommendations.map((item) => item.id);
+      s.importedSeminarId = confirmed.seminar.id;
+    },
+  },
   // Merging moves items from one term to the other; the merged term keeps no rows (checked below).
   {
     name: 'term merge: themes',
@@ -145,7 +190,8 @@ const WRITE_PATHS: WritePath[] = [
  * own (the worker's database is shared with other test files), whose whole tally is then compared.
  */
 const WHOLE_DATABASE_PATHS: { name: string; file: string; run: (fresh: Db) => Promise<unknown> }[] = [
-  { name: 'seed', file: 'lib/seminars/seed/run-seed.ts', run: (fresh) => runSeed(fresh, SYSTEM_ACTOR) },
+  // The seed creates its items through the shared building block.
+  { name: 'seed', file: 'lib/recommendations/create-recommendations.ts', run: (fresh) => runSeed(fresh, SYSTEM_ACTOR) },
   { name: 'demo data', file: 'lib/demo/demo-data.ts', run: (fresh) => loadDemoData(fresh, SYSTEM_ACTOR) },
 ];
 
@@ -209,7 +255,9 @@ async function freshDatabase(): Promise<{ client: Db; drop: () => Promise<void> 
 describe('progress tally', () => {
   let scene: Scene;
   let itemIds: string[];
-  const expectTallyCurrent = async () => expect(await storedTally(db, { themes: scene.themes, sectors: scene.sectors })).toEqual(await recomputedTally(db, itemIds));
+  /** The seeded items, and the one added by hand once it is. */
+  const allIds = () => [...itemIds, ...(scene.added.id ? [scene.added.id] : []), ...scene.imported];
+  const expectTallyCurrent = async () => expect(await storedTally(db, { themes: scene.themes, sectors: scene.sectors })).toEqual(await recomputedTally(db, allIds()));
 
   beforeAll(async () => {
     const items = await seedRecommendations(db, { seminarDate: '2016-02-10', count: 4 });
@@ -227,6 +275,8 @@ describe('progress tally', () => {
       editor: { ...editor, role: 'EDITOR' },
       admin: { ...admin, role: 'ADMIN' },
       evidence: { id: '', version: 0 },
+      added: { id: '' },
+      imported: [],
     };
     itemIds = items.map((item) => item.id);
   });
@@ -253,9 +303,10 @@ describe('progress tally', () => {
     const quarters = dashboardQuarters({ firstSeminarDate: day('2016-02-10'), asOf });
     const [series] = await getProgressSeries(db, { by: 'theme', scope: { seminar: [], theme: [scene.themes[0]], sector: [] }, quarters, asOf });
     // The same question with a seminar filter is answered from the history, not the tally.
-    const [fromHistory] = await getProgressSeries(db, { by: 'theme', scope: { seminar: [scene.a.seminarId], theme: [scene.themes[0]], sector: [] }, quarters, asOf });
+    const seminars = [scene.a.seminarId, ...(scene.importedSeminarId ? [scene.importedSeminarId] : [])];
+    const [fromHistory] = await getProgressSeries(db, { by: 'theme', scope: { seminar: seminars, theme: [scene.themes[0]], sector: [] }, quarters, asOf });
     expect(series?.points).toEqual(fromHistory?.points);
-    expect(series?.points.at(-1)?.items).toBe(itemIds.length);
+    expect(series?.points.at(-1)?.items).toBe(allIds().length);
   });
 
   it('tally: current on a fresh database after each whole-database write path (seed, demo data)', { timeout: 120_000 }, async () => {

@@ -46,10 +46,10 @@ describe('seed (the global setup has already run it once)', () => {
     });
     for (const seminar of seminars) {
       for (const item of seminar.recommendations) {
-        expect(reflow(seminar.sourceText.slice(item.sourceStart, item.sourceEnd)), item.code).toBe(item.text);
+        expect(reflow(seminar.sourceText.slice(item.sourceStart!, item.sourceEnd!)), item.code).toBe(item.text);
         const lineOf = (offset: number) => seminar.sourceText.slice(0, offset).split('\n').length;
-        expect(lineOf(item.sourceStart), item.code).toBe(item.sourceLineStart);
-        expect(lineOf(item.sourceEnd - 1), item.code).toBe(item.sourceLineEnd);
+        expect(lineOf(item.sourceStart!), item.code).toBe(item.sourceLineStart);
+        expect(lineOf(item.sourceEnd! - 1), item.code).toBe(item.sourceLineEnd);
       }
     }
   });

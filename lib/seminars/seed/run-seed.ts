@@ -10,8 +10,8 @@ import { parseDateOnly } from '@/lib/dates';
 import { parseRecommendations } from '@/lib/import/parse-report';
 import { DEFAULT_SECTORS, DEFAULT_THEMES } from '@/lib/taxonomy/default-vocabulary';
 import { recommendationCode } from '@/lib/recommendations/code';
-import { createRecommendations } from '@/lib/recommendations/create-recommendations';
 import { SEED_REPORTS, type SeedReport } from './seed-reports';
+import { createRecommendations } from '@/lib/recommendations/create-recommendations';
 
 export const SEED_REPORTS_DIR = path.join(process.cwd(), 'prisma', 'seed', 'reports');
 
@@ -96,7 +96,7 @@ async function seedReport(tx: Tx, report: SeedReport, actor: AuditActor): Promis
         position: index + 1,
         title: seed.title,
         text: item.text,
-        source: { start: item.start, end: item.end, lineStart: item.lineStart, lineEnd: item.lineEnd },
+        span: { start: item.start, end: item.end, lineStart: item.lineStart, lineEnd: item.lineEnd },
         primaryThemeId: lookup(themeIds, seed.primaryTheme),
         secondaryThemeIds: seed.secondaryThemes.map((slug) => lookup(themeIds, slug)),
         sectorIds: seed.sectors.map((slug) => lookup(sectorIds, slug)),

@@ -8,11 +8,20 @@ import { editEvidence } from '@/lib/evidence/edit-evidence';
 import { removeEvidence } from '@/lib/evidence/remove-evidence';
 import { linkRecommendations, unlinkRecommendations } from '@/lib/recommendations/link-recommendations';
 import { updateRecommendation } from '@/lib/recommendations/update-recommendation';
+import { correctRecommendationText } from '@/lib/recommendations/correct-recommendation-text';
+import { restoreRecommendation, withdrawRecommendation } from '@/lib/recommendations/withdraw-recommendation';
 import { changeStatusNow } from '@/lib/status/change-status';
 import { STATUS_LABEL } from '@/lib/status/status';
 import { formatDate } from '@/lib/format';
 import { addEvidenceFormSchema, evidenceEditSchema, evidenceRemoveSchema } from '@/lib/validations/evidence';
-import { linkSchema, recommendationUpdateFormSchema, unlinkSchema } from '@/lib/validations/recommendation';
+import {
+  correctTextSchema,
+  linkSchema,
+  recommendationUpdateFormSchema,
+  restoreSchema,
+  unlinkSchema,
+  withdrawSchema,
+} from '@/lib/validations/recommendation';
 import { statusChangeFormSchema } from '@/lib/validations/status-change';
 
 
@@ -68,4 +77,23 @@ export const removeLinkAction = authedAction(unlinkSchema, 'EDITOR', async (inpu
   await unlinkRecommendations(db, input, actor);
   revalidateRecommendation();
   return { ok: true, message: 'Link removed.' };
+});
+
+export const correctTextAction = authedAction(correctTextSchema, 'EDITOR', async (input, actor) => {
+  const result = await correctRecommendationText(db, input, actor);
+  revalidateRecommendation();
+  return { ok: true, message: result.changed ? 'Text corrected. The earlier wording is kept in its history.' : 'Nothing to save: the text is unchanged.' };
+});
+
+export const withdrawAction = authedAction(withdrawSchema, 'EDITOR', async (input, actor) => {
+  const result = await withdrawRecommendation(db, input, actor);
+  // A withdrawn item leaves the counts, charts and reports too.
+  revalidatePath('/', 'layout');
+  return { ok: true, message: `${result.code} is withdrawn: it no longer counts anywhere. It can be restored here.` };
+});
+
+export const restoreAction = authedAction(restoreSchema, 'EDITOR', async (input, actor) => {
+  const result = await restoreRecommendation(db, input, actor);
+  revalidatePath('/', 'layout');
+  return { ok: true, message: `${result.code} is restored and counts again.` };
 });

@@ -19,6 +19,9 @@ import { EditFieldsForm } from '@/components/recommendation/edit-fields-form';
 import { EvidenceList } from '@/components/recommendation/evidence-list';
 import { AddLinkForm, RemoveLinkButton } from '@/components/recommendation/link-controls';
 import { StatusTimeline } from '@/components/recommendation/status-timeline';
+import { CorrectTextForm } from '@/components/recommendation/correct-text-form';
+import { TextRevisions } from '@/components/recommendation/text-revisions';
+import { RestoreForm, WithdrawForm } from '@/components/recommendation/withdrawal-controls';
 
 type Params = { params: Promise<{ code: string }> };
 
@@ -52,8 +55,14 @@ function Details({ item }: { item: RecommendationDetail }) {
       <dt className="font-medium">Source</dt>
       <dd>
         {item.seminar.title}, {formatDate(item.seminar.date)}
-        {item.provenance.sourceFileName && <> ({item.provenance.sourceFileName})</>}, recommendation {item.position}, lines {item.provenance.lineStart}–
-        {item.provenance.lineEnd}
+        {item.provenance.sourceFileName && <> ({item.provenance.sourceFileName})</>}, recommendation {item.position}
+        {item.provenance.span ? (
+          <>
+            , lines {item.provenance.span.lineStart}–{item.provenance.span.lineEnd}
+          </>
+        ) : (
+          <>, entered by hand</>
+        )}
       </dd>
     </dl>
   );
@@ -67,7 +76,9 @@ export default async function RecommendationPage({ params }: Params) {
   // One address per item: /recommendations/<id> and lower-case codes land on the canonical one.
   if (key !== item.code) redirect(`/recommendations/${encodeURIComponent(item.code)}`);
 
-  const canEdit = hasRole(user.role, 'EDITOR');
+  // A withdrawn item is read-only until restored.
+  const canEdit = hasRole(user.role, 'EDITOR') && !item.archived;
+  const canRestore = hasRole(user.role, 'EDITOR') && item.archived;
   const now = toDateOnly(today());
   const options = canEdit ? await getFieldOptions(db) : null;
   const themes = options
@@ -92,10 +103,26 @@ export default async function RecommendationPage({ params }: Params) {
           <StatusBadge status={item.status} />
           <span className="text-muted">since {formatDate(item.statusDate)}</span>
           {item.overdue && <span className="rounded-full border border-danger px-2 py-0.5 text-xs font-medium text-danger">Overdue</span>}
-          {item.archived && <span className="rounded-full border border-border px-2 py-0.5 text-xs">Archived</span>}
+          {item.archived && <span className="rounded-full border border-border px-2 py-0.5 text-xs">Withdrawn</span>}
         </p>
         <p className="hidden text-xs text-muted print:block">Printed from the Recommendation Tracker on {formatDateTime(new Date())}.</p>
       </header>
+
+      {item.withdrawal && (
+        <section aria-label="Withdrawn" className="space-y-3 rounded-lg border-2 border-danger bg-surface p-4">
+          <p className="font-medium">
+            Withdrawn{item.withdrawal.at && <> on {formatDateTime(item.withdrawal.at)}</>}
+            {item.withdrawal.by && <> by {item.withdrawal.by.name}</>}
+            {item.withdrawal.reason && <> — {item.withdrawal.reason}</>}
+          </p>
+          <p className="text-sm text-muted">It is left out of the lists, counts, charts and reports, and cannot be changed until it is restored.</p>
+          {canRestore && (
+            <div className="print:hidden">
+              <RestoreForm recommendationId={item.id} version={item.version} />
+            </div>
+          )}
+        </section>
+      )}
 
       {/* On paper: one column, the item first, then its details; no forms or controls. */}
       <div className="grid gap-8 lg:grid-cols-[minmax(0,2fr)_minmax(0,1fr)] print:block print:space-y-8">
@@ -105,12 +132,30 @@ export default async function RecommendationPage({ params }: Params) {
               Recommendation
             </h2>
             <blockquote className="whitespace-pre-line rounded-md border-l-4 border-border bg-surface p-4">{item.text}</blockquote>
-            <p className="text-sm print:hidden">
-              <Link href={sourceHref} className="underline">
-                View in source
-              </Link>
-              <span className="text-muted"> — the whole report, with this recommendation highlighted.</span>
-            </p>
+            {item.provenance.textDiffersFromSource && (
+              <p className="rounded-md border border-border bg-surface-muted p-3 text-sm">
+                This text was corrected and no longer matches the report’s wording. “View in source” shows the report as it was.
+              </p>
+            )}
+            {item.provenance.span ? (
+              <p className="text-sm print:hidden">
+                <Link href={sourceHref} className="underline">
+                  View in source
+                </Link>
+                <span className="text-muted"> — the whole report, with this recommendation highlighted.</span>
+              </p>
+            ) : (
+              <p className="text-sm text-muted">Entered by hand: its text is not marked in a report.</p>
+            )}
+            <TextRevisions revisions={item.textRevisions} />
+            {canEdit && (
+              <details className="rounded-lg border border-border bg-surface p-4 print:hidden">
+                <summary className="cursor-pointer font-semibold">Correct the text</summary>
+                <div className="mt-3">
+                  <CorrectTextForm recommendationId={item.id} version={item.version} title={item.title} text={item.text} />
+                </div>
+              </details>
+            )}
           </section>
 
           <section aria-labelledby="history-heading" className="space-y-3">
@@ -137,7 +182,7 @@ export default async function RecommendationPage({ params }: Params) {
             <h2 id="evidence-heading" className="text-lg font-semibold">
               Evidence
             </h2>
-            <EvidenceList evidence={item.evidence} today={now} canChange={(note) => canChangeEvidence(user, { authorId: note.author?.id ?? null })} />
+            <EvidenceList evidence={item.evidence} today={now} canChange={(note) => !item.archived && canChangeEvidence(user, { authorId: note.author?.id ?? null })} />
             {canEdit && (
               <details className="rounded-lg border border-border bg-surface p-4 print:hidden">
                 <summary className="cursor-pointer font-semibold">Add evidence</summary>
@@ -213,6 +258,25 @@ export default async function RecommendationPage({ params }: Params) {
               </details>
             )}
           </section>
+
+          {canEdit && (
+            <section aria-labelledby="entry-heading" className="space-y-3 print:hidden">
+              <h2 id="entry-heading" className="text-lg font-semibold">
+                Entry
+              </h2>
+              <p className="text-sm">
+                <Link href={`/seminars/${encodeURIComponent(item.seminar.codePrefix)}/recommendations/new`} className="underline">
+                  Add another recommendation to this seminar
+                </Link>
+              </p>
+              <details className="rounded-lg border border-border bg-surface p-4">
+                <summary className="cursor-pointer font-semibold">Withdraw this recommendation</summary>
+                <div className="mt-3">
+                  <WithdrawForm recommendationId={item.id} version={item.version} code={item.code} />
+                </div>
+              </details>
+            </section>
+          )}
         </aside>
       </div>
     </div>

@@ -1,0 +1,83 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { toDateOnly } from '@/lib/dates';
+import { listSeminarSummaries } from '@/lib/seminars/list-seminar-summaries';
+import { httpRefusal, readerActor } from '@/lib/test/refusal';
+import { seedRecommendations } from '@/lib/test/recommendation-factory';
+import { testDb } from '@/lib/test/test-db';
+import { auditRows, seedUser } from '@/lib/test/user-factory';
+import { recommendationFiltersSchema, searchParamsToObject } from '@/lib/validations/recommendation-filters';
+import { getRecommendation } from './get-recommendation';
+import { listRecommendations } from './list-recommendations';
+import { restoreRecommendation, withdrawRecommendation } from './withdraw-recommendation';
+
+const db = testDb();
+afterAll(() => db.$disconnect());
+
+async function editor() {
+  return (await seedUser(db, { role: 'EDITOR' })).actor;
+}
+
+const listed = async (seminarId: string, extra: Record<string, string> = {}) =>
+  (await listRecommendations(db, recommendationFiltersSchema.parse(searchParamsToObject(new URLSearchParams({ seminar: seminarId, ...extra }))), readerActor())).items.map(
+    (row) => row.code,
+  );
+
+async function seminarCount(seminarId: string): Promise<number | undefined> {
+  for (let page = 1; ; page += 1) {
+    const result = await listSeminarSummaries(db, { page, pageSize: 100 }, readerActor());
+    const found = result.seminars.find((seminar) => seminar.id === seminarId);
+    if (found) return found.recommendations;
+    if (page >= result.pageCount) return undefined;
+  }
+}
+
+describe('withdraw and restore a recommendation', () => {
+  it('withdraw: the item leaves the list and the seminar’s count (the progress tally: progress-tally.db.test.ts); stays readable with who, when and why; restore brings it back', async () => {
+    const [a, b] = await seedRecommendations(db, { count: 2 });
+    const actor = await editor();
+
+    const withdrawn = await withdrawRecommendation(db, { recommendationId: b!.id, expectedVersion: 1, reason: 'Entered twice.' }, actor);
+    expect(withdrawn.version).toBe(2);
+    expect(await listed(a!.seminarId)).toEqual([a!.code]);
+    expect(await listed(a!.seminarId, { includeArchived: 'true' })).toEqual([a!.code, b!.code]);
+    expect(await seminarCount(a!.seminarId)).toBe(1);
+
+    const item = (await getRecommendation(db, b!.id, readerActor()))!;
+    expect(item.archived).toBe(true);
+    expect(item.withdrawal).toMatchObject({ reason: 'Entered twice.', by: { id: actor.id } });
+    expect(item.withdrawal!.at).toBeInstanceOf(Date);
+    const [audit] = await auditRows(db, b!.id, 'recommendation.withdraw');
+    expect(JSON.parse(audit!.after!)).toMatchObject({ withdrawn: true, reason: 'Entered twice.', version: 2 });
+
+    const restored = await restoreRecommendation(db, { recommendationId: b!.id, expectedVersion: 2 }, actor);
+    expect(restored.version).toBe(3);
+    expect(await listed(a!.seminarId)).toEqual([a!.code, b!.code]);
+    expect(await seminarCount(a!.seminarId)).toBe(2);
+    const back = (await getRecommendation(db, b!.id, readerActor()))!;
+    expect(back).toMatchObject({ archived: false, withdrawal: null });
+    expect(toDateOnly(back.statusDate)).toBe(toDateOnly(b!.seminarDate));
+    expect(await auditRows(db, b!.id, 'recommendation.restore')).toHaveLength(1);
+    // Nothing was deleted: the history is whole.
+    expect(back.history).toHaveLength(1);
+  });
+
+  it('withdraw: a reason is required by the schema; withdrawing twice or restoring an item not withdrawn is refused (422)', async () => {
+    const [item] = await seedRecommendations(db, { count: 1 });
+    const actor = await editor();
+    const { withdrawSchema } = await import('@/lib/validations/recommendation');
+    expect(withdrawSchema.safeParse({ recommendationId: item!.id, expectedVersion: 1, reason: ' ' }).success).toBe(false);
+    expect((await httpRefusal(restoreRecommendation(db, { recommendationId: item!.id, expectedVersion: 1 }, actor))).code).toBe('not_withdrawn');
+    await withdrawRecommendation(db, { recommendationId: item!.id, expectedVersion: 1, reason: 'Mistake.' }, actor);
+    const refusal = await httpRefusal(withdrawRecommendation(db, { recommendationId: item!.id, expectedVersion: 2, reason: 'Again.' }, actor));
+    expect(refusal.status).toBe(422);
+    expect(refusal.code).toBe('already_withdrawn');
+  });
+
+  it('withdraw: a stale version is a 409 naming who withdrew it', async () => {
+    const [item] = await seedRecommendations(db, { count: 1 });
+    await withdrawRecommendation(db, { recommendationId: item!.id, expectedVersion: 1, reason: 'Mistake.' }, await editor());
+    const refusal = await httpRefusal(restoreRecommendation(db, { recommendationId: item!.id, expectedVersion: 1 }, await editor()));
+    expect(refusal.status).toBe(409);
+    expect(refusal.message).toMatch(/withdrew/);
+  });
+});
