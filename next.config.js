@@ -1,9 +1,23 @@
+/** The importer's file limit with room for a refusal to be told by the importer, not by the framework. */
+function importUploadLimitMb() {
+  const configured = Number(process.env.IMPORT_MAX_FILE_MB);
+  return Math.ceil((Number.isFinite(configured) && configured > 0 ? configured : 20) * 1.1) + 1;
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   distDir: process.env.NEXT_DIST_DIR || '.next',
   poweredByHeader: false,
   // NEXT_SERVER_MINIFY=0 keeps the server code's function names, for CPU profiles (npm run bench:profile).
-  experimental: { authInterrupts: true, serverMinification: process.env.NEXT_SERVER_MINIFY !== '0' },
+  experimental: {
+    authInterrupts: true,
+    serverMinification: process.env.NEXT_SERVER_MINIFY !== '0',
+    // A report upload (app/(app)/imports/actions.ts) is a server action carrying the file: allow the
+    // importer's file limit (IMPORT_MAX_FILE_MB, 20 MB by default; lib/import/extract/limits.ts) plus
+    // the form's other fields. The importer itself refuses a larger file with a clear message.
+    serverActions: { bodySizeLimit: `${importUploadLimitMb()}mb` },
+    proxyClientMaxBodySize: `${importUploadLimitMb()}mb`,
+  },
   // `npm test` type-checks the whole project (npm run typecheck) before anything is built;
   // the build does not repeat it.
   typescript: { ignoreBuildErrors: true },

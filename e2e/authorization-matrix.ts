@@ -30,6 +30,10 @@ export const PAGES: PageRow[] = [
   { route: '/recommendations/[code]', visit: '/recommendations/2015-R03', expect: signedIn() },
   { route: '/recommendations/[code]/source', visit: '/recommendations/2015-R03/source', expect: signedIn() },
   { route: '/account', visit: '/account', expect: signedIn() },
+  // Report imports (issue 24) are staff work: editors and administrators.
+  { route: '/imports', visit: '/imports', expect: signedIn('ok', 'ok', 'forbidden') },
+  { route: '/imports/new', visit: '/imports/new', expect: signedIn('ok', 'ok', 'forbidden') },
+  { route: '/imports/[id]', visit: '/imports/not-a-real-id', expect: signedIn('not-found', 'not-found', 'forbidden') },
   { route: '/admin', visit: '/admin', expect: adminOnly },
   { route: '/admin/users', visit: '/admin/users', expect: adminOnly },
   { route: '/admin/themes', visit: '/admin/themes', expect: adminOnly },
@@ -108,6 +112,7 @@ export const ACTIONS: ActionRow[] = [
   ].map(
     (action) => ({ file: 'app/(app)/recommendations/[code]/actions.ts', action, expect: editorAction }),
   ),
+  ...['uploadReportAction', 'saveDraftAction', 'discardDraftAction', 'confirmDraftAction'].map((action) => ({ file: 'app/(app)/imports/actions.ts', action, expect: editorAction })),
   { file: 'app/(app)/admin/users/actions.ts', action: 'createUserAction', expect: adminAction },
   { file: 'app/(app)/admin/users/actions.ts', action: 'changeRoleAction', expect: adminAction },
   { file: 'app/(app)/admin/users/actions.ts', action: 'setUserActiveAction', expect: adminAction },

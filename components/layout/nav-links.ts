@@ -25,6 +25,8 @@ export function navSections(role: Role): NavSection[] {
         { href: '/recommendations', label: 'Recommendations' },
         { href: '/seminars', label: 'Seminars' },
         { href: '/reports', label: 'Quarterly summary' },
+        // Report imports are staff work in progress: editors and administrators.
+        ...(hasRole(role, 'EDITOR') ? [{ href: '/imports', label: 'Imports' }] : []),
       ],
     },
     { label: 'You', links: [{ href: '/account', label: 'Account and API tokens' }] },

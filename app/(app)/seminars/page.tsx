@@ -33,9 +33,14 @@ export default async function SeminarsPage({ searchParams }: Props) {
           </p>
         </div>
         {canEdit && (
-          <Link href="/seminars/new" className={buttonClass('primary')}>
-            New seminar
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link href="/seminars/new" className={buttonClass('primary')}>
+              New seminar
+            </Link>
+            <Link href="/imports/new" className={buttonClass('secondary', 'no-underline')}>
+              Import a report
+            </Link>
+          </div>
         )}
       </header>
       {error && (

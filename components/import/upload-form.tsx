@@ -1,0 +1,44 @@
+'use client';
+
+// Starting an import: a report file, or its text pasted. A file the importer will not read is
+// refused with its reason next to the file field, and nothing is created.
+import { TextAreaField, TextField } from '@/components/ui/field';
+import { Button } from '@/components/ui/button';
+import { FormMessage } from '@/components/ui/form-message';
+import { useKeptForm } from '@/components/ui/use-kept-form';
+import { uploadReportAction } from '@/app/(app)/imports/actions';
+
+export function UploadForm({ limits }: { limits: { fileSize: string; pdfPages: number; textChars: string } }) {
+  const { state, action, pending, onSubmit } = useKeptForm(uploadReportAction);
+  return (
+    <form action={action} onSubmit={onSubmit} className="space-y-6" noValidate aria-label="Import a report" encType="multipart/form-data">
+      <FormMessage state={state} />
+      <TextField
+        id="import-file"
+        name="file"
+        type="file"
+        label="Report file"
+        accept=".pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain"
+        hint={`A PDF with a text layer, a Word document (DOCX) or a plain-text file; at most ${limits.fileSize} and, for a PDF, ${limits.pdfPages} pages. Scanned PDFs cannot be read: paste the text instead.`}
+        errors={state.errors?.file}
+        className="mt-1 block w-full rounded-md border border-border bg-surface px-3 py-2 text-text file:mr-3 file:rounded file:border file:border-border file:bg-surface-muted file:px-3 file:py-1 file:text-text"
+      />
+      <p className="text-sm font-medium">Or</p>
+      <TextAreaField
+        id="import-text"
+        name="text"
+        label="Paste the report’s text"
+        hint={`Used when no file is chosen; at most ${limits.textChars} characters.`}
+        rows={8}
+        defaultValue={state.values?.text}
+        errors={state.errors?.text}
+      />
+      <Button type="submit" disabled={pending}>
+        {pending ? 'Reading the report…' : 'Read the report'}
+      </Button>
+      <p className="text-sm text-muted" aria-live="polite">
+        {pending ? 'Reading the file and finding its recommendations; a long PDF can take up to half a minute.' : ''}
+      </p>
+    </form>
+  );
+}
