@@ -3,7 +3,7 @@
 // The review screen of a report import (issue 24): the source with every proposed item's span
 // highlighted beside the list of items, the seminar's details above, confirm and discard below.
 // Every edit is saved after a pause (use-autosave.ts) against the draft's version.
-import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState, useSyncExternalStore } from 'react';
 import { useRouter } from 'next/navigation';
 import { confirmDraftAction, discardDraftAction, saveDraftAction } from '@/app/(app)/imports/actions';
 import { Button } from '@/components/ui/button';
@@ -17,6 +17,9 @@ import { ItemRow, itemDomId, type ItemOps, type Term } from './item-row';
 import { SourcePane, type Reveal } from './source-pane';
 import { spansSignature, type SpanMark } from './source-segments';
 import { describeStatus, useAutosave, type SaveResult } from './use-autosave';
+
+/** For useSyncExternalStore: "ready" is false in the server's HTML and true once the browser runs the editor. */
+const noSubscription = () => () => {};
 
 type SeminarForm = { title: string; kind: string; date: string; venue: string; organiser: string };
 type State = { seminar: SeminarForm; items: DraftItem[]; selectedKey: string | null; reveal: Reveal };
@@ -97,8 +100,7 @@ export function ReviewEditor({ draft, themes, sectors }: { draft: ImportDraftVie
   const [finish, setFinish] = useState<{ pending: 'confirm' | 'discard' | null; message: string }>({ pending: null, message: '' });
   const source = draft.sourceText;
   // Set once the editor runs in the browser: until then its buttons do nothing (tests wait for it).
-  const [ready, setReady] = useState(false);
-  useEffect(() => setReady(true), []);
+  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
 
   const save = useCallback(
     async (snapshot: Snapshot, version: number): Promise<SaveResult> => {

@@ -23,10 +23,16 @@ export function AddRecommendationForm({ seminarId, nextCode, themes, sectors }: 
   const form = useRef<HTMLFormElement>(null);
   const [sectorIds, setSectorIds] = useState<string[]>([]);
   const errors = state.errors ?? {};
+  // After an item is added the form starts again empty: the sector choice with the answer itself
+  // (React's "adjust state when a prop changes"), the DOM's fields and focus in an effect.
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.ok) setSectorIds([]);
+  }
   useEffect(() => {
     if (!state.ok) return;
     form.current?.reset();
-    setSectorIds([]);
     document.getElementById('field-text')?.focus();
   }, [state]);
 

@@ -71,7 +71,7 @@ export function CreateSeminarForm({ today }: { today: string }) {
               id="source-file"
               type="file"
               accept=".txt,.md,text/plain"
-              onChange={readFile}
+              onChange={(event) => void readFile(event)}
               aria-describedby={fileError ? 'source-file-error' : undefined}
               className="block w-full text-sm"
             />

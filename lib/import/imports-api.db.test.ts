@@ -52,7 +52,7 @@ function request(path: string, init: Init = {}): Request {
   return new Request(`http://localhost${path}`, { method: init.method ?? 'GET', headers, body });
 }
 const params = <P>(value: P) => ({ params: Promise.resolve(value) });
-const none = params({} as Record<string, never>);
+const none = params<Record<string, never>>({});
 const upload = (bytes: Uint8Array, name: string, type = 'application/octet-stream') => {
   const form = new FormData();
   form.set('file', new File([bytes as BlobPart], name, { type }));

@@ -70,6 +70,6 @@ describe('personal API tokens', () => {
     await createApiToken(db, { name: 'not mine' }, other.actor);
     const tokens = await listApiTokens(db, user.actor);
     expect(tokens.map((token) => token.name).sort()).toEqual(['first', 'second']);
-    expect(Object.keys(tokens[0]!).sort()).toEqual(['createdAt', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'scope']);
+    expect(Object.keys(tokens[0]!).sort()).toEqual(['createdAt', 'expired', 'expiresAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'scope']);
   });
 });
