@@ -45,7 +45,13 @@ async function drawAllCharts(page: Page): Promise<void> {
 }
 
 function violationsOf(results: Awaited<ReturnType<AxeBuilder['analyze']>>): string[] {
-  return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+  return results.violations.map(
+    (v) =>
+      `${v.id}: ${v.help} (${v.nodes
+        .map((n) => n.target.join(' '))
+        .slice(0, 3)
+        .join(', ')})`,
+  );
 }
 
 /** A role's pages in parts of at most `size`, so the parts spread over the workers. */
@@ -60,7 +66,9 @@ for (const who of EVERYONE) {
   const split = parts(all, dark ? 5 : 8);
   split.forEach((pages, index) => {
     const which = split.length > 1 ? ` (part ${index + 1} of ${split.length}: ${pages.map((row) => row.route).join(', ')})` : '';
-    test(`axe: every page ${who} can open has no WCAG 2.2 AA violations, ${dark ? 'in the light and the dark theme' : 'light theme'}${which}`, async ({ browser }) => {
+    test(`axe: every page ${who} can open has no WCAG 2.2 AA violations, ${dark ? 'in the light and the dark theme' : 'light theme'}${which}`, async ({
+      browser,
+    }) => {
       // A page load and an axe scan take several seconds each on a busy machine: the budget grows with the pages.
       test.setTimeout(Math.max(180_000, pages.length * 25_000));
       const context = await browser.newContext({

@@ -65,7 +65,7 @@ test.describe('user management', () => {
     await context.close();
   });
 
-  test('API tokens: created once, works as a bearer token with the user\'s role, stops working when revoked', async ({ page, request }) => {
+  test("API tokens: created once, works as a bearer token with the user's role, stops working when revoked", async ({ page, request }) => {
     await page.goto('/account');
     await page.getByLabel('Token name').fill('e2e script');
     await page.getByRole('button', { name: 'Create token' }).click();
@@ -80,7 +80,10 @@ test.describe('user management', () => {
 
     await page.reload();
     page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: /Revoke.*e2e script/ }).first().click();
+    await page
+      .getByRole('button', { name: /Revoke.*e2e script/ })
+      .first()
+      .click();
     await expect(page.getByRole('row', { name: /e2e script/ }).first()).toContainText(/revoked/i);
     const after = await request.get('/api/v1/me', { headers: { authorization: `Bearer ${token}` } });
     expect(after.status()).toBe(401);

@@ -109,10 +109,12 @@ export const ACTIONS: ActionRow[] = [
     'correctTextAction',
     'withdrawAction',
     'restoreAction',
-  ].map(
-    (action) => ({ file: 'app/(app)/recommendations/[code]/actions.ts', action, expect: editorAction }),
-  ),
-  ...['uploadReportAction', 'saveDraftAction', 'discardDraftAction', 'confirmDraftAction'].map((action) => ({ file: 'app/(app)/imports/actions.ts', action, expect: editorAction })),
+  ].map((action) => ({ file: 'app/(app)/recommendations/[code]/actions.ts', action, expect: editorAction })),
+  ...['uploadReportAction', 'saveDraftAction', 'discardDraftAction', 'confirmDraftAction'].map((action) => ({
+    file: 'app/(app)/imports/actions.ts',
+    action,
+    expect: editorAction,
+  })),
   { file: 'app/(app)/admin/users/actions.ts', action: 'createUserAction', expect: adminAction },
   { file: 'app/(app)/admin/users/actions.ts', action: 'changeRoleAction', expect: adminAction },
   { file: 'app/(app)/admin/users/actions.ts', action: 'setUserActiveAction', expect: adminAction },

@@ -46,7 +46,11 @@ async function paste(page: Page, text: string) {
   await ready(page);
 }
 
-const items = (page: Page) => page.getByRole('list', { name: /Proposed recommendations/ }).getByRole('listitem').filter({ has: page.getByRole('heading', { level: 3 }) });
+const items = (page: Page) =>
+  page
+    .getByRole('list', { name: /Proposed recommendations/ })
+    .getByRole('listitem')
+    .filter({ has: page.getByRole('heading', { level: 3 }) });
 const textOf = (page: Page, number: number) => page.getByLabel(`Text of recommendation ${number}`, { exact: true });
 
 /** The review editor is running in the browser (hydrated), so its buttons work. */
@@ -106,7 +110,9 @@ async function figure(page: Page, term: string): Promise<number> {
 test.describe('report import (editor)', () => {
   test.use({ storageState: storageState('editor') });
 
-  test('import: upload, review (edit, merge, split, drop, add from the source, move), leave and resume, confirm; the items are listed, counted and found in their source', async ({ page }) => {
+  test('import: upload, review (edit, merge, split, drop, add from the source, move), leave and resume, confirm; the items are listed, counted and found in their source', async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     const tag = randomBytes(3).toString('hex');
     await page.goto('/dashboard');
@@ -181,9 +187,9 @@ test.describe('report import (editor)', () => {
     const seminarId = new URL(page.url()).searchParams.get('seminar')!;
     await expect(page.getByText(/^5 recommendations/).first()).toBeVisible();
     const table = page.getByRole('region', { name: /Recommendations table/ });
-    const hrefs = await table.getByRole('link').evaluateAll((links) =>
-      [...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/recommendations\/[^/?]+$/.test(href)))],
-    );
+    const hrefs = await table
+      .getByRole('link')
+      .evaluateAll((links) => [...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/recommendations\/[^/?]+$/.test(href)))]);
     expect(hrefs).toHaveLength(5);
 
     // Counted on the dashboard.
@@ -253,7 +259,8 @@ test.describe('report import (editor)', () => {
       (window as unknown as { slowestKey: typeof slowest }).slowestKey = slowest;
       new PerformanceObserver((list) => {
         for (const entry of list.getEntries() as PerformanceEventTiming[]) {
-          if (['keydown', 'keypress', 'keyup', 'beforeinput', 'input'].includes(entry.name)) slowest.ms = Math.max(slowest.ms, entry.processingEnd - entry.processingStart);
+          if (['keydown', 'keypress', 'keyup', 'beforeinput', 'input'].includes(entry.name))
+            slowest.ms = Math.max(slowest.ms, entry.processingEnd - entry.processingStart);
         }
       }).observe({ type: 'event', durationThreshold: 16 } as PerformanceObserverInit);
     });
@@ -317,11 +324,23 @@ test.describe('report import (editor)', () => {
     for (const url of ['/imports', '/imports/new', review]) {
       await page.goto(url);
       await expect(page.locator('main')).toBeVisible();
-      const light = (await axe(page).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      const light = (await axe(page).analyze()).violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
       if (light.length) failures[`${url} (light)`] = light;
       await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
       await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
-      const dark = (await axe(page).withRules(COLOUR_RULES).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+      const dark = (await axe(page).withRules(COLOUR_RULES).analyze()).violations.map(
+        (v) =>
+          `${v.id}: ${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')}`,
+      );
       if (dark.length) failures[`${url} (dark)`] = dark;
     }
     // The review screen with an item selected (its highlight emphasised) and at phone width.
@@ -330,7 +349,13 @@ test.describe('report import (editor)', () => {
     await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
     await page.getByRole('button', { name: 'Show in source (recommendation 2)' }).click();
     await page.setViewportSize({ width: 360, height: 800 });
-    const narrow = (await axe(page).analyze()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`);
+    const narrow = (await axe(page).analyze()).violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    );
     if (narrow.length) failures[`${review} (360 px, selected)`] = narrow;
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
     expect(failures).toEqual({});

@@ -180,7 +180,10 @@ test.describe('the recommendations list at two widths', () => {
       const page = await context.newPage();
       await page.goto('/recommendations?sort=code&dir=asc');
       const table = page.getByRole('table');
-      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader') }).first();
+      const row = table
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader') })
+        .first();
       const header = row.getByRole('rowheader');
       await expect(header.getByRole('link')).toBeVisible();
       await expect(row.getByRole('checkbox', { name: /^Select / })).toBeVisible();

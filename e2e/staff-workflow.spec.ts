@@ -20,7 +20,10 @@ test.describe('staff workflow (editor)', () => {
     await page.getByRole('search').getByLabel('Search').fill('steel MILLS');
     await page.getByRole('search').getByRole('button', { name: 'Apply filters' }).click();
     await expect(page).toHaveURL(/q=steel\+MILLS/);
-    const link = page.getByRole('region', { name: /Recommendations table/ }).getByRole('link', { name: /Steel Mills/ }).first();
+    const link = page
+      .getByRole('region', { name: /Recommendations table/ })
+      .getByRole('link', { name: /Steel Mills/ })
+      .first();
     await expect(link).toBeVisible();
     await link.click();
     await expect(page).toHaveURL(/\/recommendations\/\d{4}-R\d{2}$/);

@@ -115,7 +115,9 @@ export function formattersFor({ locale, timeZone }: DisplaySettings): Formatters
     dateTime: (date) =>
       cached(`datetime|${locale}|${timeZone}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone })).format(date),
     percent: (fraction) =>
-      fraction === null ? '–' : cached(`percent|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(fraction),
+      fraction === null
+        ? '–'
+        : cached(`percent|${locale}`, () => new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 })).format(fraction),
     number: (value) => cached(`number|${locale}`, () => new Intl.NumberFormat(locale)).format(value),
   };
 }

@@ -23,7 +23,10 @@ writeFileSync(postgresSchemaPath, postgresSchema);
 const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
 const postgresUrl = process.env.MIGRATION_POSTGRES_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
 
-for (const [provider, schemaText] of [['sqlite', sqliteSchema], ['postgresql', postgresSchema]] as const) {
+for (const [provider, schemaText] of [
+  ['sqlite', sqliteSchema],
+  ['postgresql', postgresSchema],
+] as const) {
   const sql = await diffMigrationsToSchema({ provider, schemaText, postgresUrl });
   const dir = migrationsDir(provider);
   if (!sql) {

@@ -8,7 +8,9 @@ describe('provider schemas', () => {
   });
 
   it('derivation changes only the provider and the client output', () => {
-    const derived = derivePostgresSchema('generator client {\n  provider     = "prisma-client"\n  output       = "../lib/db/generated/sqlite"\n}\ndatasource db {\n  provider = "sqlite"\n}\nmodel A { id Int @id }\n');
+    const derived = derivePostgresSchema(
+      'generator client {\n  provider     = "prisma-client"\n  output       = "../lib/db/generated/sqlite"\n}\ndatasource db {\n  provider = "sqlite"\n}\nmodel A { id Int @id }\n',
+    );
     expect(derived).toContain('provider = "postgresql"');
     expect(derived).toContain('../../lib/db/generated/postgres');
     expect(derived).toContain('model A { id Int @id }');

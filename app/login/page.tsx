@@ -15,11 +15,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
   const callbackUrl = safeCallbackPath(params.callbackUrl, process.env.NEXTAUTH_URL || undefined);
   if (await getCurrentUser()) redirect(callbackUrl);
-  const notice = params.setup
-    ? 'The administrator account is ready. Sign in with it.'
-    : params.reset
-      ? 'Your password is set. Sign in with it.'
-      : null;
+  const notice = params.setup ? 'The administrator account is ready. Sign in with it.' : params.reset ? 'Your password is set. Sign in with it.' : null;
   return (
     <main id="main" className="mx-auto max-w-sm space-y-6 p-6">
       <h1 className="text-2xl font-semibold">Sign in</h1>

@@ -16,9 +16,8 @@ export default async function SetupPage() {
     <main id="main" className="mx-auto max-w-md space-y-6 p-6">
       <h1 className="text-2xl font-semibold">Create the first administrator</h1>
       <p className="text-muted">
-        Nobody has an account yet. The administrator you create here can add editors and viewers. This page disappears
-        once the administrator exists. The setup code is printed in the console of the server (where{' '}
-        <code>npm start</code> runs) and kept in its <code>data/setup-code</code> file.
+        Nobody has an account yet. The administrator you create here can add editors and viewers. This page disappears once the administrator exists. The setup
+        code is printed in the console of the server (where <code>npm start</code> runs) and kept in its <code>data/setup-code</code> file.
       </p>
       <SetupForm />
     </main>

@@ -68,7 +68,8 @@ export async function runExport(url: string, options: ExportOptions): Promise<vo
   try {
     const { ids, unknown } = await resolveFilterIds(db, query);
     if (unknown.length) {
-      for (const { field, value } of unknown) console.error(`error: --${field} ${value}: no ${field} has this id${field === 'seminar' ? ' or code prefix' : ' or slug'}.`);
+      for (const { field, value } of unknown)
+        console.error(`error: --${field} ${value}: no ${field} has this id${field === 'seminar' ? ' or code prefix' : ' or slug'}.`);
       process.exitCode = 2;
       return;
     }

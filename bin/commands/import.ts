@@ -57,14 +57,18 @@ export async function runImport(url: string, file: string, options: ImportOption
   }
   if (options.date && !parseDateOnly(options.date)) return fail(`--date ${options.date}: give a real date as YYYY-MM-DD.`, 2);
   if (options.confirm && options.dryRun) return fail('--confirm and --dry-run do not go together: choose one.', 2);
-  if (options.confirm && !options.kind) return fail('--confirm needs --kind (one of ' + SEMINAR_KINDS.join(', ') + '): a report does not say what kind of event it was.', 2);
+  if (options.confirm && !options.kind)
+    return fail('--confirm needs --kind (one of ' + SEMINAR_KINDS.join(', ') + '): a report does not say what kind of event it was.', 2);
 
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? `${file}: no such file.` : code === 'EISDIR' ? `${file} is a folder, not a file.` : `${file} could not be read (${code ?? 'error'}).`, 2);
+    return fail(
+      code === 'ENOENT' ? `${file}: no such file.` : code === 'EISDIR' ? `${file} is a folder, not a file.` : `${file} could not be read (${code ?? 'error'}).`,
+      2,
+    );
   }
   const source = { bytes, fileName: path.basename(file) };
   const onStep = (step: ImportStep) => progress(STEP_LINE[step]);
@@ -93,8 +97,10 @@ export async function runImport(url: string, file: string, options: ImportOption
       draft = await applyFlags(db, draft, options);
       if (!options.confirm) {
         const address = reviewUrl(draft.id);
-        if (options.json) console.log(JSON.stringify({ draftId: draft.id, url: address, recommendations: draft.items.length, seminar: draft.seminar }, null, 2));
-        else console.log(`Saved a draft with ${draft.items.length} recommendation${draft.items.length === 1 ? '' : 's'}. Review and confirm it at:\n${address}`);
+        if (options.json)
+          console.log(JSON.stringify({ draftId: draft.id, url: address, recommendations: draft.items.length, seminar: draft.seminar }, null, 2));
+        else
+          console.log(`Saved a draft with ${draft.items.length} recommendation${draft.items.length === 1 ? '' : 's'}. Review and confirm it at:\n${address}`);
         return;
       }
       await confirmDraft(db, draft, options);
@@ -175,6 +181,8 @@ async function confirmDraft(db: Db, draft: ImportDraftView, options: ImportOptio
     console.log(JSON.stringify(confirmed, null, 2));
   } else {
     const codes = confirmed.recommendations.map((item) => item.code);
-    console.log(`Imported “${confirmed.seminar.title}” (${confirmed.seminar.date}) with ${codes.length} recommendation${codes.length === 1 ? '' : 's'}: ${codes[0]}${codes.length > 1 ? ` to ${codes.at(-1)}` : ''}.`);
+    console.log(
+      `Imported “${confirmed.seminar.title}” (${confirmed.seminar.date}) with ${codes.length} recommendation${codes.length === 1 ? '' : 's'}: ${codes[0]}${codes.length > 1 ? ` to ${codes.at(-1)}` : ''}.`,
+    );
   }
 }

@@ -16,9 +16,31 @@ export function ChangePasswordForm({ email }: { email: string }) {
       <FormMessage state={state} announced />
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" autoComplete="username" value={email} readOnly hidden />
-      <TextField name="currentPassword" label="Current password" type="password" autoComplete="current-password" errors={state.errors?.currentPassword} required />
-      <TextField name="password" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={state.errors?.password} required />
-      <TextField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" errors={state.errors?.confirmPassword} required />
+      <TextField
+        name="currentPassword"
+        label="Current password"
+        type="password"
+        autoComplete="current-password"
+        errors={state.errors?.currentPassword}
+        required
+      />
+      <TextField
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        errors={state.errors?.password}
+        required
+      />
+      <TextField
+        name="confirmPassword"
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        errors={state.errors?.confirmPassword}
+        required
+      />
       <Button type="submit" disabled={pending}>
         {pending ? 'Changing…' : 'Change password'}
       </Button>

@@ -20,7 +20,12 @@ export function AuditTable({ page, entityHref }: { page: AuditLogPage; entityHre
   const first = (page.page - 1) * page.pageSize + 1;
   const last = first + page.entries.length - 1;
   return (
-    <div role="region" aria-label="Audit log table (scrolls sideways on narrow screens)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface">
+    <div
+      role="region"
+      aria-label="Audit log table (scrolls sideways on narrow screens)"
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-lg border border-border bg-surface"
+    >
       <table className="w-full min-w-[56rem] text-left text-sm">
         <caption className="p-3 text-left text-muted">
           {page.entries.length === 0
@@ -29,11 +34,21 @@ export function AuditTable({ page, entityHref }: { page: AuditLogPage; entityHre
         </caption>
         <thead className="border-b border-border bg-surface-muted">
           <tr>
-            <th scope="col" className="p-3 font-medium">When</th>
-            <th scope="col" className="p-3 font-medium">Who</th>
-            <th scope="col" className="p-3 font-medium">Action</th>
-            <th scope="col" className="p-3 font-medium">Record</th>
-            <th scope="col" className="p-3 font-medium">Change</th>
+            <th scope="col" className="p-3 font-medium">
+              When
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Who
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Action
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Record
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Change
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
@@ -61,7 +76,11 @@ export function AuditTable({ page, entityHref }: { page: AuditLogPage; entityHre
                 ) : (
                   <details>
                     <summary className="cursor-pointer font-medium text-accent">
-                      Before and after<span className="sr-only"> for {entry.action} at {formatDateTime(entry.createdAt)}</span>
+                      Before and after
+                      <span className="sr-only">
+                        {' '}
+                        for {entry.action} at {formatDateTime(entry.createdAt)}
+                      </span>
                     </summary>
                     <div className="mt-2 grid gap-2 md:grid-cols-2">
                       <ChangeBlock label="Before" json={entry.before} />

@@ -37,7 +37,14 @@ export function SeminarForm({ seminar }: { seminar: SeminarForEdit }) {
       <form key={seminar.version} action={action} className="space-y-4" noValidate aria-label="Seminar details">
         <input type="hidden" name="id" value={seminar.id} />
         <input type="hidden" name="expectedVersion" value={seminar.version} />
-        <TextField name="title" label="Title" defaultValue={value('title', seminar.title)} maxLength={SEMINAR_TITLE_MAX} errors={state.errors?.title} required />
+        <TextField
+          name="title"
+          label="Title"
+          defaultValue={value('title', seminar.title)}
+          maxLength={SEMINAR_TITLE_MAX}
+          errors={state.errors?.title}
+          required
+        />
         <div className="grid gap-4 sm:grid-cols-2">
           <SelectField name="kind" label="Kind" options={KIND_OPTIONS} defaultValue={value('kind', seminar.kind)} errors={state.errors?.kind} />
           <TextField
@@ -51,7 +58,13 @@ export function SeminarForm({ seminar }: { seminar: SeminarForEdit }) {
           />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField name="venue" label="Venue (optional)" defaultValue={value('venue', seminar.venue)} maxLength={SEMINAR_PLACE_MAX} errors={state.errors?.venue} />
+          <TextField
+            name="venue"
+            label="Venue (optional)"
+            defaultValue={value('venue', seminar.venue)}
+            maxLength={SEMINAR_PLACE_MAX}
+            errors={state.errors?.venue}
+          />
           <TextField
             name="organiser"
             label="Organiser (optional)"

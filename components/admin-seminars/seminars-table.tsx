@@ -17,13 +17,27 @@ export function SeminarsTable({ seminars }: { seminars: SeminarAdminRow[] }) {
         </caption>
         <thead className="border-b border-border bg-surface-muted">
           <tr>
-            <th scope="col" className="p-3 font-medium">Title</th>
-            <th scope="col" className="p-3 font-medium">Code</th>
-            <th scope="col" className="p-3 font-medium">Kind</th>
-            <th scope="col" className="p-3 font-medium">Date</th>
-            <th scope="col" className="p-3 font-medium">Venue and organiser</th>
-            <th scope="col" className="p-3 text-right font-medium">Recommendations</th>
-            <th scope="col" className="p-3 text-right font-medium">Speakers</th>
+            <th scope="col" className="p-3 font-medium">
+              Title
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Code
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Kind
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Date
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Venue and organiser
+            </th>
+            <th scope="col" className="p-3 text-right font-medium">
+              Recommendations
+            </th>
+            <th scope="col" className="p-3 text-right font-medium">
+              Speakers
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">

@@ -80,7 +80,9 @@ export function SpeakerRows({ rows, onChange, errors }: Props) {
                     className={CONTROL}
                   />
                   <div id={`${id}-name-error`} aria-live="polite" className="text-sm text-danger">
-                    {nameErrors?.map((message) => <p key={message}>{message}</p>)}
+                    {nameErrors?.map((message) => (
+                      <p key={message}>{message}</p>
+                    ))}
                   </div>
                 </div>
                 <div>
@@ -98,7 +100,9 @@ export function SpeakerRows({ rows, onChange, errors }: Props) {
                     className={CONTROL}
                   />
                   <div id={`${id}-designation-error`} aria-live="polite" className="text-sm text-danger">
-                    {designationErrors?.map((message) => <p key={message}>{message}</p>)}
+                    {designationErrors?.map((message) => (
+                      <p key={message}>{message}</p>
+                    ))}
                   </div>
                 </div>
               </div>
@@ -118,7 +122,9 @@ export function SpeakerRows({ rows, onChange, errors }: Props) {
         })}
       </ol>
       <div id="speakers-error" aria-live="polite" className="text-sm text-danger">
-        {listError?.map((message) => <p key={message}>{message}</p>)}
+        {listError?.map((message) => (
+          <p key={message}>{message}</p>
+        ))}
       </div>
       <Button id="speaker-add" variant="secondary" onClick={add} disabled={rows.length >= SPEAKERS_MAX}>
         Add a speaker

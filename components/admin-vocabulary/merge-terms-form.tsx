@@ -18,8 +18,7 @@ function summary(kind: TermKind, source: Term | undefined, target: Term | undefi
   if (!source || !target) return `Choose the ${label.one} to merge away and the ${label.one} to keep.`;
   if (source.id === target.id) return `Choose two different ${label.many}.`;
   const total = source.primaryCount + source.linkCount;
-  const moving =
-    kind === 'theme' && total > 0 ? ` (${source.primaryCount} as primary theme, ${source.linkCount} as secondary theme)` : '';
+  const moving = kind === 'theme' && total > 0 ? ` (${source.primaryCount} as primary theme, ${source.linkCount} as secondary theme)` : '';
   return `${count(total, 'recommendation')} will move from “${source.name}” to “${target.name}”${moving}. Where an item already has “${target.name}”, it is listed once. “${source.name}” will be kept as merged and hidden from forms and filters.`;
 }
 
@@ -91,7 +90,9 @@ export function MergeTermsForm({ kind, terms }: { kind: TermKind; terms: Term[] 
             </label>
           </div>
           <div id="merge-confirm-error" aria-live="polite" className="text-sm text-danger">
-            {confirmErrors?.map((message) => <p key={message}>{message}</p>)}
+            {confirmErrors?.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
           </div>
         </div>
         <Button type="submit" variant="danger" disabled={pending}>

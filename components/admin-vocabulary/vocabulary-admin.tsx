@@ -45,12 +45,24 @@ export function VocabularyAdmin({ vocabulary }: { vocabulary: Vocabulary }) {
             </caption>
             <thead className="border-b border-border bg-surface-muted">
               <tr>
-                <th scope="col" className="p-3 font-medium">Order</th>
-                <th scope="col" className="p-3 font-medium">Colour</th>
-                <th scope="col" className="p-3 font-medium">Name</th>
-                <th scope="col" className="p-3 font-medium">Description</th>
-                <th scope="col" className="p-3 font-medium">Used by</th>
-                <th scope="col" className="p-3 font-medium">Edit</th>
+                <th scope="col" className="p-3 font-medium">
+                  Order
+                </th>
+                <th scope="col" className="p-3 font-medium">
+                  Colour
+                </th>
+                <th scope="col" className="p-3 font-medium">
+                  Name
+                </th>
+                <th scope="col" className="p-3 font-medium">
+                  Description
+                </th>
+                <th scope="col" className="p-3 font-medium">
+                  Used by
+                </th>
+                <th scope="col" className="p-3 font-medium">
+                  Edit
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-border">
@@ -104,8 +116,8 @@ export function VocabularyAdmin({ vocabulary }: { vocabulary: Vocabulary }) {
             Merge two {label.many}
           </h2>
           <p className="text-sm text-muted">
-            Every recommendation using the first {label.one} moves to the second. The first is kept, marked as merged, and no longer offered
-            in forms or filters.
+            Every recommendation using the first {label.one} moves to the second. The first is kept, marked as merged, and no longer offered in forms or
+            filters.
           </p>
           <MergeTermsForm
             kind={kind}

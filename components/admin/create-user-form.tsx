@@ -29,7 +29,11 @@ export function CreateUserForm() {
     <div className="space-y-4">
       <FormMessage state={state} announced />
       {state.ok && state.secret && (
-        <OneTimeSecret label="One-time set-password link" value={state.secret} hint="Shown only now. Anyone with this link can set the password, so send it privately." />
+        <OneTimeSecret
+          label="One-time set-password link"
+          value={state.secret}
+          hint="Shown only now. Anyone with this link can set the password, so send it privately."
+        />
       )}
       <form action={action} className="space-y-4" noValidate aria-label="Add a user">
         <TextField name="email" label="Email" type="email" autoComplete="off" defaultValue={state.values?.email} errors={state.errors?.email} required />
@@ -67,7 +71,9 @@ export function CreateUserForm() {
             </div>
           ))}
           <div id="password-setup-error" aria-live="polite" className="text-sm text-danger">
-            {setupErrors?.map((message) => <p key={message}>{message}</p>)}
+            {setupErrors?.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
           </div>
         </fieldset>
         {setup === 'password' && (

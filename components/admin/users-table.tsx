@@ -6,18 +6,33 @@ import { UserActions } from './user-actions';
 export function UsersTable({ users, currentUserId }: { users: UserListItem[]; currentUserId: string }) {
   const active = users.filter((user) => user.active).length;
   return (
-    <div role="region" aria-label="Users table (scrolls sideways on narrow screens)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface">
+    <div
+      role="region"
+      aria-label="Users table (scrolls sideways on narrow screens)"
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-lg border border-border bg-surface"
+    >
       <table className="w-full min-w-[56rem] text-left text-sm">
         <caption className="p-3 text-left text-muted">
           {users.length} {users.length === 1 ? 'user' : 'users'}, {active} active. Users are never deleted; deactivate them instead.
         </caption>
         <thead className="border-b border-border bg-surface-muted">
           <tr>
-            <th scope="col" className="p-3 font-medium">User</th>
-            <th scope="col" className="p-3 font-medium">Role</th>
-            <th scope="col" className="p-3 font-medium">Status</th>
-            <th scope="col" className="p-3 font-medium">Last sign-in</th>
-            <th scope="col" className="p-3 font-medium">Actions</th>
+            <th scope="col" className="p-3 font-medium">
+              User
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Role
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Status
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Last sign-in
+            </th>
+            <th scope="col" className="p-3 font-medium">
+              Actions
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
@@ -28,15 +43,10 @@ export function UsersTable({ users, currentUserId }: { users: UserListItem[]; cu
                 <span className="block break-all text-muted">{user.email}</span>
               </th>
               <td className="p-3">{ROLE_LABEL[user.role] ?? user.role}</td>
-              <td className="p-3">
-                {user.active ? 'Active' : <span className="font-medium text-danger">Deactivated</span>}
-              </td>
+              <td className="p-3">{user.active ? 'Active' : <span className="font-medium text-danger">Deactivated</span>}</td>
               <td className="p-3 whitespace-nowrap">{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : 'Never'}</td>
               <td className="p-3">
-                <UserActions
-                  user={{ id: user.id, email: user.email, role: user.role, active: user.active }}
-                  isSelf={user.id === currentUserId}
-                />
+                <UserActions user={{ id: user.id, email: user.email, role: user.role, active: user.active }} isSelf={user.id === currentUserId} />
               </td>
             </tr>
           ))}

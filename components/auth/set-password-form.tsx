@@ -15,8 +15,23 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" autoComplete="username" value={email} readOnly hidden />
-      <TextField name="password" label="New password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={state.errors?.password} required />
-      <TextField name="confirmPassword" label="New password again" type="password" autoComplete="new-password" errors={state.errors?.confirmPassword} required />
+      <TextField
+        name="password"
+        label="New password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        errors={state.errors?.password}
+        required
+      />
+      <TextField
+        name="confirmPassword"
+        label="New password again"
+        type="password"
+        autoComplete="new-password"
+        errors={state.errors?.confirmPassword}
+        required
+      />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Saving…' : 'Set password'}
       </Button>

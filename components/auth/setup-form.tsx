@@ -22,7 +22,15 @@ export function SetupForm() {
       />
       <TextField name="name" label="Your name" autoComplete="name" defaultValue={state.values?.name} errors={state.errors?.name} required />
       <TextField name="email" label="Email" type="email" autoComplete="email" defaultValue={state.values?.email} errors={state.errors?.email} required />
-      <TextField name="password" label="Password" type="password" autoComplete="new-password" hint="At least 12 characters." errors={state.errors?.password} required />
+      <TextField
+        name="password"
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters."
+        errors={state.errors?.password}
+        required
+      />
       <TextField name="confirmPassword" label="Password again" type="password" autoComplete="new-password" errors={state.errors?.confirmPassword} required />
       <Button type="submit" disabled={pending}>
         {pending ? 'Creating…' : 'Create administrator'}

@@ -32,7 +32,12 @@ export function DashboardFilters({ query, errors, typed, seminars, seminarTotal,
   const quarterChoices = [{ value: '', label: 'Any' }, ...quarterOptions.map((q) => ({ value: q.key, label: q.label }))];
   const otherErrors = NOT_FIELDS.flatMap((key) => (errors[key] ?? []).map((message) => `${key}=${typed[key] ?? ''}: ${message}`));
   return (
-    <form method="get" action="/dashboard" aria-labelledby="filters-heading" className="space-y-3 rounded-lg border border-border bg-surface-muted p-4 print:hidden">
+    <form
+      method="get"
+      action="/dashboard"
+      aria-labelledby="filters-heading"
+      className="space-y-3 rounded-lg border border-border bg-surface-muted p-4 print:hidden"
+    >
       <h2 id="filters-heading" className="text-base font-semibold">
         Filters
       </h2>

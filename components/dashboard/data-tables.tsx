@@ -14,8 +14,7 @@ export function ProgressTable({ data, groupNoun }: { data: ProgressChartData; gr
     <TableScroll label={`Progress by ${groupNoun} per quarter, table (scrolls sideways on narrow screens)`}>
       <table className="w-full text-sm">
         <caption className="p-2 text-left text-muted">
-          Weighted progress by {groupNoun} at the end of each quarter (the last one on the &ldquo;as of&rdquo; date). &ndash; means no
-          recommendation counts.
+          Weighted progress by {groupNoun} at the end of each quarter (the last one on the &ldquo;as of&rdquo; date). &ndash; means no recommendation counts.
         </caption>
         <thead className="border-b border-border bg-surface-muted">
           <tr>

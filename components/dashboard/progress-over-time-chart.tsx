@@ -39,7 +39,13 @@ export function ProgressOverTimeChart({ data, chart, label, legendLabel }: Props
     <div className="space-y-3">
       <div role="group" tabIndex={0} aria-label={label} className="h-80 w-full rounded-md print:h-72">
         {chart === 'line' ? (
-          <LineChart responsive accessibilityLayer={false} data={rows} style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+          <LineChart
+            responsive
+            accessibilityLayer={false}
+            data={rows}
+            style={{ width: '100%', height: '100%' }}
+            margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+          >
             {axes}
             {data.lines.map((line, index) => (
               <Line
@@ -61,7 +67,13 @@ export function ProgressOverTimeChart({ data, chart, label, legendLabel }: Props
             ))}
           </LineChart>
         ) : (
-          <AreaChart responsive accessibilityLayer={false} data={rows} style={{ width: '100%', height: '100%' }} margin={{ top: 8, right: 16, bottom: 4, left: 0 }}>
+          <AreaChart
+            responsive
+            accessibilityLayer={false}
+            data={rows}
+            style={{ width: '100%', height: '100%' }}
+            margin={{ top: 8, right: 16, bottom: 4, left: 0 }}
+          >
             {axes}
             {data.lines.map((line, index) => (
               <Area

@@ -61,7 +61,11 @@ export function SeminarProgressChart({ rows, label }: { rows: SeminarProgressRow
           <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} tick={AXIS_TICK} stroke={AXIS_STROKE} />
           <YAxis type="category" dataKey="name" width={200} tick={AXIS_TICK} stroke={AXIS_STROKE} interval={0} />
-          <Tooltip {...TOOLTIP_STYLE} cursor={{ fill: 'var(--surface-muted)' }} formatter={(value) => (typeof value === 'number' ? `${Math.round(value)}%` : value)} />
+          <Tooltip
+            {...TOOLTIP_STYLE}
+            cursor={{ fill: 'var(--surface-muted)' }}
+            formatter={(value) => (typeof value === 'number' ? `${Math.round(value)}%` : value)}
+          />
           <Bar dataKey="value" name="Progress" isAnimationActive={false} shape={(shape: BarShapeProps) => <ProgressBarLink shape={shape} />} />
         </BarChart>
       </div>

@@ -69,7 +69,10 @@ describe('mergeWithNext', () => {
     expect(next[1]).toBe(C);
   });
   it('combines sectors and accepted links without duplicates; keeps the first theme, else the second', () => {
-    const items = [item('a', A.text, { sectorIds: ['s1'], acceptedRelatedIds: ['r1'] }), item('b', B.text, { themeId: 't2', sectorIds: ['s1', 's2'], acceptedRelatedIds: ['r1', 'r2'] })];
+    const items = [
+      item('a', A.text, { sectorIds: ['s1'], acceptedRelatedIds: ['r1'] }),
+      item('b', B.text, { themeId: 't2', sectorIds: ['s1', 's2'], acceptedRelatedIds: ['r1', 'r2'] }),
+    ];
     const [merged] = mergeWithNext(items, 'a');
     expect(merged).toMatchObject({ themeId: 't2', sectorIds: ['s1', 's2'], acceptedRelatedIds: ['r1', 'r2'] });
   });
@@ -213,7 +216,12 @@ describe('sourceSegments', () => {
     expect(segments[2]!.starts.map((s) => s.number)).toEqual([2]);
   });
   it('ignores empty spans and clamps spans past the end', () => {
-    expect(sourceSegments(10, [{ key: 'a', number: 1, start: 4, end: 4 }, { key: 'b', number: 2, start: 8, end: 99 }]).map((s) => [s.start, s.end, s.keys])).toEqual([
+    expect(
+      sourceSegments(10, [
+        { key: 'a', number: 1, start: 4, end: 4 },
+        { key: 'b', number: 2, start: 8, end: 99 },
+      ]).map((s) => [s.start, s.end, s.keys]),
+    ).toEqual([
       [0, 8, []],
       [8, 10, ['b']],
     ]);

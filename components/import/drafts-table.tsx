@@ -14,12 +14,24 @@ export function DraftsTable({ drafts }: { drafts: ImportDraftSummary[] }) {
         </caption>
         <thead className="border-b border-border bg-surface-muted">
           <tr>
-            <th scope="col" className="px-3 py-2 font-semibold">Report</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Started by</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Started</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Last saved</th>
-            <th scope="col" className="px-3 py-2 text-right font-semibold">Items</th>
-            <th scope="col" className="px-3 py-2 font-semibold">Status</th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Report
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Started by
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Started
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Last saved
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-semibold">
+              Items
+            </th>
+            <th scope="col" className="px-3 py-2 font-semibold">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody>

@@ -38,7 +38,8 @@ export const percent = (confidence: number) => `${Math.round(confidence * 100)}%
 
 export const itemDomId = (key: string, part: string) => `item-${key}-${part}`;
 
-const SMALL_BUTTON = 'inline-flex min-h-9 items-center rounded-md border border-border bg-surface px-2.5 py-1 text-sm hover:bg-surface-muted disabled:opacity-60';
+const SMALL_BUTTON =
+  'inline-flex min-h-9 items-center rounded-md border border-border bg-surface px-2.5 py-1 text-sm hover:bg-surface-muted disabled:opacity-60';
 
 export const ItemRow = memo(function ItemRow({ item, number, isFirst, isLast, selected, themes, sectors, errors, ops }: Props) {
   const { key, suggestion } = item;
@@ -115,7 +116,9 @@ export const ItemRow = memo(function ItemRow({ item, number, isFirst, isLast, se
             ))}
           </select>
           <div id={id('theme-error')} aria-live="polite" className="text-sm text-danger">
-            {errors?.themeId?.map((message) => <p key={message}>{message}</p>)}
+            {errors?.themeId?.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
           </div>
         </div>
 
@@ -144,7 +147,9 @@ export const ItemRow = memo(function ItemRow({ item, number, isFirst, isLast, se
             })}
           </ul>
           <div id={id('sectors-error')} aria-live="polite" className="text-sm text-danger">
-            {errors?.sectorIds?.map((message) => <p key={message}>{message}</p>)}
+            {errors?.sectorIds?.map((message) => (
+              <p key={message}>{message}</p>
+            ))}
           </div>
         </fieldset>
       </div>
@@ -183,7 +188,11 @@ export const ItemRow = memo(function ItemRow({ item, number, isFirst, isLast, se
           Move down{who}
         </button>
         <button type="button" id={id('merge')} className={SMALL_BUTTON} disabled={isLast} onClick={() => ops.merge(key)}>
-          Merge with next<span className="sr-only"> (recommendations {number} and {number + 1})</span>
+          Merge with next
+          <span className="sr-only">
+            {' '}
+            (recommendations {number} and {number + 1})
+          </span>
         </button>
         <button
           type="button"

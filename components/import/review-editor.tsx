@@ -93,14 +93,23 @@ function useKeptWhileSame<T>(value: T, signature: string): T {
 export function ReviewEditor({ draft, themes, sectors }: { draft: ImportDraftView; themes: Term[]; sectors: Term[] }) {
   const router = useRouter();
   const showToast = useToast();
-  const [state, dispatch] = useReducer(reducer, draft, (view): State => ({ seminar: seminarForm(view.seminar), items: view.items, selectedKey: null, reveal: null }));
+  const [state, dispatch] = useReducer(reducer, draft, (view): State => ({
+    seminar: seminarForm(view.seminar),
+    items: view.items,
+    selectedKey: null,
+    reveal: null,
+  }));
   const [announcement, setAnnouncement] = useState('');
   const [errorsByKey, setErrorsByKey] = useState<Record<string, Record<string, string[]>>>({});
   const [seminarFieldErrors, setSeminarFieldErrors] = useState<Partial<Record<keyof SeminarForm, string[]>>>({});
   const [finish, setFinish] = useState<{ pending: 'confirm' | 'discard' | null; message: string }>({ pending: null, message: '' });
   const source = draft.sourceText;
   // Set once the editor runs in the browser: until then its buttons do nothing (tests wait for it).
-  const ready = useSyncExternalStore(noSubscription, () => true, () => false);
+  const ready = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
 
   const save = useCallback(
     async (snapshot: Snapshot, version: number): Promise<SaveResult> => {
@@ -167,7 +176,10 @@ export function ReviewEditor({ draft, themes, sectors }: { draft: ImportDraftVie
           return;
         }
         const created = newKey();
-        apply(splitAt(itemsRef.current, key, caret, source, () => created), created);
+        apply(
+          splitAt(itemsRef.current, key, caret, source, () => created),
+          created,
+        );
         setAnnouncement(`Recommendation ${number} split in two: recommendations ${number} and ${number + 1}.`);
         focusLater(created, 'text');
       },
@@ -218,7 +230,10 @@ export function ReviewEditor({ draft, themes, sectors }: { draft: ImportDraftVie
 
   // The source pane redraws when the spans change, not when a text is edited.
   const spans = useMemo<SpanMark[]>(
-    () => state.items.flatMap((item, index) => (item.start !== null && item.end !== null ? [{ key: item.key, number: index + 1, start: item.start, end: item.end }] : [])),
+    () =>
+      state.items.flatMap((item, index) =>
+        item.start !== null && item.end !== null ? [{ key: item.key, number: index + 1, start: item.start, end: item.end }] : [],
+      ),
     [state.items],
   );
   const stableSpans = useKeptWhileSame(spans, spansSignature(spans));
@@ -354,7 +369,15 @@ export function ReviewEditor({ draft, themes, sectors }: { draft: ImportDraftVie
           <h2 id="source-heading" className="text-lg font-semibold">
             The report
           </h2>
-          <SourcePane source={source} spans={stableSpans} selectedKey={state.selectedKey} reveal={state.reveal} onAdd={addSelection} onPickItem={pickItem} overlapsOf={overlapsOf} />
+          <SourcePane
+            source={source}
+            spans={stableSpans}
+            selectedKey={state.selectedKey}
+            reveal={state.reveal}
+            onAdd={addSelection}
+            onPickItem={pickItem}
+            overlapsOf={overlapsOf}
+          />
         </section>
 
         <section aria-labelledby="items-heading" className="min-w-0 space-y-3">
@@ -389,8 +412,8 @@ export function ReviewEditor({ draft, themes, sectors }: { draft: ImportDraftVie
           Finish
         </h2>
         <p className="text-sm">
-          Confirming creates the seminar and its {count} {count === 1 ? 'recommendation' : 'recommendations'}, with the themes, sectors and links chosen above. A draft
-          can be confirmed once.
+          Confirming creates the seminar and its {count} {count === 1 ? 'recommendation' : 'recommendations'}, with the themes, sectors and links chosen above.
+          A draft can be confirmed once.
         </p>
         <div className="flex flex-wrap gap-3">
           <Button onClick={() => void confirm()} disabled={finish.pending !== null || count === 0 || status.kind === 'conflict'}>
@@ -400,9 +423,7 @@ export function ReviewEditor({ draft, themes, sectors }: { draft: ImportDraftVie
             {finish.pending === 'discard' ? 'Discarding…' : 'Discard the draft'}
           </Button>
         </div>
-        <div aria-live="assertive">
-          {finish.message && <p className="rounded-md border border-danger p-3 text-sm text-danger">{finish.message}</p>}
-        </div>
+        <div aria-live="assertive">{finish.message && <p className="rounded-md border border-danger p-3 text-sm text-danger">{finish.message}</p>}</div>
       </section>
     </div>
   );

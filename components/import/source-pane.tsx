@@ -64,8 +64,8 @@ export const SourcePane = memo(function SourcePane({ source, spans, selectedKey,
   return (
     <div className="space-y-3">
       <p id={hintId} className="text-sm text-muted">
-        Each highlight is a proposed recommendation, numbered as in the list. To add one the parser missed, select its text here and choose
-        “Add selection as recommendation”.
+        Each highlight is a proposed recommendation, numbered as in the list. To add one the parser missed, select its text here and choose “Add selection as
+        recommendation”.
       </p>
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={add} disabled={!picked} aria-describedby={`${pickedId} ${hintId}`}>
@@ -86,7 +86,12 @@ export const SourcePane = memo(function SourcePane({ source, spans, selectedKey,
         {picked ? (
           <>
             Selected: “{preview.length > PREVIEW ? `${preview.slice(0, PREVIEW)}…` : preview}”
-            {overlaps.length > 0 && <> — overlaps {overlaps.length === 1 ? 'recommendation' : 'recommendations'} {overlaps.join(', ')}</>}
+            {overlaps.length > 0 && (
+              <>
+                {' '}
+                — overlaps {overlaps.length === 1 ? 'recommendation' : 'recommendations'} {overlaps.join(', ')}
+              </>
+            )}
           </>
         ) : (
           'No text selected in the source.'
@@ -111,7 +116,14 @@ export const SourcePane = memo(function SourcePane({ source, spans, selectedKey,
   );
 });
 
-type TextProps = { source: string; spans: SpanMark[]; selectedKey: string | null; reveal: Reveal; onPickItem: (key: string) => void; ref: React.Ref<HTMLPreElement> };
+type TextProps = {
+  source: string;
+  spans: SpanMark[];
+  selectedKey: string | null;
+  reveal: Reveal;
+  onPickItem: (key: string) => void;
+  ref: React.Ref<HTMLPreElement>;
+};
 
 const SourceText = memo(function SourceText({ source, spans, selectedKey, reveal, onPickItem, ref }: TextProps) {
   const container = useRef<HTMLDivElement>(null);
@@ -194,7 +206,12 @@ function offsetIn(root: HTMLElement, node: Node, offset: number, side: 'start' |
   if (!(node instanceof Element) || !(node === root || root.contains(node))) return null;
   const child = node.childNodes[offset];
   if (child) {
-    const run = child instanceof HTMLElement ? (child.matches('[data-start]') ? child : child.querySelector<HTMLElement>('[data-start]')) : node.closest<HTMLElement>('[data-start]');
+    const run =
+      child instanceof HTMLElement
+        ? child.matches('[data-start]')
+          ? child
+          : child.querySelector<HTMLElement>('[data-start]')
+        : node.closest<HTMLElement>('[data-start]');
     if (run) return Number(run.dataset.start);
   }
   // Past the last child: the end of the element's text.

@@ -5,9 +5,7 @@ export type SpanMark = { key: string; number: number; start: number; end: number
 export type Segment = { start: number; end: number; keys: string[]; /** Items whose span starts here (for their number badge). */ starts: SpanMark[] };
 
 export function sourceSegments(length: number, spans: readonly SpanMark[]): Segment[] {
-  const valid = spans
-    .map((span) => ({ ...span, start: Math.max(0, span.start), end: Math.min(length, span.end) }))
-    .filter((span) => span.start < span.end);
+  const valid = spans.map((span) => ({ ...span, start: Math.max(0, span.start), end: Math.min(length, span.end) })).filter((span) => span.start < span.end);
   const cuts = new Set<number>([0, length]);
   for (const span of valid) {
     cuts.add(span.start);

@@ -57,7 +57,11 @@ export function useAutosave<T>(options: { initialVersion: number; save: (snapsho
       try {
         result = await saveRef.current(snapshot, version.current);
       } catch {
-        result = { ok: false, conflict: false, message: 'the server could not be reached. Your changes are kept on this page and are sent again with your next edit.' };
+        result = {
+          ok: false,
+          conflict: false,
+          message: 'the server could not be reached. Your changes are kept on this page and are sent again with your next edit.',
+        };
       }
       if (result.ok) {
         version.current = result.version;

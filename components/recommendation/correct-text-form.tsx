@@ -20,7 +20,16 @@ export function CorrectTextForm({ recommendationId, version, title, text }: { re
       <input type="hidden" name="recommendationId" value={recommendationId} />
       <input type="hidden" name="expectedVersion" value={version} />
       <TextField id="correct-title" name="title" label="Short title" defaultValue={title} maxLength={RECOMMENDATION_TITLE_MAX} errors={errors.title} required />
-      <TextAreaField id="correct-text" name="text" label="Text" rows={6} defaultValue={text} maxLength={RECOMMENDATION_TEXT_MAX} errors={errors.text} required />
+      <TextAreaField
+        id="correct-text"
+        name="text"
+        label="Text"
+        rows={6}
+        defaultValue={text}
+        maxLength={RECOMMENDATION_TEXT_MAX}
+        errors={errors.text}
+        required
+      />
       <TextField
         id="correct-reason"
         name="reason"

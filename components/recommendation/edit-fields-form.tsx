@@ -72,7 +72,9 @@ export function CheckboxGroup({
         })}
       </div>
       <div id={errorId} aria-live="polite" className="text-sm text-danger">
-        {errors?.map((message) => <p key={message}>{message}</p>)}
+        {errors?.map((message) => (
+          <p key={message}>{message}</p>
+        ))}
       </div>
     </fieldset>
   );
@@ -121,7 +123,14 @@ export function EditFieldsForm({ recommendationId, version, themes, sectors, cur
         onToggle={(id) => setSectorIds((list) => toggle(list, id))}
         errors={errors.sectorIds}
       />
-      <SelectField name="priority" label="Priority" options={PRIORITY_OPTIONS} value={priority} onChange={(event) => setPriority(event.target.value)} errors={errors.priority} />
+      <SelectField
+        name="priority"
+        label="Priority"
+        options={PRIORITY_OPTIONS}
+        value={priority}
+        onChange={(event) => setPriority(event.target.value)}
+        errors={errors.priority}
+      />
       <TextField
         name="targetDate"
         label="Target date (optional)"

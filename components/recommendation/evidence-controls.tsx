@@ -26,7 +26,9 @@ export function EvidenceControls({ note, today }: { note: EditableEvidence; toda
     action: removeAction,
     pending: removing,
     onSubmit: onRemove,
-  } = useKeptForm(useToastedAction(removeEvidenceAction, { successTitle: 'Removed' }), () => window.confirm(`Remove the ${note.label}? It disappears from this page; the audit log keeps its text.`));
+  } = useKeptForm(useToastedAction(removeEvidenceAction, { successTitle: 'Removed' }), () =>
+    window.confirm(`Remove the ${note.label}? It disappears from this page; the audit log keeps its text.`),
+  );
   useActionToast(editState);
   // A failed save keeps the editor open, with what was typed.
   const keepOpen = Boolean(editState.message && !editState.ok);

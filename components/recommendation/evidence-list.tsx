@@ -20,7 +20,10 @@ export function EvidenceList({ evidence, canChange, today }: Props) {
         const href = note.sourceUrl ? safeUrl(note.sourceUrl) : undefined;
         return (
           <li key={note.id}>
-            <article aria-label={`Evidence, ${formatDate(note.evidenceDate)}`} className="space-y-2 rounded-md border border-border bg-surface p-3 print:break-inside-avoid">
+            <article
+              aria-label={`Evidence, ${formatDate(note.evidenceDate)}`}
+              className="space-y-2 rounded-md border border-border bg-surface p-3 print:break-inside-avoid"
+            >
               <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
                 <span className="font-medium">{formatDate(note.evidenceDate)}</span>
                 {(note.sourceTitle || href) && (

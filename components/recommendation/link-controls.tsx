@@ -29,7 +29,14 @@ export function AddLinkForm({ recommendationId }: { recommendationId: string }) 
         errors={state.errors?.targetCode}
         required
       />
-      <TextField id="link-note" name="note" label="Why they are related (optional)" maxLength={500} defaultValue={state.values?.note} errors={state.errors?.note} />
+      <TextField
+        id="link-note"
+        name="note"
+        label="Why they are related (optional)"
+        maxLength={500}
+        defaultValue={state.values?.note}
+        errors={state.errors?.note}
+      />
       <Button type="submit" variant="secondary" disabled={pending}>
         {pending ? 'Linking…' : 'Add link'}
       </Button>
@@ -46,11 +53,7 @@ export function RemoveLinkButton({ linkId, otherCode }: { linkId: string; otherC
       <Button type="submit" variant="danger" disabled={pending} className="min-h-8 px-2 py-1 text-xs">
         Remove<span className="sr-only"> the link to {otherCode}</span>
       </Button>
-      {state.message && !state.ok && (
-        <p className="text-xs text-danger">
-          {state.message}
-        </p>
-      )}
+      {state.message && !state.ok && <p className="text-xs text-danger">{state.message}</p>}
     </form>
   );
 }

@@ -16,8 +16,8 @@ export function WithdrawForm({ recommendationId, version, code }: { recommendati
     <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Withdraw this recommendation">
       <FormMessage state={state} announced />
       <p className="text-sm text-muted">
-        For an item entered by mistake. {code} then leaves the lists, counts, charts and reports, stays readable at this address, and can be restored. Nothing is
-        deleted.
+        For an item entered by mistake. {code} then leaves the lists, counts, charts and reports, stays readable at this address, and can be restored. Nothing
+        is deleted.
       </p>
       <input type="hidden" name="recommendationId" value={recommendationId} />
       <input type="hidden" name="expectedVersion" value={version} />

@@ -187,7 +187,15 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
               defaultValue={values.effectiveDate ?? today}
               errors={errors.effectiveDate}
             />
-            <TextAreaField id="bulk-note" name="note" label="Note for every item (optional)" rows={2} maxLength={STATUS_NOTE_MAX} defaultValue={values.note} errors={errors.note} />
+            <TextAreaField
+              id="bulk-note"
+              name="note"
+              label="Note for every item (optional)"
+              rows={2}
+              maxLength={STATUS_NOTE_MAX}
+              defaultValue={values.note}
+              errors={errors.note}
+            />
           </div>
 
           <div hidden={!shows('priority')} className="md:col-start-1">
@@ -230,7 +238,9 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
                 </span>
               ))}
               <div id="bulk-sectorMode-error" aria-live="polite" className="text-danger">
-                {errors.sectorMode?.map((message) => <p key={message}>{message}</p>)}
+                {errors.sectorMode?.map((message) => (
+                  <p key={message}>{message}</p>
+                ))}
               </div>
             </fieldset>
             <fieldset className="space-y-1 text-sm" aria-describedby="bulk-sectorIds-error">
@@ -244,20 +254,16 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
                 ))}
               </div>
               <div id="bulk-sectorIds-error" aria-live="polite" className="text-danger">
-                {errors.sectorIds?.map((message) => <p key={message}>{message}</p>)}
+                {errors.sectorIds?.map((message) => (
+                  <p key={message}>{message}</p>
+                ))}
               </div>
             </fieldset>
           </div>
         </div>
 
         <Button type="submit" disabled={pending}>
-          {pending
-            ? 'Applying…'
-            : scope === 'all'
-              ? `Apply to all ${total}`
-              : enhanced
-                ? `Apply to ${ticked.count} ticked`
-                : 'Apply to the ticked rows'}
+          {pending ? 'Applying…' : scope === 'all' ? `Apply to all ${total}` : enhanced ? `Apply to ${ticked.count} ticked` : 'Apply to the ticked rows'}
         </Button>
         <p className="text-xs text-muted">All or nothing: if any item cannot take the change, nothing is changed and the reasons are listed here.</p>
       </section>

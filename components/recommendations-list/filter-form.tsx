@@ -28,7 +28,14 @@ function ChoiceGroup({ name, legend, choices, chosen, footer }: { name: string; 
           const id = `filter-${name}-${choice.value}`;
           return (
             <div key={choice.value} className="flex items-start gap-2 text-sm">
-              <input id={id} type="checkbox" name={name} value={choice.value} defaultChecked={chosen.includes(choice.value)} className="mt-1 h-4 w-4 shrink-0" />
+              <input
+                id={id}
+                type="checkbox"
+                name={name}
+                value={choice.value}
+                defaultChecked={chosen.includes(choice.value)}
+                className="mt-1 h-4 w-4 shrink-0"
+              />
               <label htmlFor={id}>{choice.label}</label>
             </div>
           );
@@ -49,7 +56,13 @@ function Swatch({ color }: { color: string }) {
  */
 export function FilterForm({ filters, options }: { filters: RecommendationFilters; options: FilterOptions }) {
   return (
-    <form method="get" action="/recommendations" role="search" aria-labelledby="filters-heading" className="space-y-4 rounded-lg border border-border bg-surface-muted p-4">
+    <form
+      method="get"
+      action="/recommendations"
+      role="search"
+      aria-labelledby="filters-heading"
+      className="space-y-4 rounded-lg border border-border bg-surface-muted p-4"
+    >
       <h2 id="filters-heading" className="text-lg font-semibold">
         Find recommendations
       </h2>
@@ -106,9 +119,24 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
             ),
           }))}
         />
-        <ChoiceGroup name="sector" legend="Owner sector" chosen={filters.sector} choices={options.sectors.map((sector) => ({ value: sector.id, label: sector.name }))} />
-        <ChoiceGroup name="status" legend="Status" chosen={filters.status} choices={STATUSES.map((status) => ({ value: status, label: STATUS_LABEL[status] }))} />
-        <ChoiceGroup name="priority" legend="Priority" chosen={filters.priority} choices={PRIORITIES.map((priority) => ({ value: priority, label: PRIORITY_LABEL[priority] }))} />
+        <ChoiceGroup
+          name="sector"
+          legend="Owner sector"
+          chosen={filters.sector}
+          choices={options.sectors.map((sector) => ({ value: sector.id, label: sector.name }))}
+        />
+        <ChoiceGroup
+          name="status"
+          legend="Status"
+          chosen={filters.status}
+          choices={STATUSES.map((status) => ({ value: status, label: STATUS_LABEL[status] }))}
+        />
+        <ChoiceGroup
+          name="priority"
+          legend="Priority"
+          chosen={filters.priority}
+          choices={PRIORITIES.map((priority) => ({ value: priority, label: PRIORITY_LABEL[priority] }))}
+        />
 
         <fieldset className="space-y-2 rounded-md border border-border bg-surface px-3 py-2 text-sm">
           <legend className="px-1 font-medium">Follow-up</legend>
@@ -118,15 +146,7 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
             <label htmlFor="filter-staleDays" className="sr-only">
               Days without activity
             </label>
-            <input
-              id="filter-staleDays"
-              type="number"
-              name="staleDays"
-              min={1}
-              max={3650}
-              defaultValue={filters.staleDays}
-              className={`w-24 ${CONTROL}`}
-            />
+            <input id="filter-staleDays" type="number" name="staleDays" min={1} max={3650} defaultValue={filters.staleDays} className={`w-24 ${CONTROL}`} />
             <span aria-hidden="true">days</span>
           </div>
           <div className="flex items-center gap-2">
@@ -183,9 +203,7 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
         <button type="submit" className={buttonClass('primary')}>
           Apply filters
         </button>
-        <Link href={listHref(withoutFilters(filters))}>
-          Clear all filters
-        </Link>
+        <Link href={listHref(withoutFilters(filters))}>Clear all filters</Link>
       </div>
     </form>
   );

@@ -23,7 +23,9 @@ function SortHeader({ sortKey, filters, className = '' }: { sortKey: SortKey; fi
         <span aria-hidden="true" className={active ? '' : 'text-muted'}>
           {active ? (filters.dir === 'asc' ? '▲' : '▼') : '↕'}
         </span>
-        <span className="sr-only">{active ? `, sorted ${filters.dir === 'asc' ? 'ascending' : 'descending'}` : ''}, sort {next === 'asc' ? 'ascending' : 'descending'}</span>
+        <span className="sr-only">
+          {active ? `, sorted ${filters.dir === 'asc' ? 'ascending' : 'descending'}` : ''}, sort {next === 'asc' ? 'ascending' : 'descending'}
+        </span>
       </Link>
     </th>
   );
@@ -35,7 +37,11 @@ function Swatch({ color }: { color: string }) {
 
 function OverdueTag({ row }: { row: RecommendationRow }) {
   if (!row.overdue || !row.targetDate) return null;
-  return <span className="whitespace-nowrap rounded-full border border-danger px-2 py-0.5 text-xs font-medium text-danger">Overdue since {formatDate(row.targetDate)}</span>;
+  return (
+    <span className="whitespace-nowrap rounded-full border border-danger px-2 py-0.5 text-xs font-medium text-danger">
+      Overdue since {formatDate(row.targetDate)}
+    </span>
+  );
 }
 
 /** Where the wide table's columns go on a narrow screen: under the title, one short line each. */
@@ -68,7 +74,12 @@ function NarrowDetails({ row }: { row: RecommendationRow }) {
 export function ResultsTable({ rows, filters, selectable, caption }: Props) {
   const wide = 'hidden lg:table-cell';
   return (
-    <div role="region" aria-label="Recommendations table (scrolls sideways in a narrow window)" tabIndex={0} className="relative overflow-x-auto rounded-lg border border-border bg-surface">
+    <div
+      role="region"
+      aria-label="Recommendations table (scrolls sideways in a narrow window)"
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-lg border border-border bg-surface"
+    >
       <table className="w-full text-left text-sm lg:min-w-[56rem]">
         <caption className="p-3 text-left text-muted">{caption}</caption>
         <thead className="border-b border-border bg-surface-muted">
@@ -124,7 +135,9 @@ export function ResultsTable({ rows, filters, selectable, caption }: Props) {
                   {row.primaryTheme.name}
                 </span>
               </td>
-              <td className={`p-3 ${wide}`}>{row.sectors.length ? row.sectors.map((sector) => sector.name).join(', ') : <span className="text-muted">None</span>}</td>
+              <td className={`p-3 ${wide}`}>
+                {row.sectors.length ? row.sectors.map((sector) => sector.name).join(', ') : <span className="text-muted">None</span>}
+              </td>
               <td className={`space-y-1 p-3 ${wide}`}>
                 <StatusBadge status={row.status} />
                 <div>

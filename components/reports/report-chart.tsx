@@ -19,7 +19,10 @@ function Run({ run, color, width, dashed }: { run: Point[]; color: string; width
 export function ReportChart({ series, label }: { series: ReportSeries; label: string }) {
   const chart = chartGeometry(series, WIDTH, HEIGHT);
   const { plot } = chart;
-  const legend = [...series.lines.map((line) => ({ name: line.name, color: line.color, dashed: false })), { name: 'Overall', color: 'var(--text)', dashed: true }];
+  const legend = [
+    ...series.lines.map((line) => ({ name: line.name, color: line.color, dashed: false })),
+    { name: 'Overall', color: 'var(--text)', dashed: true },
+  ];
   return (
     <figure className="space-y-2">
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label} className="h-auto w-full max-w-3xl text-muted" style={{ fontSize: 10 }}>

@@ -3,7 +3,16 @@ import type { ReactNode } from 'react';
 import { StatusBadge } from '@/components/ui/status-badge';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { Markdown } from '@/lib/markdown/markdown';
-import { CHANGE_TABLE, columnsOf, EVIDENCE_TABLE, headlinePeriodHeaders, ITEM_TABLE, reportSections, SECTOR_TABLE, THEME_TABLE } from '@/lib/reporting/report-outline';
+import {
+  CHANGE_TABLE,
+  columnsOf,
+  EVIDENCE_TABLE,
+  headlinePeriodHeaders,
+  ITEM_TABLE,
+  reportSections,
+  SECTOR_TABLE,
+  THEME_TABLE,
+} from '@/lib/reporting/report-outline';
 import {
   filterLines,
   formatCountChange,
@@ -29,7 +38,14 @@ const codeLink = (code: string) => (
 // The outline's columns (lib/reporting/report-outline.ts), drawn with links, badges and markdown.
 type PageCell<Row> = Pick<ReportColumn<Row>, 'cell' | 'rowHeader'>;
 
-const itemCell = { rowHeader: true, cell: (row: { code: string; title: string }) => <>{codeLink(row.code)} <span className="font-normal">{row.title}</span></> };
+const itemCell = {
+  rowHeader: true,
+  cell: (row: { code: string; title: string }) => (
+    <>
+      {codeLink(row.code)} <span className="font-normal">{row.title}</span>
+    </>
+  ),
+};
 const day = (value: string) => <span className="whitespace-nowrap">{formatDay(value)}</span>;
 
 const groupCells = {
@@ -233,19 +249,50 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
       </Section>
 
       <Section id="stale" {...text.becameStale}>
-        <ReportTable caption={text.becameStale.caption} columns={ITEM_COLUMNS} rows={becameStale.rows} count={becameStale.total} rowKey={(item) => item.code} empty={text.becameStale.empty} minWidth="48rem" />
+        <ReportTable
+          caption={text.becameStale.caption}
+          columns={ITEM_COLUMNS}
+          rows={becameStale.rows}
+          count={becameStale.total}
+          rowKey={(item) => item.code}
+          empty={text.becameStale.empty}
+          minWidth="48rem"
+        />
       </Section>
 
       <Section id="overdue" {...text.becameOverdue}>
-        <ReportTable caption={text.becameOverdue.caption} columns={ITEM_COLUMNS} rows={becameOverdue.rows} count={becameOverdue.total} rowKey={(item) => item.code} empty={text.becameOverdue.empty} minWidth="48rem" />
+        <ReportTable
+          caption={text.becameOverdue.caption}
+          columns={ITEM_COLUMNS}
+          rows={becameOverdue.rows}
+          count={becameOverdue.total}
+          rowKey={(item) => item.code}
+          empty={text.becameOverdue.empty}
+          minWidth="48rem"
+        />
       </Section>
 
       <Section id="unchanged" {...text.unchanged}>
-        <ReportTable caption={text.unchanged.caption} columns={ITEM_COLUMNS} rows={unchanged.rows} count={unchanged.total} rowKey={(item) => item.code} empty={text.unchanged.empty} minWidth="48rem" />
+        <ReportTable
+          caption={text.unchanged.caption}
+          columns={ITEM_COLUMNS}
+          rows={unchanged.rows}
+          count={unchanged.total}
+          rowKey={(item) => item.code}
+          empty={text.unchanged.empty}
+          minWidth="48rem"
+        />
       </Section>
 
       <Section id="sectors" {...text.sectors}>
-        <ReportTable caption={text.sectors.caption} columns={SECTOR_COLUMNS} rows={data.sectors} rowKey={(row) => row.name} empty={text.sectors.empty} minWidth="52rem" />
+        <ReportTable
+          caption={text.sectors.caption}
+          columns={SECTOR_COLUMNS}
+          rows={data.sectors}
+          rowKey={(row) => row.name}
+          empty={text.sectors.empty}
+          minWidth="52rem"
+        />
       </Section>
 
       <footer className="border-t border-border pt-4 text-sm text-muted">

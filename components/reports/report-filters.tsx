@@ -35,7 +35,11 @@ export function ReportFilters({ quarter, quarterOptions, chosen, errors, typed, 
           options={quarterOptions}
           defaultValue={quarter}
           errors={errors.quarter}
-          hint={errors.quarter && typed.quarter ? `You entered “${typed.quarter}”; showing the last complete quarter instead.` : 'Complete quarters, and the one in progress.'}
+          hint={
+            errors.quarter && typed.quarter
+              ? `You entered “${typed.quarter}”; showing the last complete quarter instead.`
+              : 'Complete quarters, and the one in progress.'
+          }
         />
       </div>
       <div className="grid gap-3 lg:grid-cols-3">
@@ -48,8 +52,22 @@ export function ReportFilters({ quarter, quarterOptions, chosen, errors, typed, 
           errors={errors.seminar}
           footer={<OlderSeminarsNote total={seminarTotal} />}
         />
-        <ChoiceGroup idPrefix="report" name="theme" legend="Primary themes" choices={themes.map((t) => ({ id: t.id, label: t.name, color: t.color }))} chosen={chosen.theme} errors={errors.theme} />
-        <ChoiceGroup idPrefix="report" name="sector" legend="Owner sectors" choices={sectors.map((s) => ({ id: s.id, label: s.name, color: s.color }))} chosen={chosen.sector} errors={errors.sector} />
+        <ChoiceGroup
+          idPrefix="report"
+          name="theme"
+          legend="Primary themes"
+          choices={themes.map((t) => ({ id: t.id, label: t.name, color: t.color }))}
+          chosen={chosen.theme}
+          errors={errors.theme}
+        />
+        <ChoiceGroup
+          idPrefix="report"
+          name="sector"
+          legend="Owner sectors"
+          choices={sectors.map((s) => ({ id: s.id, label: s.name, color: s.color }))}
+          chosen={chosen.sector}
+          errors={errors.sector}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" className={buttonClass('primary')}>

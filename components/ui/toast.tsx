@@ -194,7 +194,16 @@ function ToastItem({ toast, paused, onDismiss }: { toast: Toast; paused: boolean
 
 function ToneIcon({ tone, className }: { tone: ToastTone; className: string }) {
   return (
-    <svg aria-hidden="true" viewBox="0 0 20 20" className={className} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      aria-hidden="true"
+      viewBox="0 0 20 20"
+      className={className}
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <circle cx="10" cy="10" r="8" />
       {tone === 'success' ? <path d="M6.5 10.5l2.5 2.5 4.5-5" /> : <path d="M10 6v5M10 14h.01" />}
     </svg>

@@ -1,7 +1,10 @@
 import { expect, type Page } from '@playwright/test';
 
 /** Adds a user on the admin page. With `password`, types a first password; otherwise returns the one-time link. */
-export async function addUserInBrowser(page: Page, user: { email: string; name: string; role: 'Viewer' | 'Editor' | 'Administrator'; password?: string }): Promise<string | null> {
+export async function addUserInBrowser(
+  page: Page,
+  user: { email: string; name: string; role: 'Viewer' | 'Editor' | 'Administrator'; password?: string },
+): Promise<string | null> {
   await page.goto('/admin/users');
   const form = page.getByRole('form', { name: 'Add a user' });
   await form.getByLabel('Email').fill(user.email);

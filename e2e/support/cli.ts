@@ -16,7 +16,11 @@ export function uniqueEmail(prefix: string): string {
 }
 
 /** Creates a user through the CLI with a known password. */
-export function addUser(role: 'admin' | 'editor' | 'viewer', email = uniqueEmail(role), password = 'a long enough password'): { email: string; password: string } {
+export function addUser(
+  role: 'admin' | 'editor' | 'viewer',
+  email = uniqueEmail(role),
+  password = 'a long enough password',
+): { email: string; password: string } {
   tracker(['user', 'add', '--email', email, '--name', `Test ${role}`, '--role', role], password);
   return { email, password };
 }

@@ -59,7 +59,16 @@ describe('POST /api/v1/seminars', () => {
     const response = await createSeminar({ title: 'API round table', kind: 'ROUND_TABLE', date, venue: 'Lahore', organiser: null });
     expect(response.status).toBe(201);
     const { seminar } = (await response.json()) as { seminar: Record<string, unknown> };
-    expect(seminar).toMatchObject({ title: 'API round table', kind: 'ROUND_TABLE', date, venue: 'Lahore', organiser: null, codePrefix: date.slice(0, 4), hasSourceText: false, version: 1 });
+    expect(seminar).toMatchObject({
+      title: 'API round table',
+      kind: 'ROUND_TABLE',
+      date,
+      venue: 'Lahore',
+      organiser: null,
+      codePrefix: date.slice(0, 4),
+      hasSourceText: false,
+      version: 1,
+    });
     expect(typeof seminar.id).toBe('string');
     expect(await db.seminar.findUnique({ where: { id: seminar.id as string }, select: { title: true } })).toEqual({ title: 'API round table' });
   });
@@ -101,7 +110,13 @@ describe('POST /api/v1/seminars/{id}/recommendations', () => {
 
   it('api: 201 with the recommendation (code, status, version, ...); by seminar id or code prefix; the next code each time', async () => {
     const held = await seminar('Recommendations\n\n1. Open a trade office\nin each capital.\n');
-    const first = await addItem(held.id, { text: 'Open a trade office in each capital.', primaryThemeId: themeId, sectorIds: [sectorId], priority: 'HIGH', targetDate: '2031-12-31' });
+    const first = await addItem(held.id, {
+      text: 'Open a trade office in each capital.',
+      primaryThemeId: themeId,
+      sectorIds: [sectorId],
+      priority: 'HIGH',
+      targetDate: '2031-12-31',
+    });
     expect(first.status).toBe(201);
     const { recommendation } = (await first.json()) as { recommendation: Record<string, unknown> };
     expect(recommendation).toMatchObject({

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDb, uniqueId } from '@/lib/test/test-db';
 import { seedUser, type SeededUser } from '@/lib/test/user-factory';
-import {
-  AUDIT_PAGE_SIZE,
-  LABEL_ACTOR_PREFIX,
-  listAuditFilterOptions,
-  listAuditLog,
-  parseAuditLogFilters,
-  startOfDayInZone,
-} from './list-audit-log';
+import { AUDIT_PAGE_SIZE, LABEL_ACTOR_PREFIX, listAuditFilterOptions, listAuditLog, parseAuditLogFilters, startOfDayInZone } from './list-audit-log';
 import { readerActor } from '@/lib/test/refusal';
 
 const db = testDb();
@@ -129,7 +122,9 @@ describe('audit log: listing and filtering', () => {
     await db.user.update({ where: { id: carol.id }, data: { email: renamed } });
     const { actors } = await listAuditFilterOptions(db, readerActor('ADMIN'));
     expect(actors.filter((actor) => actor.value === carol.id)).toEqual([{ value: carol.id, label: renamed }]);
-    expect(actors.filter((actor) => actor.value === `${LABEL_ACTOR_PREFIX}${label}`)).toEqual([{ value: `${LABEL_ACTOR_PREFIX}${label}`, label: `${label} (no account)` }]);
+    expect(actors.filter((actor) => actor.value === `${LABEL_ACTOR_PREFIX}${label}`)).toEqual([
+      { value: `${LABEL_ACTOR_PREFIX}${label}`, label: `${label} (no account)` },
+    ]);
     expect(actors.map((actor) => actor.label)).toEqual([...actors.map((actor) => actor.label)].sort((a, b) => a.localeCompare(b)));
     // Somebody who never changed anything is not offered.
     const idle = await seedUser(db, { role: 'VIEWER' });

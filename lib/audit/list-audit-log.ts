@@ -38,7 +38,12 @@ export const auditLogFilterSchema = z
     entityId: optionalText(64),
     from: optionalDay,
     to: optionalDay,
-    page: z.coerce.number({ error: 'Pages are numbered from 1.' }).int('Pages are numbered from 1.').min(1, 'Pages are numbered from 1.').max(1_000_000).catch(1),
+    page: z.coerce
+      .number({ error: 'Pages are numbered from 1.' })
+      .int('Pages are numbered from 1.')
+      .min(1, 'Pages are numbered from 1.')
+      .max(1_000_000)
+      .catch(1),
   })
   .refine((value) => !value.from || !value.to || value.from <= value.to, { message: 'The end date is before the start date.', path: ['to'] });
 export type AuditLogFilters = z.infer<typeof auditLogFilterSchema>;

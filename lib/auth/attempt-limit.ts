@@ -14,7 +14,11 @@ export type AttemptLimit = {
 };
 
 /** `refusal(minutes)` is the sentence shown past the limit. */
-export function attemptLimit(options: { keyPrefix: string; limit: () => { points: number; windowSeconds: number }; refusal: (minutes: number) => string }): AttemptLimit {
+export function attemptLimit(options: {
+  keyPrefix: string;
+  limit: () => { points: number; windowSeconds: number };
+  refusal: (minutes: number) => string;
+}): AttemptLimit {
   const limiters = new WeakMap<Db, RateLimiterPrisma>();
   const limiter = (db: Db): RateLimiterPrisma => {
     let found = limiters.get(db);

@@ -7,10 +7,7 @@ import { confirmFailedSignIn, releaseSignIn, reserveSignIn } from './throttle';
 
 export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number; sessionId: string };
 
-export type AuthenticateResult =
-  | { ok: true; user: SignedInUser }
-  | { ok: false; code: 'invalid' }
-  | { ok: false; code: 'locked'; retryAfterSeconds: number };
+export type AuthenticateResult = { ok: true; user: SignedInUser } | { ok: false; code: 'invalid' } | { ok: false; code: 'locked'; retryAfterSeconds: number };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

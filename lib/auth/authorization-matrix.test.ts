@@ -23,7 +23,10 @@ function files(dir: string, name: RegExp): string[] {
 
 /** app/(app)/admin/users/page.tsx -> /admin/users (route groups dropped). */
 function routeOf(file: string): string {
-  const segments = path.relative(APP, path.dirname(file)).split(path.sep).filter((s) => s && !/^\(.*\)$/.test(s));
+  const segments = path
+    .relative(APP, path.dirname(file))
+    .split(path.sep)
+    .filter((s) => s && !/^\(.*\)$/.test(s));
   return '/' + segments.join('/');
 }
 
@@ -53,14 +56,18 @@ describe('authorization matrix: completeness', () => {
   });
 
   it('every page in app/ has a row', () => {
-    const pages = files(APP, /^page\.tsx$/).map(routeOf).sort();
+    const pages = files(APP, /^page\.tsx$/)
+      .map(routeOf)
+      .sort();
     expect(pages).toEqual(PAGES.map((row) => row.route).sort());
   });
 
   it('every route handler method in app/ has a row', () => {
     const handlers = files(APP, /^route\.ts$/).flatMap((file) => {
       const source = readFileSync(file, 'utf8');
-      const methods = [...source.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b|as\s+(GET|POST|PUT|PATCH|DELETE)\b/g)].map((m) => m[1] ?? m[2]);
+      const methods = [
+        ...source.matchAll(/export\s+(?:const|async function|function)\s+(GET|POST|PUT|PATCH|DELETE)\b|as\s+(GET|POST|PUT|PATCH|DELETE)\b/g),
+      ].map((m) => m[1] ?? m[2]);
       return methods.map((method) => `${method} ${routeOf(file)}`);
     });
     expect(handlers.sort()).toEqual([...new Set(ROUTES.map((row) => `${row.method} ${row.route}`))].sort());

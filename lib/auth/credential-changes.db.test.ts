@@ -60,7 +60,12 @@ describe('sessions end on the server', () => {
     const here = await signIn(user.email);
     const elsewhere = await signIn(user.email);
     const { token } = await createApiToken(db, { name: 'script', scope: 'write' }, user.actor);
-    await changeOwnPassword(db, changeOwnPasswordSchema.parse({ currentPassword: PASSWORD, password: NEXT, confirmPassword: NEXT }), user.actor, here.sessionId);
+    await changeOwnPassword(
+      db,
+      changeOwnPasswordSchema.parse({ currentPassword: PASSWORD, password: NEXT, confirmPassword: NEXT }),
+      user.actor,
+      here.sessionId,
+    );
     expect(await stillIn(here)).not.toBeNull();
     expect(await stillIn(elsewhere)).toBeNull();
     expect(await authenticateToken(token, db)).toBeNull();

@@ -85,30 +85,73 @@ const stamp = new Date().toISOString();
 // Inputs are plausible where that is cheap; either way the role check comes before anything is read.
 const OPERATIONS: [name: string, role: Role, run: (actor: Actor) => Promise<unknown>][] = [
   // Writes
-  ['changeStatus', 'EDITOR', (actor) => db.$transaction((tx) => changeStatus(tx, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day }, actor))],
-  ['changeStatusNow', 'EDITOR', (actor) => changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day }, actor)],
-  ['bulkUpdateRecommendations', 'EDITOR', (actor) => bulkUpdateRecommendations(db, { target: { kind: 'items', items: [{ id: item.id, expectedVersion: 1 }] }, change: { operation: 'priority', priority: 'HIGH' } }, actor)],
+  [
+    'changeStatus',
+    'EDITOR',
+    (actor) => db.$transaction((tx) => changeStatus(tx, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day }, actor)),
+  ],
+  [
+    'changeStatusNow',
+    'EDITOR',
+    (actor) => changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day }, actor),
+  ],
+  [
+    'bulkUpdateRecommendations',
+    'EDITOR',
+    (actor) =>
+      bulkUpdateRecommendations(
+        db,
+        { target: { kind: 'items', items: [{ id: item.id, expectedVersion: 1 }] }, change: { operation: 'priority', priority: 'HIGH' } },
+        actor,
+      ),
+  ],
   ['updateRecommendation', 'EDITOR', (actor) => updateRecommendation(db, item.id, { expectedVersion: 1, priority: 'HIGH' }, actor)],
   ['linkRecommendations', 'EDITOR', (actor) => linkRecommendations(db, { recommendationId: item.id, targetCode: item.code }, actor)],
   ['unlinkRecommendations', 'EDITOR', (actor) => unlinkRecommendations(db, { linkId: 'no-such-link' }, actor)],
   ['addEvidence', 'EDITOR', (actor) => addEvidence(db, item.id, { body: 'Seen.', evidenceDate: day }, actor)],
-  ['editEvidence', 'EDITOR', (actor) => editEvidence(db, { evidenceId: 'no-such-note', expectedVersion: 1, body: 'Seen.', evidenceDate: day }, { ...actor, id: viewer.id })],
+  [
+    'editEvidence',
+    'EDITOR',
+    (actor) => editEvidence(db, { evidenceId: 'no-such-note', expectedVersion: 1, body: 'Seen.', evidenceDate: day }, { ...actor, id: viewer.id }),
+  ],
   ['removeEvidence', 'EDITOR', (actor) => removeEvidence(db, { evidenceId: 'no-such-note' }, { ...actor, id: viewer.id })],
-  ['createSeminar', 'EDITOR', (actor) => createSeminar(db, { title: 'Refused', kind: 'SEMINAR', date: day, venue: null, organiser: null, speakers: [], sourceText: '', sourceFileName: null }, actor)],
+  [
+    'createSeminar',
+    'EDITOR',
+    (actor) =>
+      createSeminar(
+        db,
+        { title: 'Refused', kind: 'SEMINAR', date: day, venue: null, organiser: null, speakers: [], sourceText: '', sourceFileName: null },
+        actor,
+      ),
+  ],
   ['addRecommendation', 'EDITOR', (actor) => addRecommendation(db, item.seminarId, { text: 'Refused.' }, actor)],
-  ['correctRecommendationText', 'EDITOR', (actor) => correctRecommendationText(db, { recommendationId: item.id, expectedVersion: 1, title: 'Refused', text: 'Refused.' }, actor)],
+  [
+    'correctRecommendationText',
+    'EDITOR',
+    (actor) => correctRecommendationText(db, { recommendationId: item.id, expectedVersion: 1, title: 'Refused', text: 'Refused.' }, actor),
+  ],
   ['withdrawRecommendation', 'EDITOR', (actor) => withdrawRecommendation(db, { recommendationId: item.id, expectedVersion: 1, reason: 'Refused.' }, actor)],
   ['restoreRecommendation', 'EDITOR', (actor) => restoreRecommendation(db, { recommendationId: item.id, expectedVersion: 1 }, actor)],
   ['createImportDraft', 'EDITOR', (actor) => createImportDraft(db, { text: 'Recommendations\n\n1. Refused.\n' }, actor)],
   ['updateImportDraft', 'EDITOR', (actor) => updateImportDraft(db, { draftId: 'no-such-draft', expectedVersion: 1 }, actor)],
   ['discardImportDraft', 'EDITOR', (actor) => discardImportDraft(db, { draftId: 'no-such-draft' }, actor)],
-  ['confirmImportDraft', 'EDITOR', (actor) => confirmImportDraft(db, { draftId: 'no-such-draft', seminar: { title: 'Refused', kind: 'SEMINAR', date: day, venue: null, organiser: null } }, actor)],
+  [
+    'confirmImportDraft',
+    'EDITOR',
+    (actor) =>
+      confirmImportDraft(db, { draftId: 'no-such-draft', seminar: { title: 'Refused', kind: 'SEMINAR', date: day, venue: null, organiser: null } }, actor),
+  ],
   ['createTerm', 'ADMIN', (actor) => createTerm(db, { kind: 'theme', name: `Refused ${stamp}`, description: null, color: '#336699' }, actor)],
   ['updateTerm', 'ADMIN', (actor) => updateTerm(db, { kind: 'theme', id: 'no-such-term', expectedUpdatedAt: stamp, name: 'X' } as never, actor)],
   ['reorderTerms', 'ADMIN', (actor) => reorderTerms(db, { kind: 'theme', ids: [] } as never, actor)],
   ['mergeTerms', 'ADMIN', (actor) => mergeTerms(db, { kind: 'theme', sourceId: 'a', targetId: 'b' } as never, actor)],
   ['addUser', 'ADMIN', (actor) => addUser(db, { passwordSetup: 'link', email: `refused-${Date.now()}@example.org`, name: 'Refused', role: 'ADMIN' }, actor)],
-  ['createUser', 'ADMIN', (actor) => createUser(db, { email: `refused-${Date.now()}@example.org`, name: 'Refused', role: 'ADMIN', password: 'a long enough password' }, actor)],
+  [
+    'createUser',
+    'ADMIN',
+    (actor) => createUser(db, { email: `refused-${Date.now()}@example.org`, name: 'Refused', role: 'ADMIN', password: 'a long enough password' }, actor),
+  ],
   ['changeRole', 'ADMIN', (actor) => changeRole(db, { userId: viewer.id, role: 'ADMIN' }, actor)],
   ['setUserActive', 'ADMIN', (actor) => setUserActive(db, { userId: viewer.id, active: false }, actor)],
   ['issueSetPasswordLink', 'ADMIN', (actor) => issueSetPasswordLink(db, { userId: viewer.id }, actor)],
@@ -116,7 +159,11 @@ const OPERATIONS: [name: string, role: Role, run: (actor: Actor) => Promise<unkn
   ['updateDisplaySettings', 'ADMIN', (actor) => updateDisplaySettings(db, { locale: 'en-US', timeZone: 'UTC' }, actor)],
   ['runSeed', 'ADMIN', (actor) => runSeed(db, actor)],
   ['loadDemoData', 'ADMIN', (actor) => loadDemoData(db, actor)],
-  ['changeOwnPassword', 'VIEWER', (actor) => changeOwnPassword(db, { currentPassword: 'x', newPassword: 'a long enough password' } as never, { ...actor, id: viewer.id })],
+  [
+    'changeOwnPassword',
+    'VIEWER',
+    (actor) => changeOwnPassword(db, { currentPassword: 'x', newPassword: 'a long enough password' } as never, { ...actor, id: viewer.id }),
+  ],
   ['createApiToken', 'VIEWER', (actor) => createApiToken(db, { name: 'Refused' }, { ...actor, id: viewer.id })],
   ['revokeApiToken', 'VIEWER', (actor) => revokeApiToken(db, { tokenId: 'no-such-token' }, { ...actor, id: viewer.id })],
   // Reads served to users
@@ -126,7 +173,11 @@ const OPERATIONS: [name: string, role: Role, run: (actor: Actor) => Promise<unkn
   ['getDashboardData', 'VIEWER', (actor) => getDashboardData(db, { query: DEFAULT_PROGRESS_QUERY, asOf: day, today: day }, actor)],
   ['getCachedProgressReport', 'VIEWER', (actor) => getCachedProgressReport(db, DEFAULT_PROGRESS_QUERY, actor)],
   ['getQuarterlyReport', 'VIEWER', (actor) => getQuarterlyReport(db, { quarter, seminar: [], theme: [], sector: [], generatedBy: 'x' }, actor)],
-  ['exportQuarterlyReport', 'VIEWER', (actor) => exportQuarterlyReport(db, { quarter, seminar: [], theme: [], sector: [], generatedBy: 'x' }, { format: 'csv', csv: 'items' }, actor)],
+  [
+    'exportQuarterlyReport',
+    'VIEWER',
+    (actor) => exportQuarterlyReport(db, { quarter, seminar: [], theme: [], sector: [], generatedBy: 'x' }, { format: 'csv', csv: 'items' }, actor),
+  ],
   ['listSeminarSummaries', 'VIEWER', (actor) => listSeminarSummaries(db, { page: 1, pageSize: 10 }, actor)],
   ['listApiTokens', 'VIEWER', (actor) => listApiTokens(db, { ...actor, id: viewer.id })],
   ['listAuditLog', 'ADMIN', (actor) => listAuditLog(db, parseAuditLogFilters({}).filters, actor)],

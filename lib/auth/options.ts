@@ -65,7 +65,12 @@ export const authOptions: NextAuthOptions = {
       if (token.sid) await endUserSession(db, token.sid);
       const { writeAudit } = await import('@/lib/audit/write-audit');
       await db.$transaction((tx) =>
-        writeAudit(tx, { actor: auditActorOf({ id: token.sub!, email: token.email ?? token.sub! }), action: 'auth.sign_out', entityType: 'user', entityId: token.sub }),
+        writeAudit(tx, {
+          actor: auditActorOf({ id: token.sub!, email: token.email ?? token.sub! }),
+          action: 'auth.sign_out',
+          entityType: 'user',
+          entityId: token.sub,
+        }),
       );
     },
   },

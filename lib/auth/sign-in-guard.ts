@@ -10,13 +10,19 @@ import { checkSignIn } from './throttle';
  */
 export async function refuseLockedSignIn(request: Request): Promise<Response | null> {
   if (!new URL(request.url).pathname.endsWith('/callback/credentials')) return null;
-  const form = await request.clone().formData().catch(() => null);
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   const field = form?.get('email');
   const email = typeof field === 'string' ? field : '';
   const verdict = await checkSignIn(db, email, clientAddress(request.headers));
   if (verdict.allowed) return null;
   const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
-  const error = new TooManyAttemptsError(`Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`, verdict.retryAfterSeconds);
+  const error = new TooManyAttemptsError(
+    `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+    verdict.retryAfterSeconds,
+  );
   const response = errorResponse(toApiError(error), { 'Retry-After': String(verdict.retryAfterSeconds) });
   // next-auth's client reads an absolute `url` to find the error code.
   const body = (await response.json()) as Record<string, unknown>;

@@ -26,7 +26,11 @@ export async function endUserSession(db: Db, sessionId: string, now = new Date()
  * (the one making an own password change) is closed, and every API token is revoked. Tokens stay
  * revoked if the account is later reactivated.
  */
-export async function endUserAccess(tx: Tx, userId: string, options: { keepSessionId?: string; now?: Date } = {}): Promise<{ sessions: number; tokens: number }> {
+export async function endUserAccess(
+  tx: Tx,
+  userId: string,
+  options: { keepSessionId?: string; now?: Date } = {},
+): Promise<{ sessions: number; tokens: number }> {
   const now = options.now ?? new Date();
   const sessions = await tx.userSession.updateMany({
     where: { userId, endedAt: null, ...(options.keepSessionId ? { id: { not: options.keepSessionId } } : {}) },

@@ -3,7 +3,15 @@ import { versionedCache } from './versioned-cache';
 
 function counter() {
   let calls = 0;
-  return { compute: (value: string) => async () => { calls += 1; return value; }, get calls() { return calls; } };
+  return {
+    compute: (value: string) => async () => {
+      calls += 1;
+      return value;
+    },
+    get calls() {
+      return calls;
+    },
+  };
 }
 
 describe('versioned cache', () => {
@@ -60,10 +68,24 @@ describe('versioned cache', () => {
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(cache.size).toBe(0);
 
-    expect(await cache.get('k', 'v2', async () => 'clean', async () => version)).toBe('clean');
+    expect(
+      await cache.get(
+        'k',
+        'v2',
+        async () => 'clean',
+        async () => version,
+      ),
+    ).toBe('clean');
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(cache.size).toBe(1);
-    expect(await cache.get('k', 'v2', async () => 'recomputed', async () => version)).toBe('clean');
+    expect(
+      await cache.get(
+        'k',
+        'v2',
+        async () => 'recomputed',
+        async () => version,
+      ),
+    ).toBe('clean');
   });
 
   it('drops the least recently used entry beyond its size', async () => {

@@ -33,12 +33,9 @@ export function versionedCache<T>(maxEntries: number): VersionedCache<T> {
         if (entries.get(key) === entry) entries.delete(key);
       };
       // A failed computation is not kept: the next request tries again.
-      value.then(
-        async () => {
-          if (versionNow && (await versionNow().catch(() => null)) !== version) forget();
-        },
-        forget,
-      );
+      value.then(async () => {
+        if (versionNow && (await versionNow().catch(() => null)) !== version) forget();
+      }, forget);
       while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
       return value;
     },

@@ -19,6 +19,8 @@ export async function dataVersion(db: Db): Promise<string> {
     const rows = await db.$queryRaw<{ version: string }[]>`SELECT CAST(pg_current_snapshot() AS TEXT) AS "version"`;
     return `pg:${rows[0]!.version}`;
   }
-  const rows = await db.$queryRaw<{ version: unknown; changes: unknown }[]>`SELECT data_version AS "version", total_changes() AS "changes" FROM pragma_data_version`;
+  const rows = await db.$queryRaw<
+    { version: unknown; changes: unknown }[]
+  >`SELECT data_version AS "version", total_changes() AS "changes" FROM pragma_data_version`;
   return `sqlite:${String(rows[0]!.version)}:${String(rows[0]!.changes)}`;
 }

@@ -63,10 +63,12 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     );
     for (const migration of todo) {
       const startedAt = new Date().toISOString();
-      sqlite.transaction(() => {
-        sqlite.exec(migration.sql);
-        record.run(randomUUID(), migration.checksum, migration.name, startedAt, new Date().toISOString());
-      }).immediate();
+      sqlite
+        .transaction(() => {
+          sqlite.exec(migration.sql);
+          record.run(randomUUID(), migration.checksum, migration.name, startedAt, new Date().toISOString());
+        })
+        .immediate();
     }
     return todo.map((migration) => migration.name);
   } finally {
@@ -91,10 +93,11 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
       await client.query('BEGIN');
       try {
         await client.query(migration.sql);
-        await client.query(
-          'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)',
-          [randomUUID(), migration.checksum, migration.name],
-        );
+        await client.query('INSERT INTO "_prisma_migrations" (id, checksum, migration_name, finished_at, applied_steps_count) VALUES ($1, $2, $3, now(), 1)', [
+          randomUUID(),
+          migration.checksum,
+          migration.name,
+        ]);
         await client.query('COMMIT');
       } catch (error) {
         await client.query('ROLLBACK');

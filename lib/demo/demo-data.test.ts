@@ -52,7 +52,10 @@ describe('sample data (npm run demo)', () => {
         expect(change.recordedAt.getTime(), item.code).toBeLessThanOrEqual(now.getTime());
         expect(change.effectiveDate.getTime(), item.code).toBeLessThanOrEqual(change.recordedAt.getTime());
         if (STATUSES_NEEDING_EVIDENCE.includes(change.toStatus as Status)) {
-          expect(item.evidenceNotes.some((note) => note.evidenceDate <= change.effectiveDate), item.code).toBe(true);
+          expect(
+            item.evidenceNotes.some((note) => note.evidenceDate <= change.effectiveDate),
+            item.code,
+          ).toBe(true);
         }
       }
     }

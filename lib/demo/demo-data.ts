@@ -59,31 +59,35 @@ export async function loadDemoData(db: Db, actor: Actor, now = new Date()): Prom
   let statusChanges = 0;
   let evidence = 0;
   await db.$transaction(async (tx) => {
-    await withProgressTally(tx, items.map((item) => item.id), async () => {
-      for (const item of items) {
-        let status = item.status as Status;
-        let at = item.seminar.date.getTime();
-        while (NEXT[status].length > 0) {
-          at += Math.round((90 + random() * 540) * DAY);
-          if (at > end) break;
-          const options = NEXT[status];
-          const next = options[Math.floor(random() * options.length)]!;
-          const date = new Date(at);
-          if (STATUSES_NEEDING_EVIDENCE.includes(next) || random() < 0.4) {
-            await addEvidence(tx, item.id, date, EVIDENCE_LINES[Math.floor(random() * EVIDENCE_LINES.length)]!);
-            evidence += 1;
+    await withProgressTally(
+      tx,
+      items.map((item) => item.id),
+      async () => {
+        for (const item of items) {
+          let status = item.status as Status;
+          let at = item.seminar.date.getTime();
+          while (NEXT[status].length > 0) {
+            at += Math.round((90 + random() * 540) * DAY);
+            if (at > end) break;
+            const options = NEXT[status];
+            const next = options[Math.floor(random() * options.length)]!;
+            const date = new Date(at);
+            if (STATUSES_NEEDING_EVIDENCE.includes(next) || random() < 0.4) {
+              await addEvidence(tx, item.id, date, EVIDENCE_LINES[Math.floor(random() * EVIDENCE_LINES.length)]!);
+              evidence += 1;
+            }
+            // Staff usually record a change a few days after it happens.
+            const recordedAt = new Date(Math.min(now.getTime(), at + Math.round(random() * 14) * DAY + 9 * 3_600_000));
+            await tx.statusChange.create({
+              data: { recommendationId: item.id, fromStatus: status, toStatus: next, effectiveDate: date, recordedAt, note: 'Sample data.' },
+            });
+            statusChanges += 1;
+            status = next;
           }
-          // Staff usually record a change a few days after it happens.
-          const recordedAt = new Date(Math.min(now.getTime(), at + Math.round(random() * 14) * DAY + 9 * 3_600_000));
-          await tx.statusChange.create({
-            data: { recommendationId: item.id, fromStatus: status, toStatus: next, effectiveDate: date, recordedAt, note: 'Sample data.' },
-          });
-          statusChanges += 1;
-          status = next;
+          await recomputeCurrentStatus(tx, item.id);
         }
-        await recomputeCurrentStatus(tx, item.id);
-      }
-    });
+      },
+    );
     await tx.setting.create({ data: { key: DEMO_SETTING_KEY, value: now.toISOString() } });
     await writeAudit(tx, {
       actor: DEMO_ACTOR,

@@ -27,12 +27,7 @@ export function evidenceAuditView(note: EvidenceInput & { recommendationId: stri
  * rules and refreshes lastActivityAt (recomputeCurrentStatus); a status change uses this for the
  * evidence it brings along.
  */
-export async function insertEvidenceNote(
-  tx: Tx,
-  item: { id: string; code: string },
-  evidence: EvidenceInput,
-  actor: Actor,
-): Promise<AddedEvidence> {
+export async function insertEvidenceNote(tx: Tx, item: { id: string; code: string }, evidence: EvidenceInput, actor: Actor): Promise<AddedEvidence> {
   const note = await tx.evidenceNote.create({
     data: {
       recommendationId: item.id,

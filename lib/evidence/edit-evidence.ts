@@ -52,11 +52,16 @@ async function evidenceConflict(tx: Tx, evidenceId: string, currentVersion: numb
   });
   const who = conflictAuthor(latest);
   const when = latest ? ` at ${formatDateTime(latest.createdAt)}` : '';
-  return new EditConflictError('version_conflict', `${who} changed this evidence note${when} — reload to see it; your changes are kept below.`, {}, {
-    currentVersion,
-    changedBy: latest ? who : null,
-    changedAt: latest?.createdAt.toISOString() ?? null,
-  });
+  return new EditConflictError(
+    'version_conflict',
+    `${who} changed this evidence note${when} — reload to see it; your changes are kept below.`,
+    {},
+    {
+      currentVersion,
+      changedBy: latest ? who : null,
+      changedAt: latest?.createdAt.toISOString() ?? null,
+    },
+  );
 }
 
 /** Edits an evidence note, checked against the version the editor loaded. */

@@ -23,7 +23,12 @@ describe('evidence: adding', () => {
   it('evidence: a note is saved with its author, audited, and moves lastActivityAt but not the version', async () => {
     const item = await seedRecommendation(db);
     const editor = await person('EDITOR');
-    const added = await addEvidence(db, item.id, { body: 'Minutes of the **first** meeting.', evidenceDate: day('2019-05-02'), sourceTitle: 'Minutes' }, editor);
+    const added = await addEvidence(
+      db,
+      item.id,
+      { body: 'Minutes of the **first** meeting.', evidenceDate: day('2019-05-02'), sourceTitle: 'Minutes' },
+      editor,
+    );
     const note = await db.evidenceNote.findUniqueOrThrow({ where: { id: added.id } });
     expect(note).toMatchObject({ authorId: editor.id, body: 'Minutes of the **first** meeting.', sourceTitle: 'Minutes', sourceUrl: null, version: 1 });
     const row = await db.recommendation.findUniqueOrThrow({ where: { id: item.id } });
@@ -57,7 +62,11 @@ describe('evidence: editing', () => {
       editor,
     );
     expect(edited.version).toBe(2);
-    expect(await db.evidenceNote.findUniqueOrThrow({ where: { id: added.id } })).toMatchObject({ body: 'Final.', version: 2, sourceUrl: 'https://example.org/a' });
+    expect(await db.evidenceNote.findUniqueOrThrow({ where: { id: added.id } })).toMatchObject({
+      body: 'Final.',
+      version: 2,
+      sourceUrl: 'https://example.org/a',
+    });
     const audit = await auditRows(db, added.id, 'evidence.update');
     expect(JSON.parse(audit[0]!.before!)).toMatchObject({ body: 'Draft.', evidenceDate: '2020-01-01' });
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ body: 'Final.', evidenceDate: '2020-02-01' });
@@ -83,7 +92,9 @@ describe('evidence: editing', () => {
     const editor = await person('EDITOR');
     const added = await addEvidence(db, item.id, { body: 'One.', evidenceDate: day('2020-01-01') }, editor);
     await editEvidence(db, { evidenceId: added.id, expectedVersion: 1, body: 'Two.', evidenceDate: day('2020-01-01') }, editor);
-    const error = await editEvidence(db, { evidenceId: added.id, expectedVersion: 1, body: 'Three.', evidenceDate: day('2020-01-01') }, editor).catch((caught: unknown) => caught);
+    const error = await editEvidence(db, { evidenceId: added.id, expectedVersion: 1, body: 'Three.', evidenceDate: day('2020-01-01') }, editor).catch(
+      (caught: unknown) => caught,
+    );
     expect(asHttp(error)).toMatchObject({ status: 409, code: 'version_conflict', extra: { currentVersion: 2 } });
     expect((error as Error).message).toContain('Test User changed this evidence note');
     expect(JSON.stringify([(error as Error).message, asHttp(error).extra])).not.toContain(editor.label);

@@ -39,14 +39,20 @@ export async function checkDraftItems(tx: Db | Tx, sourceText: string, items: Ch
   items.forEach((item, index) => {
     if (item.themeId && !knownThemes.has(item.themeId)) add(index, 'themeId', 'This theme no longer exists (it may have been merged). Choose another.');
     if (!item.themeId && options.requireTheme) add(index, 'themeId', 'Choose a primary theme.');
-    if (item.sectorIds.some((id) => !knownSectors.has(id))) add(index, 'sectorIds', 'An owner sector no longer exists (it may have been merged). Choose again.');
-    if (item.acceptedRelatedIds.some((id) => !knownRelated.has(id))) add(index, 'acceptedRelatedIds', 'A related recommendation no longer exists. Choose again.');
+    if (item.sectorIds.some((id) => !knownSectors.has(id)))
+      add(index, 'sectorIds', 'An owner sector no longer exists (it may have been merged). Choose again.');
+    if (item.acceptedRelatedIds.some((id) => !knownRelated.has(id)))
+      add(index, 'acceptedRelatedIds', 'A related recommendation no longer exists. Choose again.');
   });
 
   const count = Object.keys(fields).length;
   if (count > 0) {
     const first = Object.entries(fields)[0]!;
     const item = Number(first[0].split('.')[1]) + 1;
-    throw new RuleViolationError('invalid_items', count === 1 ? `Item ${item}: ${first[1][0]}` : `${count} problems with the items, the first at item ${item}: ${first[1][0]}`, fields);
+    throw new RuleViolationError(
+      'invalid_items',
+      count === 1 ? `Item ${item}: ${first[1][0]}` : `${count} problems with the items, the first at item ${item}: ${first[1][0]}`,
+      fields,
+    );
   }
 }

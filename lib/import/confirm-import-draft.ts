@@ -35,7 +35,10 @@ export async function confirmImportDraft(db: Db, input: ConfirmImportDraftInput,
   } catch (error) {
     // Another import took the same code prefix a moment earlier (PostgreSQL runs both at once).
     if ((error as { code?: string } | null)?.code === 'P2002') {
-      throw new ConflictError('code_prefix_taken', `Another seminar of ${input.seminar.date.getUTCFullYear()} was created at the same moment and took the next code prefix. Confirm again.`);
+      throw new ConflictError(
+        'code_prefix_taken',
+        `Another seminar of ${input.seminar.date.getUTCFullYear()} was created at the same moment and took the next code prefix. Confirm again.`,
+      );
     }
     throw error;
   }
@@ -59,7 +62,13 @@ async function confirmInTransaction(tx: Tx, input: ConfirmImportDraftInput, acto
   await checkDraftItems(tx, row.sourceText, items, { requireTheme: true });
 
   const name = await actorName(tx, actor);
-  const seminar: DraftSeminar = { title: input.seminar.title, kind: input.seminar.kind, date: toDateOnly(input.seminar.date), venue: input.seminar.venue, organiser: input.seminar.organiser };
+  const seminar: DraftSeminar = {
+    title: input.seminar.title,
+    kind: input.seminar.kind,
+    date: toDateOnly(input.seminar.date),
+    venue: input.seminar.venue,
+    organiser: input.seminar.organiser,
+  };
   const { count } = await tx.importDraft.updateMany({
     where: { id: row.id, status: 'DRAFT', version: expectedVersion },
     data: { status: 'CONFIRMED', version: { increment: 1 }, updatedByName: name, seminar: JSON.stringify(seminar) },

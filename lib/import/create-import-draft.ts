@@ -16,7 +16,16 @@ export async function createImportDraft(db: Db, source: ImportSource, actor: Act
   const prepared = await prepareImport(db, source, options);
   options.onStep?.('saving');
   // The line numbers are for the dry run's listing; confirm computes them again from the spans as edited.
-  const items = prepared.items.map((item): DraftItem => ({ key: item.key, text: item.text, start: item.start, end: item.end, themeId: item.themeId, sectorIds: item.sectorIds, suggestion: item.suggestion, acceptedRelatedIds: item.acceptedRelatedIds }));
+  const items = prepared.items.map((item): DraftItem => ({
+    key: item.key,
+    text: item.text,
+    start: item.start,
+    end: item.end,
+    themeId: item.themeId,
+    sectorIds: item.sectorIds,
+    suggestion: item.suggestion,
+    acceptedRelatedIds: item.acceptedRelatedIds,
+  }));
   return db.$transaction(async (tx) => {
     const name = await actorName(tx, actor);
     const row = await tx.importDraft.create({

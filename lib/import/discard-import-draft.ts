@@ -24,12 +24,24 @@ export async function discardImportDraft(db: Db, input: DiscardImportDraftInput,
     const saved = await findDraft(tx, row.id);
     if (count !== 1) {
       if (saved.status !== 'DRAFT') throw closedDraftError(saved);
-      throw new EditConflictError('version_conflict', `${saved.updatedByName} saved this import at ${formatDateTime(saved.updatedAt)}, after you loaded it — reload before discarding it.`, {}, {
-        currentVersion: saved.version,
-        changedBy: saved.updatedByName,
-      });
+      throw new EditConflictError(
+        'version_conflict',
+        `${saved.updatedByName} saved this import at ${formatDateTime(saved.updatedAt)}, after you loaded it — reload before discarding it.`,
+        {},
+        {
+          currentVersion: saved.version,
+          changedBy: saved.updatedByName,
+        },
+      );
     }
-    await writeAudit(tx, { actor, action: 'import.discard', entityType: 'import_draft', entityId: row.id, before: { status: 'DRAFT', version }, after: { status: 'DISCARDED' } });
+    await writeAudit(tx, {
+      actor,
+      action: 'import.discard',
+      entityType: 'import_draft',
+      entityId: row.id,
+      before: { status: 'DRAFT', version },
+      after: { status: 'DISCARDED' },
+    });
     return toDraftView(tx, saved);
   });
 }

@@ -31,7 +31,13 @@ export const importDraftJsonSchema = z.object({
   sourceFileName: z.string().nullable(),
   sourceFormat: z.enum(['pdf', 'docx', 'txt', 'paste']),
   sourceText: z.string(),
-  seminar: z.object({ title: z.string(), kind: z.string().nullable(), date: z.string().nullable(), venue: z.string().nullable(), organiser: z.string().nullable() }),
+  seminar: z.object({
+    title: z.string(),
+    kind: z.string().nullable(),
+    date: z.string().nullable(),
+    venue: z.string().nullable(),
+    organiser: z.string().nullable(),
+  }),
   recommendations: z.array(
     z.object({
       key: z.string(),
@@ -45,7 +51,9 @@ export const importDraftJsonSchema = z.object({
       related: z.array(z.object({ id: z.string(), code: z.string(), score: z.number() })),
     }),
   ),
-  items: z.array(z.object({ key: z.string() }).catchall(z.unknown())).meta({ description: 'The items as the review screen edits them (DraftItem); send this list back in PATCH.' }),
+  items: z
+    .array(z.object({ key: z.string() }).catchall(z.unknown()))
+    .meta({ description: 'The items as the review screen edits them (DraftItem); send this list back in PATCH.' }),
   warnings: z.array(z.string()),
   confirmedSeminar: z.object({ id: z.string(), codePrefix: z.string() }).nullable(),
 });

@@ -93,10 +93,15 @@ export async function actorName(tx: Db | Tx, actor: Actor): Promise<string> {
 /** A draft that is no longer a draft refuses every change, saying what became of it and who did it. */
 export function closedDraftError(row: Pick<DraftRow, 'status' | 'updatedByName'>): ConflictError {
   if (row.status === 'CONFIRMED') {
-    return new ConflictError('already_confirmed', `This import was already confirmed by ${row.updatedByName}; its seminar exists. Open the seminar instead.`, undefined, {
-      status: row.status,
-      changedBy: row.updatedByName,
-    });
+    return new ConflictError(
+      'already_confirmed',
+      `This import was already confirmed by ${row.updatedByName}; its seminar exists. Open the seminar instead.`,
+      undefined,
+      {
+        status: row.status,
+        changedBy: row.updatedByName,
+      },
+    );
   }
   return new ConflictError('already_discarded', `This import was discarded by ${row.updatedByName}. Start a new import to bring the report in.`, undefined, {
     status: row.status,

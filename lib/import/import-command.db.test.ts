@@ -76,13 +76,19 @@ describe('tracker import', () => {
     const draft = await db.importDraft.findUniqueOrThrow({ where: { id: match![1]! } });
     expect(draft).toMatchObject({ status: 'DRAFT', sourceFileName: 'water.txt', createdById: null });
     expect(JSON.parse(draft.seminar)).toMatchObject({ kind: 'ROUND_TABLE' });
-    expect(io.err()).toEqual(expect.arrayContaining(['Extracting the text…', 'Finding the recommendations…', 'Suggesting themes, sectors and related items…', 'Saving…']));
+    expect(io.err()).toEqual(
+      expect.arrayContaining(['Extracting the text…', 'Finding the recommendations…', 'Suggesting themes, sectors and related items…', 'Saving…']),
+    );
     expect(reviewUrl('abc', {})).toBe('http://localhost:3000/imports/abc');
   });
 
   it('import cli: --confirm imports with the flags and prints the codes', async () => {
     const io = capture();
-    await runImport(testDatabaseUrl(), report, options({ confirm: true, kind: 'ROUND_TABLE', title: 'Water round table', theme: themeSlug, sector: [sectorSlug] }));
+    await runImport(
+      testDatabaseUrl(),
+      report,
+      options({ confirm: true, kind: 'ROUND_TABLE', title: 'Water round table', theme: themeSlug, sector: [sectorSlug] }),
+    );
     expect(process.exitCode).toBeUndefined();
     expect(io.out()).toMatch(/^Imported “Water round table” \(2015-03-14\) with 3 recommendations: 2015\S*-R01 to 2015\S*-R03\.$/);
     const seminar = await db.seminar.findFirstOrThrow({ where: { title: 'Water round table' }, include: { recommendations: { include: { sectors: true } } } });

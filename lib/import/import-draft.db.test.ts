@@ -21,7 +21,6 @@ import { listImportDrafts } from './list-import-drafts';
 import { updateImportDraft } from './update-import-draft';
 import { SAMPLE_ITEM_TEXTS, SAMPLE_REPORT } from './test-sample-report';
 
-
 // Suggestions are lib/import/suggest's business (tested there); here they are fixed, so that what
 // the draft does with them is what is tested: when set, the first item gets a theme and one sector.
 const suggestion = vi.hoisted(() => ({ themeId: null as string | null, sectorId: null as string | null }));
@@ -29,7 +28,15 @@ vi.mock('@/lib/import/suggest', () => ({
   suggestForTexts: async (_db: unknown, texts: string[]) =>
     texts.map((_, index) =>
       index === 0 && suggestion.themeId
-        ? { themeId: suggestion.themeId, themeConfidence: 0.9, sectors: [{ id: suggestion.sectorId!, confidence: 0.8 }, { id: 'unsure', confidence: 0.2 }], related: [] }
+        ? {
+            themeId: suggestion.themeId,
+            themeConfidence: 0.9,
+            sectors: [
+              { id: suggestion.sectorId!, confidence: 0.8 },
+              { id: 'unsure', confidence: 0.2 },
+            ],
+            related: [],
+          }
         : { themeId: null, themeConfidence: 0, sectors: [], related: [] },
     ),
 }));
@@ -54,19 +61,45 @@ beforeAll(async () => {
 /** A draft from the sample report whose items all have the test theme and sector. */
 async function classifiedDraft(actor = editor): Promise<ImportDraftView> {
   const draft = await createImportDraft(db, { text: SAMPLE_REPORT }, actor);
-  return updateImportDraft(db, updateImportDraftSchema.parse({ draftId: draft.id, expectedVersion: draft.version, items: draft.items.map((item) => ({ ...item, themeId, sectorIds: [sectorId] })) }), actor);
+  return updateImportDraft(
+    db,
+    updateImportDraftSchema.parse({
+      draftId: draft.id,
+      expectedVersion: draft.version,
+      items: draft.items.map((item) => ({ ...item, themeId, sectorIds: [sectorId] })),
+    }),
+    actor,
+  );
 }
 
 const confirmInput = (draft: ImportDraftView, extra: Record<string, unknown> = {}) =>
-  confirmImportDraftSchema.parse({ draftId: draft.id, expectedVersion: draft.version, seminar: { title: 'Water Security in South Asia', kind: 'ROUND_TABLE', date: '2015-03-14', venue: 'Islamabad' }, ...extra });
+  confirmImportDraftSchema.parse({
+    draftId: draft.id,
+    expectedVersion: draft.version,
+    seminar: { title: 'Water Security in South Asia', kind: 'ROUND_TABLE', date: '2015-03-14', venue: 'Islamabad' },
+    ...extra,
+  });
 
 describe('create an import draft', () => {
   it('import: pasted text becomes a DRAFT with the items, their spans, the metadata and an audit row', async () => {
     const steps: string[] = [];
     const draft = await createImportDraft(db, { text: SAMPLE_REPORT }, editor, { onStep: (step) => steps.push(step) });
     expect(steps).toEqual(['extracting', 'parsing', 'suggesting', 'saving']);
-    expect(draft).toMatchObject({ status: 'DRAFT', version: 1, sourceFormat: 'paste', sourceFileName: null, createdBy: { id: editor.id, name: 'Test User' }, confirmedSeminar: null });
-    expect(draft.seminar).toEqual({ title: 'Water Security in South Asia', kind: null, date: '2015-03-14', venue: 'Institute of Regional Studies, Islamabad', organiser: null });
+    expect(draft).toMatchObject({
+      status: 'DRAFT',
+      version: 1,
+      sourceFormat: 'paste',
+      sourceFileName: null,
+      createdBy: { id: editor.id, name: 'Test User' },
+      confirmedSeminar: null,
+    });
+    expect(draft.seminar).toEqual({
+      title: 'Water Security in South Asia',
+      kind: null,
+      date: '2015-03-14',
+      venue: 'Institute of Regional Studies, Islamabad',
+      organiser: null,
+    });
     expect(draft.items.map((item) => item.text)).toEqual(SAMPLE_ITEM_TEXTS);
     for (const item of draft.items) {
       expect(item.key).toMatch(/^[0-9a-f-]{36}$/);
@@ -100,7 +133,18 @@ describe('create an import draft', () => {
   });
 
   it('import: a PDF file is extracted and parsed', async () => {
-    const pdf = await makePdf([['Seminar on Trade, 3 June 2019', '', 'Recommendations', '', '1. The ministry should simplify export licences.', '2. Banks should offer trade finance to small firms.', '', 'Annex']]);
+    const pdf = await makePdf([
+      [
+        'Seminar on Trade, 3 June 2019',
+        '',
+        'Recommendations',
+        '',
+        '1. The ministry should simplify export licences.',
+        '2. Banks should offer trade finance to small firms.',
+        '',
+        'Annex',
+      ],
+    ]);
     const draft = await createImportDraft(db, { bytes: pdf, fileName: 'trade.pdf', contentType: 'application/pdf' }, editor);
     expect(draft.sourceFormat).toBe('pdf');
     expect(draft.items.map((item) => item.text)).toEqual(['The ministry should simplify export licences.', 'Banks should offer trade finance to small firms.']);
@@ -130,7 +174,13 @@ describe('list and get', () => {
     const drafts = await listImportDrafts(db, {}, editor);
     expect(drafts.map((d) => d.id)).toContain(second.id);
     expect(drafts.map((d) => d.id)).not.toContain(first.id);
-    expect(drafts[0]).toMatchObject({ id: second.id, status: 'DRAFT', title: 'Water Security in South Asia', itemCount: 3, createdBy: { id: otherEditor.id, name: 'Amina Colleague' } });
+    expect(drafts[0]).toMatchObject({
+      id: second.id,
+      status: 'DRAFT',
+      title: 'Water Security in South Asia',
+      itemCount: 3,
+      createdBy: { id: otherEditor.id, name: 'Amina Colleague' },
+    });
     const all = await listImportDrafts(db, { status: 'ALL' }, editor);
     expect(all.find((d) => d.id === first.id)?.status).toBe('DISCARDED');
   });
@@ -168,8 +218,16 @@ describe('update (autosave)', () => {
 
   it('import: a stale version is an EditConflictError naming who saved last; nothing is written', async () => {
     const draft = await createImportDraft(db, { text: SAMPLE_REPORT }, editor);
-    await updateImportDraft(db, updateImportDraftSchema.parse({ draftId: draft.id, expectedVersion: 1, seminar: { ...draft.seminar, title: 'Theirs' } }), otherEditor);
-    const stale = updateImportDraft(db, updateImportDraftSchema.parse({ draftId: draft.id, expectedVersion: 1, seminar: { ...draft.seminar, title: 'Mine' } }), editor);
+    await updateImportDraft(
+      db,
+      updateImportDraftSchema.parse({ draftId: draft.id, expectedVersion: 1, seminar: { ...draft.seminar, title: 'Theirs' } }),
+      otherEditor,
+    );
+    const stale = updateImportDraft(
+      db,
+      updateImportDraftSchema.parse({ draftId: draft.id, expectedVersion: 1, seminar: { ...draft.seminar, title: 'Mine' } }),
+      editor,
+    );
     await expect(stale).rejects.toBeInstanceOf(EditConflictError);
     await expect(stale).rejects.toThrow(/Amina Colleague saved this import/);
     const now = await getImportDraft(db, draft.id, editor);
@@ -200,7 +258,9 @@ describe('update (autosave)', () => {
     expect(updateImportDraftSchema.safeParse({ ...base, items: [{ ...item, end: null }] }).success).toBe(false);
     expect(updateImportDraftSchema.safeParse({ ...base, items: [{ ...item, text: '   ' }] }).success).toBe(false);
     expect(updateImportDraftSchema.safeParse({ ...base, items: [item, item] }).success).toBe(false);
-    expect(updateImportDraftSchema.safeParse({ ...base, items: Array.from({ length: 501 }, (_, i) => ({ ...item, key: `k${i}`, start: null, end: null })) }).success).toBe(false);
+    expect(
+      updateImportDraftSchema.safeParse({ ...base, items: Array.from({ length: 501 }, (_, i) => ({ ...item, key: `k${i}`, start: null, end: null })) }).success,
+    ).toBe(false);
     expect(updateImportDraftSchema.safeParse({ ...base, items: [item] }).success).toBe(true);
   });
 });
@@ -228,7 +288,16 @@ describe('confirm', () => {
     const [existing] = await seedRecommendations(db);
     let draft = await classifiedDraft();
     const items = draft.items.map((item, index) => (index === 0 ? { ...item, acceptedRelatedIds: [existing!.id] } : item));
-    items.push({ key: 'typed', text: 'Universities should publish river flow data openly.', start: null, end: null, themeId, sectorIds: [], suggestion: null, acceptedRelatedIds: [] });
+    items.push({
+      key: 'typed',
+      text: 'Universities should publish river flow data openly.',
+      start: null,
+      end: null,
+      themeId,
+      sectorIds: [],
+      suggestion: null,
+      acceptedRelatedIds: [],
+    });
     draft = await updateImportDraft(db, updateImportDraftSchema.parse({ draftId: draft.id, expectedVersion: draft.version, items }), editor);
 
     const result = await confirmImportDraft(db, confirmInput(draft), editor);
@@ -246,7 +315,14 @@ describe('confirm', () => {
       include: { statusChanges: true, sectors: true, linksFrom: true },
     });
     expect(rows.map((r) => r.text)).toEqual([...SAMPLE_ITEM_TEXTS, 'Universities should publish river flow data openly.']);
-    expect(rows[1]).toMatchObject({ sourceStart: draft.items[1]!.start, sourceEnd: draft.items[1]!.end, sourceLineStart: 12, sourceLineEnd: 13, primaryThemeId: themeId, status: 'NOT_STARTED' });
+    expect(rows[1]).toMatchObject({
+      sourceStart: draft.items[1]!.start,
+      sourceEnd: draft.items[1]!.end,
+      sourceLineStart: 12,
+      sourceLineEnd: 13,
+      primaryThemeId: themeId,
+      status: 'NOT_STARTED',
+    });
     expect(rows[1]!.title).toBe('The treaty mechanisms should be strengthened through regular meetings of the commissioners');
     // The typed item is not in the report: no span, as for an item entered by hand.
     expect(rows[3]).toMatchObject({ sourceStart: null, sourceEnd: null, sourceLineStart: null, sourceLineEnd: null });
@@ -265,12 +341,23 @@ describe('confirm', () => {
     expect(await auditRows(db, draft.id, 'import.confirm')).toHaveLength(1);
 
     // The tally holds exactly what the history says for the new items.
-    const expected = [...(await readItemTally(db, rows.map((r) => r.id))).values()].filter((row) => row.sectorId === null);
+    const expected = [
+      ...(
+        await readItemTally(
+          db,
+          rows.map((r) => r.id),
+        )
+      ).values(),
+    ].filter((row) => row.sectorId === null);
     const stored = await db.progressTally.findMany({ where: { themeId } });
     for (const row of expected) expect(stored.find((s) => s.status === row.status && s.quarter === row.quarter)?.moves).toBeGreaterThanOrEqual(row.moves);
 
     const after = await getImportDraft(db, draft.id, editor);
-    expect(after).toMatchObject({ status: 'CONFIRMED', confirmedSeminar: { id: seminar.id, codePrefix: result.seminar.codePrefix }, seminar: { kind: 'ROUND_TABLE', venue: 'Islamabad' } });
+    expect(after).toMatchObject({
+      status: 'CONFIRMED',
+      confirmedSeminar: { id: seminar.id, codePrefix: result.seminar.codePrefix },
+      seminar: { kind: 'ROUND_TABLE', venue: 'Islamabad' },
+    });
   });
 
   it('import: a second confirm is a ConflictError naming who confirmed it, and creates nothing', async () => {
@@ -321,7 +408,11 @@ describe('confirm', () => {
   it('import: the command line (SYSTEM_ACTOR) can run every step', async () => {
     const draft = await createImportDraft(db, { text: SAMPLE_REPORT }, SYSTEM_ACTOR);
     expect(draft.createdBy).toEqual({ id: null, name: SYSTEM_ACTOR.label });
-    const classified = await updateImportDraft(db, updateImportDraftSchema.parse({ draftId: draft.id, expectedVersion: 1, items: draft.items.map((item) => ({ ...item, themeId })) }), SYSTEM_ACTOR);
+    const classified = await updateImportDraft(
+      db,
+      updateImportDraftSchema.parse({ draftId: draft.id, expectedVersion: 1, items: draft.items.map((item) => ({ ...item, themeId })) }),
+      SYSTEM_ACTOR,
+    );
     const result = await confirmImportDraft(db, confirmInput(classified), SYSTEM_ACTOR);
     expect(result.recommendations).toHaveLength(3);
   });

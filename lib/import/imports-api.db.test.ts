@@ -61,7 +61,14 @@ const upload = (bytes: Uint8Array, name: string, type = 'application/octet-strea
 async function errorOf(response: Response) {
   return ((await response.json()) as { error: { code: string; message: string; fields: Record<string, string[]> } }).error;
 }
-type DraftJson = { id: string; version: number; status: string; items: { key: string; text: string; start: number | null; end: number | null; themeId: string | null; sectorIds: string[] }[]; recommendations: { text: string; start: number; end: number; suggestedThemeId: string | null; suggestedSectorIds: string[]; related: unknown[] }[]; seminar: Record<string, unknown> };
+type DraftJson = {
+  id: string;
+  version: number;
+  status: string;
+  items: { key: string; text: string; start: number | null; end: number | null; themeId: string | null; sectorIds: string[] }[];
+  recommendations: { text: string; start: number; end: number; suggestedThemeId: string | null; suggestedSectorIds: string[]; related: unknown[] }[];
+  seminar: Record<string, unknown>;
+};
 
 async function createFromText(): Promise<DraftJson> {
   const response = await imports.POST(request('/api/v1/imports', { method: 'POST', json: { text: SAMPLE_REPORT } }), none);
@@ -77,7 +84,9 @@ describe('POST /api/v1/imports', () => {
     expect(response.headers.get('location')).toBe(`/api/v1/imports/${draft.id}`);
     expect(draft).toMatchObject({ status: 'DRAFT', version: 1, seminar: { title: 'Water Security in South Asia', date: '2015-03-14' } });
     expect(draft.recommendations.map((r) => r.text)).toEqual(SAMPLE_ITEM_TEXTS);
-    expect(draft.recommendations[0]).toEqual(expect.objectContaining({ start: expect.any(Number), end: expect.any(Number), suggestedSectorIds: expect.any(Array), related: expect.any(Array) }));
+    expect(draft.recommendations[0]).toEqual(
+      expect.objectContaining({ start: expect.any(Number), end: expect.any(Number), suggestedSectorIds: expect.any(Array), related: expect.any(Array) }),
+    );
     expect(draft.recommendations[0]).toHaveProperty('suggestedThemeId');
     expect(draft.items).toHaveLength(3);
   });
@@ -85,14 +94,20 @@ describe('POST /api/v1/imports', () => {
   it('imports api: a DOCX upload as multipart field "file" gives 201', async () => {
     const response = await imports.POST(request('/api/v1/imports', { method: 'POST', body: upload(await makeDocx(), 'regional.docx') }), none);
     expect(response.status).toBe(201);
-    expect(((await response.json()) as { sourceFileName: string; sourceFormat: string })).toMatchObject({ sourceFileName: 'regional.docx', sourceFormat: 'docx' });
+    expect((await response.json()) as { sourceFileName: string; sourceFormat: string }).toMatchObject({
+      sourceFileName: 'regional.docx',
+      sourceFormat: 'docx',
+    });
   });
 
   it('imports api: an empty file is 422 empty_file; text named .pdf is 415 type_mismatch', async () => {
     const empty = await imports.POST(request('/api/v1/imports', { method: 'POST', body: upload(new Uint8Array(), 'empty.docx') }), none);
     expect(empty.status).toBe(422);
     expect((await errorOf(empty)).code).toBe('empty_file');
-    const lying = await imports.POST(request('/api/v1/imports', { method: 'POST', body: upload(new TextEncoder().encode(SAMPLE_REPORT), 'report.pdf', 'application/pdf') }), none);
+    const lying = await imports.POST(
+      request('/api/v1/imports', { method: 'POST', body: upload(new TextEncoder().encode(SAMPLE_REPORT), 'report.pdf', 'application/pdf') }),
+      none,
+    );
     expect(lying.status).toBe(415);
     const error = await errorOf(lying);
     expect(error.code).toBe('type_mismatch');
@@ -100,10 +115,18 @@ describe('POST /api/v1/imports', () => {
   });
 
   it('imports api: an upload over the limit is 413 from Content-Length, before the body is read', async () => {
-    const body = new ReadableStream({ pull: () => { throw new Error('the body must not be read'); } });
+    const body = new ReadableStream({
+      pull: () => {
+        throw new Error('the body must not be read');
+      },
+    });
     const oversize = new Request('http://localhost/api/v1/imports', {
       method: 'POST',
-      headers: { authorization: `Bearer ${editorToken}`, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(IMPORT_LIMITS.maxFileBytes + 1024 * 1024) },
+      headers: {
+        authorization: `Bearer ${editorToken}`,
+        'content-type': 'multipart/form-data; boundary=x',
+        'content-length': String(IMPORT_LIMITS.maxFileBytes + 1024 * 1024),
+      },
       body,
       duplex: 'half',
     } as RequestInit);
@@ -169,9 +192,15 @@ describe('GET, PATCH, DELETE /api/v1/imports/{id} and the list', () => {
     expect(stale.status).toBe(409);
     const conflict = (await stale.json()) as { error: { code: string; message: string; changedBy: string; currentVersion: number } };
     expect(conflict.error).toMatchObject({ code: 'version_conflict', changedBy: 'Test User', currentVersion: 2 });
-    const badJson = await one.PATCH(request(`/api/v1/imports/${draft.id}`, { method: 'PATCH', body: 'nope', headers: { 'content-type': 'application/json' } }), params({ id: draft.id }));
+    const badJson = await one.PATCH(
+      request(`/api/v1/imports/${draft.id}`, { method: 'PATCH', body: 'nope', headers: { 'content-type': 'application/json' } }),
+      params({ id: draft.id }),
+    );
     expect(badJson.status).toBe(400);
-    const badSpan = await one.PATCH(request(`/api/v1/imports/${draft.id}`, { method: 'PATCH', json: { expectedVersion: 2, items: [{ ...items[0], end: 10_000_000 }] } }), params({ id: draft.id }));
+    const badSpan = await one.PATCH(
+      request(`/api/v1/imports/${draft.id}`, { method: 'PATCH', json: { expectedVersion: 2, items: [{ ...items[0], end: 10_000_000 }] } }),
+      params({ id: draft.id }),
+    );
     expect(badSpan.status).toBe(422);
     expect((await errorOf(badSpan)).fields).toHaveProperty(['items.0.end']);
   });
@@ -192,8 +221,14 @@ describe('POST /api/v1/imports/{id}/confirm', () => {
 
   it('imports api: confirm is 201 with the seminar and its codes; a second confirm is 409', async () => {
     const draft = await createFromText();
-    await one.PATCH(request(`/api/v1/imports/${draft.id}`, { method: 'PATCH', json: { expectedVersion: 1, items: draft.items.map((item) => ({ ...item, themeId })) } }), params({ id: draft.id }));
-    const response = await confirm.POST(request(`/api/v1/imports/${draft.id}/confirm`, { method: 'POST', json: { seminar, expectedVersion: 2 } }), params({ id: draft.id }));
+    await one.PATCH(
+      request(`/api/v1/imports/${draft.id}`, { method: 'PATCH', json: { expectedVersion: 1, items: draft.items.map((item) => ({ ...item, themeId })) } }),
+      params({ id: draft.id }),
+    );
+    const response = await confirm.POST(
+      request(`/api/v1/imports/${draft.id}/confirm`, { method: 'POST', json: { seminar, expectedVersion: 2 } }),
+      params({ id: draft.id }),
+    );
     expect(response.status).toBe(201);
     const body = (await response.json()) as { seminar: { id: string; codePrefix: string }; recommendations: { code: string }[] };
     expect(body.recommendations.map((r) => r.code)).toEqual(['R01', 'R02', 'R03'].map((n) => `${body.seminar.codePrefix}-${n}`));
@@ -206,12 +241,18 @@ describe('POST /api/v1/imports/{id}/confirm', () => {
 
   it('imports api: confirm without a kind is 400; items without a theme 422; unknown id 404', async () => {
     const draft = await createFromText();
-    const noKind = await confirm.POST(request(`/api/v1/imports/${draft.id}/confirm`, { method: 'POST', json: { seminar: { title: 'X', date: '2015-03-14' } } }), params({ id: draft.id }));
+    const noKind = await confirm.POST(
+      request(`/api/v1/imports/${draft.id}/confirm`, { method: 'POST', json: { seminar: { title: 'X', date: '2015-03-14' } } }),
+      params({ id: draft.id }),
+    );
     expect(noKind.status).toBe(400);
     expect((await errorOf(noKind)).fields).toHaveProperty(['seminar.kind']);
     const noTheme = await confirm.POST(request(`/api/v1/imports/${draft.id}/confirm`, { method: 'POST', json: { seminar } }), params({ id: draft.id }));
     expect(noTheme.status).toBe(422);
-    const unknown = await confirm.POST(request('/api/v1/imports/no-such-draft/confirm', { method: 'POST', json: { seminar } }), params({ id: 'no-such-draft' }));
+    const unknown = await confirm.POST(
+      request('/api/v1/imports/no-such-draft/confirm', { method: 'POST', json: { seminar } }),
+      params({ id: 'no-such-draft' }),
+    );
     expect(unknown.status).toBe(404);
   });
 });

@@ -1,13 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import expected from '../seminars/seed/expected-recommendations.json';
-import {
-  findRecommendationsSection,
-  parseRecommendations,
-  parseReportMetadata,
-  reflow,
-  type ParsedRecommendation,
-} from './parse-report';
+import { findRecommendationsSection, parseRecommendations, parseReportMetadata, reflow, type ParsedRecommendation } from './parse-report';
 
 const REPORTS_DIR = new URL('../../prisma/seed/reports/', import.meta.url);
 const readReport = (file: string) => readFileSync(new URL(file, REPORTS_DIR), 'utf8');
@@ -272,10 +266,7 @@ describe('parseRecommendations item splitting', () => {
 
   it('keeps an unmarked opening paragraph when it is an item, drops it when it introduces a list', () => {
     expect(texts('Recommendations\nSalient recommendations made are as under\n• One.\n• Two.')).toEqual(['One.', 'Two.']);
-    expect(texts('Recommendations\n\nTrade should grow.\n\nVisas should be eased.')).toEqual([
-      'Trade should grow.',
-      'Visas should be eased.',
-    ]);
+    expect(texts('Recommendations\n\nTrade should grow.\n\nVisas should be eased.')).toEqual(['Trade should grow.', 'Visas should be eased.']);
   });
 
   it('handles CRLF line endings', () => {

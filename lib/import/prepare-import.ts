@@ -39,7 +39,10 @@ export async function prepareImport(db: Db | null, source: ImportSource, options
   let sourceFormat: ImportSourceFormat;
   let warnings: string[] = [];
   if ('bytes' in source) {
-    const extracted = await extractReportText({ bytes: source.bytes, fileName: source.fileName ?? undefined, contentType: source.contentType ?? undefined }, limits);
+    const extracted = await extractReportText(
+      { bytes: source.bytes, fileName: source.fileName ?? undefined, contentType: source.contentType ?? undefined },
+      limits,
+    );
     sourceText = extracted.text;
     sourceFormat = extracted.format;
     warnings = extracted.warnings;
@@ -62,7 +65,10 @@ export async function prepareImport(db: Db | null, source: ImportSource, options
   let suggestions: Awaited<ReturnType<typeof suggestForTexts>> = [];
   if (db && options.suggest !== false && kept.length > 0) {
     options.onStep?.('suggesting');
-    suggestions = await suggestForTexts(db, kept.map((item) => item.text));
+    suggestions = await suggestForTexts(
+      db,
+      kept.map((item) => item.text),
+    );
   }
 
   const items = kept.map((item, index) => {
@@ -85,7 +91,13 @@ export async function prepareImport(db: Db | null, source: ImportSource, options
     sourceFileName: clip(source.fileName ?? null, 255),
     sourceFormat,
     sourceText,
-    seminar: { title: clip(metadata.title, SEMINAR_TITLE_MAX) ?? '', kind: null, date: metadata.date, venue: clip(metadata.venue, SEMINAR_PLACE_MAX), organiser: null },
+    seminar: {
+      title: clip(metadata.title, SEMINAR_TITLE_MAX) ?? '',
+      kind: null,
+      date: metadata.date,
+      venue: clip(metadata.venue, SEMINAR_PLACE_MAX),
+      organiser: null,
+    },
     items,
     warnings,
   };

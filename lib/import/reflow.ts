@@ -12,9 +12,7 @@ export function isPageNumberLine(trimmedLine: string): boolean {
 
 // A line-end hyphen after one of these is almost always a real compound
 // ("self-reliance", "non-proliferation"), not a word split by the layout.
-const COMPOUND_FIRST_PARTS = new Set([
-  'all', 'anti', 'cross', 'ex', 'full', 'half', 'high', 'long', 'low', 'non', 'self', 'short', 'well',
-]);
+const COMPOUND_FIRST_PARTS = new Set(['all', 'anti', 'cross', 'ex', 'full', 'half', 'high', 'long', 'low', 'non', 'self', 'short', 'well']);
 
 function joinLines(prev: string, next: string): string {
   if (prev.endsWith('\u00ad')) return prev.slice(0, -1) + next; // soft hyphen: always a split

@@ -15,7 +15,13 @@ function routeFiles(dir: string): string[] {
 /** app/api/v1/recommendations/[id]/status/route.ts -> /api/v1/recommendations/{id}/status */
 function pathOf(file: string): string {
   const segments = path.relative(path.join(process.cwd(), 'app'), path.dirname(file)).split(path.sep);
-  return '/' + segments.filter((segment) => !/^\(.*\)$/.test(segment)).map((segment) => segment.replace(/^\[(\w+)\]$/, '{$1}')).join('/');
+  return (
+    '/' +
+    segments
+      .filter((segment) => !/^\(.*\)$/.test(segment))
+      .map((segment) => segment.replace(/^\[(\w+)\]$/, '{$1}'))
+      .join('/')
+  );
 }
 
 /** The HTTP methods a route file exports: `export const GET =`, `export async function POST(`, `export { x as PATCH }`. */
@@ -30,9 +36,7 @@ function methodsOf(file: string): string[] {
 
 const onDisk = routeFiles(API_DIR).flatMap((file) => methodsOf(file).map((method) => `${method} ${pathOf(file)}`));
 const document = buildOpenApi();
-const documented = Object.entries(document.paths).flatMap(([route, operations]) =>
-  Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`),
-);
+const documented = Object.entries(document.paths).flatMap(([route, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`));
 
 describe('OpenAPI document', () => {
   it('openapi: finds the route files it checks (the walk itself works)', () => {
@@ -57,17 +61,47 @@ describe('OpenAPI document', () => {
       schemas: { Error: { properties: { error: { properties: { code: { type: 'string' }, message: { type: 'string' }, fields: { type: 'object' } } } } } },
     });
     const responses = document.components.responses as Record<string, unknown>;
-    expect(Object.keys(responses).sort()).toEqual(['BadRequest', 'Conflict', 'Forbidden', 'NotFound', 'PayloadTooLarge', 'TooManyRequests', 'Unauthorized', 'Unprocessable', 'UnsupportedMediaType']);
+    expect(Object.keys(responses).sort()).toEqual([
+      'BadRequest',
+      'Conflict',
+      'Forbidden',
+      'NotFound',
+      'PayloadTooLarge',
+      'TooManyRequests',
+      'Unauthorized',
+      'Unprocessable',
+      'UnsupportedMediaType',
+    ]);
   });
 
   it('openapi: request bodies and list parameters come from the zod schemas', () => {
-    const statusBody = (document.paths['/api/v1/recommendations/{id}/status']!.post as { requestBody: { content: Record<string, { schema: { properties: Record<string, { enum?: string[] }>; required: string[] } }> } })
-      .requestBody.content['application/json']!.schema;
+    const statusBody = (
+      document.paths['/api/v1/recommendations/{id}/status']!.post as {
+        requestBody: { content: Record<string, { schema: { properties: Record<string, { enum?: string[] }>; required: string[] } }> };
+      }
+    ).requestBody.content['application/json']!.schema;
     expect(statusBody.properties.status!.enum).toContain('IMPLEMENTED');
     expect(statusBody.required).toEqual(expect.arrayContaining(['status', 'effectiveDate', 'expectedVersion']));
     const list = document.paths['/api/v1/recommendations']!.get as { parameters: { name: string; schema: { type?: string } }[] };
     const names = list.parameters.map((parameter) => parameter.name);
-    expect(names).toEqual(expect.arrayContaining(['seminar', 'theme', 'sector', 'status', 'priority', 'stale', 'staleDays', 'overdue', 'q', 'sort', 'dir', 'pageSize', 'cursor', 'includeArchived']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'seminar',
+        'theme',
+        'sector',
+        'status',
+        'priority',
+        'stale',
+        'staleDays',
+        'overdue',
+        'q',
+        'sort',
+        'dir',
+        'pageSize',
+        'cursor',
+        'includeArchived',
+      ]),
+    );
     expect(list.parameters.find((parameter) => parameter.name === 'status')!.schema.type).toBe('array');
   });
 

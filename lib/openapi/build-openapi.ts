@@ -15,7 +15,13 @@ import { progressQuerySchema } from '@/lib/validations/progress';
 import { progressReportSchema } from '@/lib/progress/progress-report';
 import { quarterlyReportQuerySchema } from '@/lib/validations/quarterly-report';
 import { confirmedImportJsonSchema, importDraftJsonSchema, importDraftListJsonSchema } from '@/lib/import/draft-json';
-import { confirmImportDraftSchema, createImportDraftTextSchema, discardImportDraftSchema, importDraftListQuerySchema, updateImportDraftSchema } from '@/lib/validations/import-draft';
+import {
+  confirmImportDraftSchema,
+  createImportDraftTextSchema,
+  discardImportDraftSchema,
+  importDraftListQuerySchema,
+  updateImportDraftSchema,
+} from '@/lib/validations/import-draft';
 
 type JsonSchema = Record<string, unknown>;
 type Method = 'get' | 'post' | 'patch' | 'put' | 'delete';
@@ -82,7 +88,9 @@ const evidenceResultSchema = z.object({
 const seminarSchema = z.object({
   seminar: z.object({
     id: z.string(),
-    codePrefix: z.string().meta({ description: 'The start of its recommendations’ codes: its year, or the year and a letter (2026B) when the year has one already.' }),
+    codePrefix: z
+      .string()
+      .meta({ description: 'The start of its recommendations’ codes: its year, or the year and a letter (2026B) when the year has one already.' }),
     title: z.string(),
     kind: z.string(),
     date: z.iso.date(),
@@ -307,7 +315,13 @@ const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
       role: 'EDITOR',
       body: createImportDraftTextSchema,
       requestContent: {
-        'multipart/form-data': { schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary', description: 'The report: PDF, DOCX or text.' } } } },
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['file'],
+            properties: { file: { type: 'string', format: 'binary', description: 'The report: PDF, DOCX or text.' } },
+          },
+        },
       },
       ok: { status: 201, description: 'The draft, with the recommendations found.', schema: ref('ImportDraft') },
       errors: [400, 413, 415, 422],
@@ -377,7 +391,8 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   401: { name: 'Unauthorized', description: 'Not signed in, or no valid token in "Authorization: Bearer <token>".' },
   403: {
     name: 'Forbidden',
-    description: 'The role does not allow this, a read-only token was used for a change (read_only_token), or a cookie-authenticated write came from another site.',
+    description:
+      'The role does not allow this, a read-only token was used for a change (read_only_token), or a cookie-authenticated write came from another site.',
   },
   404: { name: 'NotFound', description: 'No such recommendation (or seminar, or import).' },
   409: {
@@ -387,8 +402,14 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
       'Or an import was already confirmed or discarded (already_confirmed, already_discarded), naming who did it.',
   },
   413: { name: 'PayloadTooLarge', description: 'The upload is over the size limit (error.code too_large).' },
-  415: { name: 'UnsupportedMediaType', description: 'A file type the importer does not read, or a file that is not what its name says (error.code unsupported_type, type_mismatch).' },
-  422: { name: 'Unprocessable', description: 'The change breaks a rule (e.g. needs evidence, or dated before the seminar): see error.message and error.fields.' },
+  415: {
+    name: 'UnsupportedMediaType',
+    description: 'A file type the importer does not read, or a file that is not what its name says (error.code unsupported_type, type_mismatch).',
+  },
+  422: {
+    name: 'Unprocessable',
+    description: 'The change breaks a rule (e.g. needs evidence, or dated before the seminar): see error.message and error.fields.',
+  },
   429: { name: 'TooManyRequests', description: 'Too many requests: wait and try again.' },
 };
 
@@ -442,7 +463,7 @@ export function buildOpenApi(): OpenApiDocument {
         'Read and update the recommendations made at the seminars, their status and evidence. ' +
         'Authenticate with a personal API token (Account page) as "Authorization: Bearer <token>", or with the browser session. ' +
         'A token is read-only (GET only; anything else answers 403 read_only_token) unless created with read and write access, ' +
-        'may carry an expiry, and is revoked when its user\'s password changes or the account is deactivated. ' +
+        "may carry an expiry, and is revoked when its user's password changes or the account is deactivated. " +
         'Every error answers { "error": { "code", "message", "fields" } }. Changes carry expectedVersion: a stale one gets 409.',
     },
     paths,

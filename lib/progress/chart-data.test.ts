@@ -23,20 +23,28 @@ describe('chart data', () => {
   });
 
   it('summarises progress over time in words', () => {
-    const sentences = summariseProgressOverTime(progressChartData(series, quarters, () => ''), 'theme');
+    const sentences = summariseProgressOverTime(
+      progressChartData(series, quarters, () => ''),
+      'theme',
+    );
     expect(sentences).toEqual([
       'Overall progress rose from 0% in 2015 Q1 to 25% in 2015 Q3.',
       'Largest rise: Energy, from 0% in 2015 Q1 to 50%.',
       'Highest theme in 2015 Q3: Energy (50%); lowest: Trade (0%).',
     ]);
     const flat = series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, progress: 0 })) }));
-    expect(summariseProgressOverTime(progressChartData(flat, quarters, () => ''), 'theme')).toEqual([
-      'Overall progress stayed at 0% from 2015 Q1 to 2015 Q3.',
-      'Every theme is at 0% in 2015 Q3.',
-    ]);
-    expect(summariseProgressOverTime(progressChartData([], quarters, () => ''), 'theme')).toEqual([
-      'No recommendations were tracked in the chosen quarters.',
-    ]);
+    expect(
+      summariseProgressOverTime(
+        progressChartData(flat, quarters, () => ''),
+        'theme',
+      ),
+    ).toEqual(['Overall progress stayed at 0% from 2015 Q1 to 2015 Q3.', 'Every theme is at 0% in 2015 Q3.']);
+    expect(
+      summariseProgressOverTime(
+        progressChartData([], quarters, () => ''),
+        'theme',
+      ),
+    ).toEqual(['No recommendations were tracked in the chosen quarters.']);
   });
 
   it('summarises a status distribution in words', () => {
@@ -59,7 +67,9 @@ describe('drill-down links', () => {
       '/recommendations?seminar=s1&theme=t1&themeScope=primary&sector=x&sector=y&status=IMPLEMENTED',
     );
     expect(recommendationsHref(scope, { sector: 'z' })).toBe('/recommendations?seminar=s1&sector=z');
-    expect(recommendationsHref({ seminar: [], theme: ['t2'], sector: [] }, { overdue: true })).toBe('/recommendations?theme=t2&themeScope=primary&overdue=true');
+    expect(recommendationsHref({ seminar: [], theme: ['t2'], sector: [] }, { overdue: true })).toBe(
+      '/recommendations?theme=t2&themeScope=primary&overdue=true',
+    );
     expect(recommendationsHref({ seminar: [], theme: [], sector: [] })).toBe('/recommendations');
   });
 });

@@ -2,19 +2,7 @@ import type { Db } from '@/lib/db';
 import * as Prisma from '@/lib/db/sql';
 import { DEFAULT_STALE_DAYS, progressOf, staleCutoff } from '@/lib/status/metrics';
 import { isOverdueSql, isStaleSql, quietSinceSql, weightSql } from '@/lib/status/metrics-sql';
-import {
-  asDouble,
-  asInteger,
-  dateValue,
-  isToday,
-  itemScopeSql,
-  num,
-  numOrNull,
-  providerOf,
-  recordedCutOf,
-  statusOnSql,
-  type ItemScope,
-} from './history-sql';
+import { asDouble, asInteger, dateValue, isToday, itemScopeSql, num, numOrNull, providerOf, recordedCutOf, statusOnSql, type ItemScope } from './history-sql';
 import { figure, progressFigure, type Figure } from './figure';
 import { headlineToday, type HeadlineValues } from './headline-today';
 import { previousQuarter, quarterEnd, quarterLabel, quarterOf, quarterStart } from './quarters';
@@ -52,10 +40,7 @@ const NOTHING: HeadlineValues = { tracked: 0, progress: null, implemented: 0, ch
  *
  * The target date is the item's current one (target dates have no history).
  */
-export async function getHeadlineFigures(
-  db: Db,
-  input: { scope: ItemScope; asOf: Date; staleDays?: number },
-): Promise<HeadlineFigures> {
+export async function getHeadlineFigures(db: Db, input: { scope: ItemScope; asOf: Date; staleDays?: number }): Promise<HeadlineFigures> {
   const provider = providerOf(db);
   const staleDays = input.staleDays ?? DEFAULT_STALE_DAYS;
   const current = quarterOf(input.asOf);

@@ -28,9 +28,17 @@ describe('headline figures as of today', () => {
     const previousEnd = quarterEnd(previous);
     const inPrevious = daysBefore(previousEnd, 20);
     const items = await seedRecommendations(db, { seminarDate: iso(daysBefore(now, 800)), count: 6 });
-    const [a, b, c, d, e, f] = items as [SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation];
+    const [a, b, c, d, e, f] = items as [
+      SeededRecommendation,
+      SeededRecommendation,
+      SeededRecommendation,
+      SeededRecommendation,
+      SeededRecommendation,
+      SeededRecommendation,
+    ];
     const actor = (await seedUser(db, { role: 'EDITOR' })).actor;
-    const version = async (item: SeededRecommendation) => (await db.recommendation.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } })).version;
+    const version = async (item: SeededRecommendation) =>
+      (await db.recommendation.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } })).version;
     const change = async (item: SeededRecommendation, status: Status, effectiveDate: Date) =>
       changeStatusNow(db, { recommendationId: item.id, expectedVersion: await version(item), status, effectiveDate, note: 'Test.' }, actor);
 
@@ -48,7 +56,11 @@ describe('headline figures as of today', () => {
     await db.recommendation.update({ where: { id: f.id }, data: { targetDate: daysBefore(previousEnd, 30) } });
     await change(f, 'NO_LONGER_RELEVANT', quarterStart(current));
 
-    const scope = { seminar: [], theme: [(await db.recommendation.findUniqueOrThrow({ where: { id: a.id }, select: { primaryThemeId: true } })).primaryThemeId], sector: [] };
+    const scope = {
+      seminar: [],
+      theme: [(await db.recommendation.findUniqueOrThrow({ where: { id: a.id }, select: { primaryThemeId: true } })).primaryThemeId],
+      sector: [],
+    };
     const fast = await getHeadlineFigures(db, { scope, asOf: now });
     // The seminar's items are exactly the theme's (seedRecommendations gives them one fresh theme).
     const slow = await getHeadlineFigures(db, { scope: { seminar: [a.seminarId], theme: [], sector: [] }, asOf: now });
@@ -57,8 +69,18 @@ describe('headline figures as of today', () => {
     expect(fastRest).toEqual(slowRest);
     expect(fastProgress.current).toBeCloseTo(slowProgress.current!);
     expect(fastProgress.previous).toBeCloseTo(slowProgress.previous!);
-    const reference = await referenceHeadline(db, items.map((item) => item.id), now);
-    for (const [name, key] of [['tracked', 'tracked'], ['implemented', 'implemented'], ['changedThisQuarter', 'changed'], ['stale', 'stale'], ['overdue', 'overdue']] as const) {
+    const reference = await referenceHeadline(
+      db,
+      items.map((item) => item.id),
+      now,
+    );
+    for (const [name, key] of [
+      ['tracked', 'tracked'],
+      ['implemented', 'implemented'],
+      ['changedThisQuarter', 'changed'],
+      ['stale', 'stale'],
+      ['overdue', 'overdue'],
+    ] as const) {
       expect(fast[name], name).toEqual({ previous: reference.then[key], current: reference.now[key], change: reference.now[key] - reference.then[key] });
     }
     expect(fastProgress.current).toBeCloseTo(reference.now.progress!);

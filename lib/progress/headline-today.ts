@@ -62,7 +62,10 @@ export async function headlineToday(
         ${asInteger(Prisma.sql`SUM(CASE WHEN ${isStaleSql(status, quietSinceSql(Prisma.sql`r."lastActivityAt"`, staleCutoff(asOf, staleDays)))} THEN 1 ELSE 0 END)`)} AS "stale",
         ${asInteger(Prisma.sql`SUM(CASE WHEN r."lastActivityAt" >= ${quarterStart(current)} AND r."id" IN ${changedIn(quarterStart(current), asOf)} THEN 1 ELSE 0 END)`)} AS "changed",
         ${asInteger(Prisma.sql`SUM(CASE WHEN r."lastActivityAt" >= ${quarterStart(previous)} AND r."id" IN ${changedIn(quarterStart(previous), previousAt)} THEN 1 ELSE 0 END)`)} AS "changedBefore",
-        ${asInteger(Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt} AND ${isStaleSql(statusBefore, Prisma.sql`(
+        ${asInteger(
+          Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt} AND ${isStaleSql(
+            statusBefore,
+            Prisma.sql`(
           r."lastActivityAt" <= ${activeAfter}
           OR (r."lastActivityAt" > ${previousAt}
             AND r."id" NOT IN (
@@ -74,7 +77,9 @@ export async function headlineToday(
               WHERE e."evidenceDate" > ${activeAfter} AND e."evidenceDate" <= ${previousAt} AND e."createdAt" < ${cut}
                 AND (e."deletedAt" IS NULL OR e."deletedAt" >= ${cut})
             ))
-          )`)} THEN 1 ELSE 0 END)`)} AS "staleBefore",
+          )`,
+          )} THEN 1 ELSE 0 END)`,
+        )} AS "staleBefore",
         ${asInteger(Prisma.sql`SUM(CASE WHEN s."date" <= ${previousAt} AND ${isOverdueSql(statusBefore, Prisma.sql`r."targetDate"`, previousAt)}
           THEN 1 ELSE 0 END)`)} AS "overdueBefore"
       FROM "Recommendation" r

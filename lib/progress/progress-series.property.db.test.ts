@@ -55,8 +55,7 @@ function concrete(changes: DrawnChange[]): ConcreteChange[] {
   for (const change of changes) {
     const previous = out.at(-1);
     const effectiveDay = previous && change.repeat !== 'no' ? previous.effectiveDay : change.effectiveDay;
-    const recordedMs =
-      previous && change.repeat === 'instant' ? previous.recordedMs : EPOCH + (effectiveDay + change.lag) * DAY_MS + change.time;
+    const recordedMs = previous && change.repeat === 'instant' ? previous.recordedMs : EPOCH + (effectiveDay + change.lag) * DAY_MS + change.time;
     out.push({ status: change.status, effectiveDay, recordedMs, idKey: change.idKey });
   }
   return out;
@@ -182,7 +181,10 @@ describe('progress series (property)', () => {
     await fc.assert(
       fc.asyncProperty(historyArb, fc.integer({ min: 0, max: 2 }), async (history, sectorIndex) => {
         const { items, changes } = await writeHistory(history);
-        await addItemsToTally(db, items.map((item) => item.id));
+        await addItemsToTally(
+          db,
+          items.map((item) => item.id),
+        );
         written.items.push(...items);
         written.changes.push(...changes);
         const sector = sectors[sectorIndex]!;
@@ -198,7 +200,9 @@ describe('progress series (property)', () => {
         for (const { by, scope, groupIds } of cases) {
           const actual = await getProgressSeries(db, { by, scope, quarters, asOf });
           const referenceItems: ReferenceItem[] = written.items.map((item) => ({ id: item.id, groupIds: groupIds(item) }));
-          const expected = new Map([...referenceSeries(referenceItems, written.changes, quarters, asOf)].filter(([, points]) => points.some((p) => p.items > 0)));
+          const expected = new Map(
+            [...referenceSeries(referenceItems, written.changes, quarters, asOf)].filter(([, points]) => points.some((p) => p.items > 0)),
+          );
           expect(asRecord(new Map(actual.map((s) => [s.id, s.points]))), `by ${by}, sectors ${scope.sector.join()}`).toEqual(asRecord(expected));
         }
       }),

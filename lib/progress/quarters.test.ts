@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateOnly, toDateOnly } from '@/lib/dates';
-import {
-  dashboardQuarters,
-  parseQuarter,
-  previousQuarter,
-  quarterEnd,
-  quarterKey,
-  quarterLabel,
-  quarterOf,
-  quarterStart,
-  quartersBetween,
-} from './quarters';
+import { dashboardQuarters, parseQuarter, previousQuarter, quarterEnd, quarterKey, quarterLabel, quarterOf, quarterStart, quartersBetween } from './quarters';
 
 const day = (text: string) => parseDateOnly(text)!;
 
@@ -49,12 +39,7 @@ describe('quarters', () => {
   });
 
   it('lists every quarter between two, both included', () => {
-    expect(quartersBetween({ year: 2015, quarter: 3 }, { year: 2016, quarter: 2 }).map(quarterKey)).toEqual([
-      '2015-Q3',
-      '2015-Q4',
-      '2016-Q1',
-      '2016-Q2',
-    ]);
+    expect(quartersBetween({ year: 2015, quarter: 3 }, { year: 2016, quarter: 2 }).map(quarterKey)).toEqual(['2015-Q3', '2015-Q4', '2016-Q1', '2016-Q2']);
     expect(quartersBetween({ year: 2016, quarter: 2 }, { year: 2015, quarter: 3 })).toEqual([]);
   });
 

@@ -88,17 +88,15 @@ export async function listRecentActivity(db: Db, input: { scope: ItemScope; asOf
           ]
         : [],
     ),
-    ...notes.map(
-      (note): ActivityEntry => ({
-        kind: 'evidence',
-        id: note.id,
-        at: note.createdAt,
-        effectiveDate: note.evidenceDate,
-        item: note.recommendation,
-        who: note.author?.name ?? 'System',
-        summary: summarise(note.body, note.sourceTitle),
-      }),
-    ),
+    ...notes.map((note): ActivityEntry => ({
+      kind: 'evidence',
+      id: note.id,
+      at: note.createdAt,
+      effectiveDate: note.evidenceDate,
+      item: note.recommendation,
+      who: note.author?.name ?? 'System',
+      summary: summarise(note.body, note.sourceTitle),
+    })),
   ];
   return entries.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
 }

@@ -37,7 +37,10 @@ describe('the dashboard\u2019s most recent seminars', () => {
     expect(rows.every((row) => row.total === 2 && row.counts.NOT_STARTED === 2)).toBe(true);
 
     // Fewer than twelve: all of them; none asked for: none.
-    expect(await getRecentSeminarDistribution(db, { scope: { ...noFilter, seminar: ids.slice(0, 2) }, asOf })).toMatchObject({ total: 2, rows: [{ id: ids[0] }, { id: ids[1] }] });
+    expect(await getRecentSeminarDistribution(db, { scope: { ...noFilter, seminar: ids.slice(0, 2) }, asOf })).toMatchObject({
+      total: 2,
+      rows: [{ id: ids[0] }, { id: ids[1] }],
+    });
     expect(await getRecentSeminarDistribution(db, { scope, asOf, count: 0 })).toEqual({ rows: [], total: 14 });
   });
 

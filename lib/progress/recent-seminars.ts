@@ -19,17 +19,16 @@ export type RecentSeminarDistribution = {
  * distribution counts its items). Only those seminars' items are counted: three statements, and the
  * work grows with the seminars shown, not with the whole history of every seminar.
  */
-export async function getRecentSeminarDistribution(
-  db: Db,
-  input: { scope: ItemScope; asOf: Date; count?: number },
-): Promise<RecentSeminarDistribution> {
+export async function getRecentSeminarDistribution(db: Db, input: { scope: ItemScope; asOf: Date; count?: number }): Promise<RecentSeminarDistribution> {
   const count = input.count ?? RECENT_SEMINARS;
   const { scope, asOf } = input;
   const hasStatus = isToday(asOf) ? Prisma.empty : Prisma.sql`AND ${statusOnSql(Prisma.sql`r."id"`, Prisma.sql`${asOf}`, recordedCutOf(asOf))} IS NOT NULL`;
   const held = Prisma.sql`EXISTS (SELECT 1 FROM "Recommendation" r WHERE r."seminarId" = g."id" AND ${itemScopeSql(scope)} ${hasStatus})`;
   const [recent, totals] = await Promise.all([
     // The reverse of the distribution's display order (history-sql.ts groupLabelSql): the last ones shown.
-    count > 0 ? db.$queryRaw<{ id: string }[]>`SELECT g."id" AS "id" FROM "Seminar" g WHERE ${held} ORDER BY g."date" DESC, g."title" DESC, g."id" DESC LIMIT ${count}` : [],
+    count > 0
+      ? db.$queryRaw<{ id: string }[]>`SELECT g."id" AS "id" FROM "Seminar" g WHERE ${held} ORDER BY g."date" DESC, g."title" DESC, g."id" DESC LIMIT ${count}`
+      : [],
     db.$queryRaw<{ seminars: unknown }[]>`SELECT ${asInteger(Prisma.sql`COUNT(*)`)} AS "seminars" FROM "Seminar" g WHERE ${held}`,
   ]);
   const rows = recent.length ? await getStatusDistribution(db, { by: 'seminar', scope: { ...scope, seminar: recent.map((row) => row.id) }, asOf }) : [];

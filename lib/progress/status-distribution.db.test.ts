@@ -127,12 +127,18 @@ describe('status distribution', () => {
       });
       const out: Record<string, StatusCounts> = {};
       for (const row of rows) {
-        const groups = by === 'theme' ? [row.primaryThemeId] : row.sectors.map((link) => link.sectorId).filter((id) => !within.sector.length || within.sector.includes(id));
+        const groups =
+          by === 'theme' ? [row.primaryThemeId] : row.sectors.map((link) => link.sectorId).filter((id) => !within.sector.length || within.sector.includes(id));
         for (const group of groups) (out[group] ??= emptyCounts())[row.status as Status] += 1;
       }
       return out;
     };
-    for (const [by, within] of [['theme', scope], ['sector', scope], ['theme', oneSector], ['sector', oneSector]] as const) {
+    for (const [by, within] of [
+      ['theme', scope],
+      ['sector', scope],
+      ['theme', oneSector],
+      ['sector', oneSector],
+    ] as const) {
       const rows = await getStatusDistribution(db, { by, scope: within, asOf });
       expect(Object.fromEntries(rows.map((row) => [row.id, row.counts])), `${by} ${within.sector.length}`).toEqual(await fromItems(by, within));
     }

@@ -14,7 +14,8 @@ import { withdrawRecommendation } from './withdraw-recommendation';
 const db = testDb();
 afterAll(() => db.$disconnect());
 
-const SOURCE = 'Report of the round table\n\nRecommendations\n\n1. Both governments should open\n   a joint trade office in each capital.\n\n2. Visas for students should be issued within a month.\n';
+const SOURCE =
+  'Report of the round table\n\nRecommendations\n\n1. Both governments should open\n   a joint trade office in each capital.\n\n2. Visas for students should be issued within a month.\n';
 
 let year = 1100 + Math.floor(Math.random() * 700);
 let editor: Awaited<ReturnType<typeof seedUser>>['actor'];
@@ -25,7 +26,8 @@ async function seminar(sourceText = SOURCE) {
   return createSeminar(db, createSeminarSchema.parse({ title: 'Hand entry', kind: 'ROUND_TABLE', date: `${year++}-04-20`, sourceText }), editor);
 }
 
-const add = (seminarId: string, body: Record<string, unknown>) => addRecommendation(db, seminarId, addRecommendationSchema.parse({ primaryThemeId: themeId, sectorIds: [sectorId], ...body }), editor);
+const add = (seminarId: string, body: Record<string, unknown>) =>
+  addRecommendation(db, seminarId, addRecommendationSchema.parse({ primaryThemeId: themeId, sectorIds: [sectorId], ...body }), editor);
 
 beforeAll(async () => {
   editor = (await seedUser(db, { role: 'EDITOR' })).actor;
@@ -36,7 +38,11 @@ beforeAll(async () => {
 describe('add a recommendation by hand', () => {
   it('add: codes follow the seminar prefix, R01, R02, ...; the item starts NOT_STARTED on the seminar date with history and audit', async () => {
     const held = await seminar();
-    const first = await add(held.id, { text: 'Both governments should open a joint trade office in each capital.', priority: 'HIGH', targetDate: '2030-01-31' });
+    const first = await add(held.id, {
+      text: 'Both governments should open a joint trade office in each capital.',
+      priority: 'HIGH',
+      targetDate: '2030-01-31',
+    });
     const second = await add(held.id, { text: 'Something the report does not say.' });
     expect([first.code, second.code]).toEqual([`${held.codePrefix}-R01`, `${held.codePrefix}-R02`]);
 
@@ -61,12 +67,18 @@ describe('add a recommendation by hand', () => {
     const notFound = await add(held.id, { text: 'Both governments should open an embassy.' });
     const item = (await getRecommendation(db, found.id, readerActor()))!;
     expect(item.provenance.span).toMatchObject({ lineStart: 5, lineEnd: 6 });
-    expect(SOURCE.slice(item.provenance.span!.sourceStart, item.provenance.span!.sourceEnd)).toBe('Both governments should open\n   a joint trade office in each capital.');
+    expect(SOURCE.slice(item.provenance.span!.sourceStart, item.provenance.span!.sourceEnd)).toBe(
+      'Both governments should open\n   a joint trade office in each capital.',
+    );
     expect((await getRecommendation(db, notFound.id, readerActor()))!.provenance.span).toBeNull();
 
     const bare = await seminar('');
     const withoutReport = await add(bare.id, { text: 'Both governments should open a joint trade office in each capital.' });
-    expect((await getRecommendation(db, withoutReport.id, readerActor()))!.provenance).toMatchObject({ span: null, sourceFileName: null, textDiffersFromSource: false });
+    expect((await getRecommendation(db, withoutReport.id, readerActor()))!.provenance).toMatchObject({
+      span: null,
+      sourceFileName: null,
+      textDiffersFromSource: false,
+    });
   });
 
   it('add: positions are never reused: after a withdrawn R02 the next item is R03', async () => {
@@ -80,9 +92,18 @@ describe('add a recommendation by hand', () => {
 
   it('add: a blank title is made from the first sentence; defaults: first theme, no sector, medium priority', async () => {
     const held = await seminar();
-    const created = await addRecommendation(db, held.id, addRecommendationSchema.parse({ text: 'Students should get visas within a month. Fees should fall.' }), editor);
+    const created = await addRecommendation(
+      db,
+      held.id,
+      addRecommendationSchema.parse({ text: 'Students should get visas within a month. Fees should fall.' }),
+      editor,
+    );
     const item = (await getRecommendation(db, created.id, readerActor()))!;
-    const firstTheme = await db.theme.findFirstOrThrow({ where: { mergedIntoId: null }, orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }], select: { id: true } });
+    const firstTheme = await db.theme.findFirstOrThrow({
+      where: { mergedIntoId: null },
+      orderBy: [{ sortOrder: 'asc' }, { name: 'asc' }],
+      select: { id: true },
+    });
     expect(item).toMatchObject({ title: 'Students should get visas within a month', priority: 'MEDIUM', sectors: [] });
     expect(item.primaryTheme.id).toBe(firstTheme.id);
     expect(titleFromText('x '.repeat(200)).length).toBeLessThanOrEqual(100);

@@ -35,7 +35,11 @@ async function classification(tx: Tx, input: AddRecommendationInput) {
   const secondaryThemeIds = [...new Set(input.secondaryThemeIds ?? [])].filter((id) => id !== primaryThemeId);
   const fields: FieldErrors = {};
   if (!primaryThemeId || !usableThemes.has(primaryThemeId)) {
-    fields.primaryThemeId = [themes.length ? 'Choose a primary theme from the list: this one does not exist or was merged into another.' : 'There are no themes yet: an administrator adds them first.'];
+    fields.primaryThemeId = [
+      themes.length
+        ? 'Choose a primary theme from the list: this one does not exist or was merged into another.'
+        : 'There are no themes yet: an administrator adds them first.',
+    ];
   }
   if (secondaryThemeIds.some((id) => !usableThemes.has(id))) {
     fields.secondaryThemeIds = ['Choose secondary themes from the list: one does not exist or was merged into another.'];

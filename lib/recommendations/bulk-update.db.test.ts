@@ -77,7 +77,11 @@ describe('bulk update: changes every chosen item in one go', () => {
   it('bulk: status goes through the same rules and history as on the item page', async () => {
     const actor = await editor();
     const items = await seedRecommendations(db, { count: 2 });
-    await bulkUpdateRecommendations(db, selected(items, { operation: 'status', status: 'IN_PROGRESS', effectiveDate: today(), note: 'Ministry set up a desk.' }), actor);
+    await bulkUpdateRecommendations(
+      db,
+      selected(items, { operation: 'status', status: 'IN_PROGRESS', effectiveDate: today(), note: 'Ministry set up a desk.' }),
+      actor,
+    );
     const after = await snapshot(items);
     expect(after.rows.map((row) => [row.status, row.version])).toEqual([
       ['IN_PROGRESS', 2],
@@ -100,10 +104,7 @@ describe('bulk update: changes every chosen item in one go', () => {
     const extra = await seedVocabulary(db, 'sector');
     await bulkUpdateRecommendations(db, selected(items, { operation: 'sector', sectorMode: 'add', sectorIds: [extra] }), actor);
     const added = await snapshot(items);
-    expect(added.rows.map((row) => row.sectors.map((link) => link.sectorId).sort())).toEqual([
-      [original!, extra].sort(),
-      [original!, extra].sort(),
-    ]);
+    expect(added.rows.map((row) => row.sectors.map((link) => link.sectorId).sort())).toEqual([[original!, extra].sort(), [original!, extra].sort()]);
     await bulkUpdateRecommendations(db, selected(items, { operation: 'sector', sectorMode: 'replace', sectorIds: [extra] }, [2, 2]), actor);
     const replaced = await snapshot(items);
     expect(replaced.rows.map((row) => row.sectors.map((link) => link.sectorId))).toEqual([[extra], [extra]]);
@@ -221,7 +222,13 @@ describe('bulk update: the form’s input', () => {
   it('form: ticked rows carry their versions; duplicates (table and card) count once', () => {
     const parsed = bulkUpdateSchema.parse({ scope: 'selected', items: ['a1:3', 'b2:1', 'a1:3'], operation: 'priority', priority: 'HIGH' });
     expect(parsed).toEqual({
-      target: { kind: 'items', items: [{ id: 'a1', expectedVersion: 3 }, { id: 'b2', expectedVersion: 1 }] },
+      target: {
+        kind: 'items',
+        items: [
+          { id: 'a1', expectedVersion: 3 },
+          { id: 'b2', expectedVersion: 1 },
+        ],
+      },
       change: { operation: 'priority', priority: 'HIGH' },
     });
   });
@@ -243,14 +250,26 @@ describe('bulk update: the form’s input', () => {
       sectorMode: 'add',
       sectorIds: 's1',
     });
-    expect(parsed.target).toMatchObject({ kind: 'filter', expectedCount: 12, asOf: new Date('2025-01-01T10:00:00.000Z'), filters: { status: ['STALLED'], q: 'trade' } });
+    expect(parsed.target).toMatchObject({
+      kind: 'filter',
+      expectedCount: 12,
+      asOf: new Date('2025-01-01T10:00:00.000Z'),
+      filters: { status: ['STALLED'], q: 'trade' },
+    });
     expect(parsed.change).toEqual({ operation: 'sector', sectorMode: 'add', sectorIds: ['s1'] });
   });
 
   it('form: a tampered row or query string asks for a reload', () => {
     const result = bulkUpdateSchema.safeParse({ scope: 'selected', items: ['a1:zero'], operation: 'priority', priority: 'HIGH' });
     expect(result.error!.issues[0]!.message).toMatch(/Reload the page/);
-    const query = bulkUpdateSchema.safeParse({ scope: 'all', query: 'status=NOPE', expectedCount: '1', asOf: new Date().toISOString(), operation: 'priority', priority: 'LOW' });
+    const query = bulkUpdateSchema.safeParse({
+      scope: 'all',
+      query: 'status=NOPE',
+      expectedCount: '1',
+      asOf: new Date().toISOString(),
+      operation: 'priority',
+      priority: 'LOW',
+    });
     expect(query.error!.issues.map((issue) => issue.path[0])).toEqual(['query']);
   });
 });

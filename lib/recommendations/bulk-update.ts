@@ -146,7 +146,11 @@ async function refuseUnusableVocabulary(tx: Tx, change: BulkChange): Promise<voi
 /** Makes the change to one item; false when it already had it (nothing written). */
 async function applyChange(tx: Tx, item: Item, expectedVersion: number, change: BulkChange, actor: Actor): Promise<boolean> {
   if (change.operation === 'status') {
-    await changeStatus(tx, { recommendationId: item.id, expectedVersion, status: change.status, effectiveDate: change.effectiveDate, note: change.note }, actor);
+    await changeStatus(
+      tx,
+      { recommendationId: item.id, expectedVersion, status: change.status, effectiveDate: change.effectiveDate, note: change.note },
+      actor,
+    );
     return true;
   }
 

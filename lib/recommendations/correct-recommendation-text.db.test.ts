@@ -27,22 +27,39 @@ describe('correct a recommendation’s text', () => {
 
     const result = await correctRecommendationText(
       db,
-      { recommendationId: item.id, expectedVersion: 1, title: 'Joint working group on customs', text: 'Both governments should set up a joint working group on customs.', reason: 'Typing error.' },
+      {
+        recommendationId: item.id,
+        expectedVersion: 1,
+        title: 'Joint working group on customs',
+        text: 'Both governments should set up a joint working group on customs.',
+        reason: 'Typing error.',
+      },
       actor,
     );
     expect(result).toMatchObject({ version: 2, changed: true });
 
     const after = (await getRecommendation(db, item.id, readerActor()))!;
-    expect(after).toMatchObject({ title: 'Joint working group on customs', text: 'Both governments should set up a joint working group on customs.', version: 2 });
+    expect(after).toMatchObject({
+      title: 'Joint working group on customs',
+      text: 'Both governments should set up a joint working group on customs.',
+      version: 2,
+    });
     expect(after.provenance.textDiffersFromSource).toBe(true);
     expect(after.textRevisions).toHaveLength(1);
-    expect(after.textRevisions[0]).toMatchObject({ fromText: ORIGINAL, toText: after.text, fromTitle: 'Working group 1', reason: 'Typing error.', author: { id: actor.id } });
+    expect(after.textRevisions[0]).toMatchObject({
+      fromText: ORIGINAL,
+      toText: after.text,
+      fromTitle: 'Working group 1',
+      reason: 'Typing error.',
+      author: { id: actor.id },
+    });
     const [audit] = await auditRows(db, item.id, 'recommendation.correct_text');
     expect(JSON.parse(audit!.before!)).toMatchObject({ text: ORIGINAL, version: 1 });
     expect(JSON.parse(audit!.after!)).toMatchObject({ text: after.text, version: 2 });
 
     // The search finds the new wording, not the old.
-    const search = (q: string) => listRecommendations(db, recommendationFiltersSchema.parse(searchParamsToObject(new URLSearchParams({ q, seminar: item.seminarId }))), readerActor());
+    const search = (q: string) =>
+      listRecommendations(db, recommendationFiltersSchema.parse(searchParamsToObject(new URLSearchParams({ q, seminar: item.seminarId }))), readerActor());
     expect((await search('working group on customs')).items.map((row) => row.code)).toEqual([item.code]);
     expect((await search('trade facilitation')).items).toEqual([]);
 
@@ -55,7 +72,9 @@ describe('correct a recommendation’s text', () => {
     const item = await seedRecommendation(db);
     const first = await editor();
     await correctRecommendationText(db, { recommendationId: item.id, expectedVersion: 1, title: 'T', text: 'First correction.' }, first);
-    const refusal = await httpRefusal(correctRecommendationText(db, { recommendationId: item.id, expectedVersion: 1, title: 'T', text: 'Second correction.' }, await editor()));
+    const refusal = await httpRefusal(
+      correctRecommendationText(db, { recommendationId: item.id, expectedVersion: 1, title: 'T', text: 'Second correction.' }, await editor()),
+    );
     expect(refusal.status).toBe(409);
     expect(refusal.code).toBe('version_conflict');
     expect(refusal.message).toMatch(/corrected the text of/);
@@ -64,9 +83,15 @@ describe('correct a recommendation’s text', () => {
 
   it('correct: the same text again writes nothing; an unknown item is a 404', async () => {
     const item = await seedRecommendation(db);
-    const result = await correctRecommendationText(db, { recommendationId: item.id, expectedVersion: 1, title: 'Working group 1', text: ORIGINAL }, await editor());
+    const result = await correctRecommendationText(
+      db,
+      { recommendationId: item.id, expectedVersion: 1, title: 'Working group 1', text: ORIGINAL },
+      await editor(),
+    );
     expect(result).toMatchObject({ changed: false, version: 1 });
     expect(await auditRows(db, item.id, 'recommendation.correct_text')).toHaveLength(0);
-    expect((await httpRefusal(correctRecommendationText(db, { recommendationId: 'nope', expectedVersion: 1, title: 'T', text: 'X' }, await editor()))).status).toBe(404);
+    expect(
+      (await httpRefusal(correctRecommendationText(db, { recommendationId: 'nope', expectedVersion: 1, title: 'T', text: 'X' }, await editor()))).status,
+    ).toBe(404);
   });
 });

@@ -179,7 +179,11 @@ export async function getRecommendation(db: Db, idOrCode: string, actor: Actor, 
   // Only a corrected text can have drifted from its span: the report is read just then.
   const textDiffersFromSource =
     span !== null && row.textRevisions.length > 0
-      ? differsFromSource((await db.seminar.findUniqueOrThrow({ where: { id: row.seminar.id }, select: { sourceText: true } })).sourceText, { start: span.sourceStart, end: span.sourceEnd }, row.text)
+      ? differsFromSource(
+          (await db.seminar.findUniqueOrThrow({ where: { id: row.seminar.id }, select: { sourceText: true } })).sourceText,
+          { start: span.sourceStart, end: span.sourceEnd },
+          row.text,
+        )
       : false;
   const status = asStatus(row.status);
   const bySortOrder = <T extends { sortOrder: number }>(a: T, b: T) => a.sortOrder - b.sortOrder;
@@ -208,8 +212,14 @@ export async function getRecommendation(db: Db, idOrCode: string, actor: Actor, 
     seminar: { id: row.seminar.id, title: row.seminar.title, date: row.seminar.date, kind: row.seminar.kind, codePrefix: row.seminar.codePrefix },
     provenance: { sourceFileName: row.seminar.sourceFileName, span, textDiffersFromSource },
     primaryTheme: row.primaryTheme,
-    secondaryThemes: row.secondaryThemes.map((link) => link.theme).sort(bySortOrder).map(vocabulary),
-    sectors: row.sectors.map((link) => link.sector).sort(bySortOrder).map(vocabulary),
+    secondaryThemes: row.secondaryThemes
+      .map((link) => link.theme)
+      .sort(bySortOrder)
+      .map(vocabulary),
+    sectors: row.sectors
+      .map((link) => link.sector)
+      .sort(bySortOrder)
+      .map(vocabulary),
     status,
     statusDate: row.statusDate,
     priority: asPriority(row.priority),

@@ -30,7 +30,8 @@ export async function getSourceExcerpt(db: Db, idOrCode: string, actor: Actor): 
     },
   });
   // "View in source" only for an item with a span in a report.
-  if (!row || row.sourceStart === null || row.sourceEnd === null || row.sourceLineStart === null || row.sourceLineEnd === null || !row.seminar.sourceText) return null;
+  if (!row || row.sourceStart === null || row.sourceEnd === null || row.sourceLineStart === null || row.sourceLineEnd === null || !row.seminar.sourceText)
+    return null;
   const { sourceText, ...seminar } = row.seminar;
   // Clamped so a range that no longer fits (the text was re-imported) still shows the report.
   const start = Math.max(0, Math.min(row.sourceStart, sourceText.length));

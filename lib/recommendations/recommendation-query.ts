@@ -50,7 +50,16 @@ type SortKeySpec = {
   valueOf: (row: SortableRow) => CursorValue;
 };
 
-export type SortableRow = { id: string; code: string; title: string; status: string; updatedAt: Date; seminarId: string; position: number; seminar: { date: Date } };
+export type SortableRow = {
+  id: string;
+  code: string;
+  title: string;
+  status: string;
+  updatedAt: Date;
+  seminarId: string;
+  position: number;
+  seminar: { date: Date };
+};
 
 const byId: SortKeySpec = {
   orderBy: (dir) => ({ id: dir }),

@@ -102,10 +102,7 @@ describe('search index: used by the search', () => {
   it('search index: a search term of three characters or more is looked up in the index, not by reading every text', async () => {
     const term = '%pipeline%';
     if (testProvider() === 'sqlite') {
-      const plan = await db.$queryRawUnsafe<{ detail: string }[]>(
-        `EXPLAIN QUERY PLAN SELECT "recommendationId" FROM "SearchIndex" WHERE "body" LIKE ?`,
-        term,
-      );
+      const plan = await db.$queryRawUnsafe<{ detail: string }[]>(`EXPLAIN QUERY PLAN SELECT "recommendationId" FROM "SearchIndex" WHERE "body" LIKE ?`, term);
       // FTS5 reports the LIKE constraint it answers from its trigram index as "L<column>".
       expect(plan.map((row) => row.detail).join('\n')).toMatch(/VIRTUAL TABLE INDEX \d+:L/);
     } else {

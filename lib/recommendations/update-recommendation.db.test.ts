@@ -15,7 +15,14 @@ const day = (text: string) => parseDateOnly(text)!;
 async function fields(id: string) {
   const row = await db.recommendation.findUniqueOrThrow({
     where: { id },
-    select: { version: true, primaryThemeId: true, priority: true, targetDate: true, secondaryThemes: { select: { themeId: true } }, sectors: { select: { sectorId: true } } },
+    select: {
+      version: true,
+      primaryThemeId: true,
+      priority: true,
+      targetDate: true,
+      secondaryThemes: { select: { themeId: true } },
+      sectors: { select: { sectorId: true } },
+    },
   });
   return { ...row, secondaryThemes: row.secondaryThemes.map((r) => r.themeId).sort(), sectors: row.sectors.map((r) => r.sectorId).sort() };
 }
@@ -52,7 +59,13 @@ describe('recommendation fields: editing', () => {
     });
     const audit = await auditRows(db, item.id, 'recommendation.update');
     expect(audit).toHaveLength(1);
-    expect(JSON.parse(audit[0]!.before!)).toMatchObject({ version: 1, primaryThemeId: before.primaryThemeId, sectorIds: before.sectors, priority: 'MEDIUM', targetDate: null });
+    expect(JSON.parse(audit[0]!.before!)).toMatchObject({
+      version: 1,
+      primaryThemeId: before.primaryThemeId,
+      sectorIds: before.sectors,
+      priority: 'MEDIUM',
+      targetDate: null,
+    });
     expect(JSON.parse(audit[0]!.after!)).toMatchObject({ version: 2, primaryThemeId: primary, priority: 'HIGH', targetDate: '2027-12-31' });
   });
 
@@ -84,9 +97,16 @@ describe('recommendation fields: editing', () => {
     const liveSector = await seedVocabulary(db, 'sector');
     const mergedSector = await seedVocabulary(db, 'sector', { mergedIntoId: liveSector });
     const before = await fields(item.id);
-    expect(await httpRefusal(
-      updateRecommendation(db, item.id, { expectedVersion: 1, primaryThemeId: merged, secondaryThemeIds: ['no-such-theme'], sectorIds: [mergedSector] }, actor),
-    )).toMatchObject({
+    expect(
+      await httpRefusal(
+        updateRecommendation(
+          db,
+          item.id,
+          { expectedVersion: 1, primaryThemeId: merged, secondaryThemeIds: ['no-such-theme'], sectorIds: [mergedSector] },
+          actor,
+        ),
+      ),
+    ).toMatchObject({
       status: 422,
       fields: { primaryThemeId: [expect.any(String)], secondaryThemeIds: [expect.any(String)], sectorIds: [expect.any(String)] },
     });
@@ -118,6 +138,8 @@ describe('recommendation fields: editing', () => {
   });
 
   it('fields: an unknown recommendation is not found', async () => {
-    expect(await httpRefusal(updateRecommendation(db, 'nope', { expectedVersion: 1, priority: 'HIGH' }, (await seedUser(db, { role: 'EDITOR' })).actor))).toMatchObject({ status: 404 });
+    expect(
+      await httpRefusal(updateRecommendation(db, 'nope', { expectedVersion: 1, priority: 'HIGH' }, (await seedUser(db, { role: 'EDITOR' })).actor)),
+    ).toMatchObject({ status: 404 });
   });
 });

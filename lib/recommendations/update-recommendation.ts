@@ -46,9 +46,7 @@ async function currentFields(tx: Tx, id: string) {
  * since-merged theme can have its other fields edited.
  */
 async function refuseStaleVocabulary(tx: Tx, before: Fields, after: Fields): Promise<void> {
-  const newThemes = [after.primaryThemeId, ...after.secondaryThemeIds].filter(
-    (id) => id !== before.primaryThemeId && !before.secondaryThemeIds.includes(id),
-  );
+  const newThemes = [after.primaryThemeId, ...after.secondaryThemeIds].filter((id) => id !== before.primaryThemeId && !before.secondaryThemeIds.includes(id));
   const newSectors = after.sectorIds.filter((id) => !before.sectorIds.includes(id));
   const themes = await tx.theme.findMany({ where: { id: { in: newThemes }, mergedIntoId: null }, select: { id: true } });
   const sectors = await tx.sector.findMany({ where: { id: { in: newSectors }, mergedIntoId: null }, select: { id: true } });

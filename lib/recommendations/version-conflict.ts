@@ -67,15 +67,25 @@ export async function versionConflict(tx: Tx | Db, id: string): Promise<EditConf
   });
   const extra: Record<string, unknown> = { currentVersion: item.version, changedBy: null, changedAt: null, change: null };
   if (!latest) {
-    return new EditConflictError('version_conflict', `${item.code} was changed since you loaded it — reload to see it; your changes are kept below.`, {}, extra);
+    return new EditConflictError(
+      'version_conflict',
+      `${item.code} was changed since you loaded it — reload to see it; your changes are kept below.`,
+      {},
+      extra,
+    );
   }
   const changedBy = conflictAuthor(latest);
   const summary = describe(latest.action, item.code, parseJson(latest.after));
   const message = `${changedBy} ${summary} at ${formatDateTime(latest.createdAt)} — reload to see it; your changes are kept below.`;
-  return new EditConflictError('version_conflict', message, {}, {
-    currentVersion: item.version,
-    changedBy,
-    changedAt: latest.createdAt.toISOString(),
-    change: { action: latest.action, summary },
-  });
+  return new EditConflictError(
+    'version_conflict',
+    message,
+    {},
+    {
+      currentVersion: item.version,
+      changedBy,
+      changedAt: latest.createdAt.toISOString(),
+      change: { action: latest.action, summary },
+    },
+  );
 }

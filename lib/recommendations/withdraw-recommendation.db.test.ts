@@ -18,9 +18,9 @@ async function editor() {
 }
 
 const listed = async (seminarId: string, extra: Record<string, string> = {}) =>
-  (await listRecommendations(db, recommendationFiltersSchema.parse(searchParamsToObject(new URLSearchParams({ seminar: seminarId, ...extra }))), readerActor())).items.map(
-    (row) => row.code,
-  );
+  (
+    await listRecommendations(db, recommendationFiltersSchema.parse(searchParamsToObject(new URLSearchParams({ seminar: seminarId, ...extra }))), readerActor())
+  ).items.map((row) => row.code);
 
 async function seminarCount(seminarId: string): Promise<number | undefined> {
   for (let page = 1; ; page += 1) {

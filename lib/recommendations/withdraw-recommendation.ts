@@ -14,7 +14,12 @@ type Result = { id: string; code: string; version: number };
  * charts and reports (Recommendation.archived). Version-checked, audited, and the progress tally
  * moved in the same transaction. Nothing is deleted.
  */
-async function setWithdrawn(db: Db, input: { recommendationId: string; expectedVersion: number; reason?: string }, withdraw: boolean, actor: Actor): Promise<Result> {
+async function setWithdrawn(
+  db: Db,
+  input: { recommendationId: string; expectedVersion: number; reason?: string },
+  withdraw: boolean,
+  actor: Actor,
+): Promise<Result> {
   requireRole(actor, 'EDITOR');
   return db.$transaction(async (tx) => {
     const item = await tx.recommendation.findUnique({
@@ -24,7 +29,10 @@ async function setWithdrawn(db: Db, input: { recommendationId: string; expectedV
     if (!item) throw NotFoundError.of('The recommendation');
     await assertVersion(tx, item, input.expectedVersion);
     if (item.archived === withdraw) {
-      throw new RuleViolationError(withdraw ? 'already_withdrawn' : 'not_withdrawn', withdraw ? `${item.code} is already withdrawn.` : `${item.code} is not withdrawn.`);
+      throw new RuleViolationError(
+        withdraw ? 'already_withdrawn' : 'not_withdrawn',
+        withdraw ? `${item.code} is already withdrawn.` : `${item.code} is not withdrawn.`,
+      );
     }
     const version = await withProgressTally(tx, [item.id], async () => {
       const next = await bumpVersion(tx, item.id, input.expectedVersion);

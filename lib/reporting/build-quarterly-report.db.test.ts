@@ -46,7 +46,16 @@ describe('quarterly report data', () => {
     expect(report.data.changes.total).toBe(4);
     expect(rows.changes).toEqual(report.data.changes.rows);
     expect(report.data.changes.rows).toEqual([
-      { code: codes.B, title: TITLES.B, fromStatus: 'NOT_STARTED', toStatus: 'NO_LONGER_RELEVANT', effectiveDate: '2015-07-01', recordedOn: '2015-07-01', who: authorName, note: 'note B in Q3' },
+      {
+        code: codes.B,
+        title: TITLES.B,
+        fromStatus: 'NOT_STARTED',
+        toStatus: 'NO_LONGER_RELEVANT',
+        effectiveDate: '2015-07-01',
+        recordedOn: '2015-07-01',
+        who: authorName,
+        note: 'note B in Q3',
+      },
       {
         code: codes.A,
         title: TITLES.A,
@@ -57,12 +66,33 @@ describe('quarterly report data', () => {
         who: authorName,
         note: '=HYPERLINK("http://example.org","note A in Q3")',
       },
-      { code: codes.F, title: TITLES.F, fromStatus: 'NOT_STARTED', toStatus: 'IMPLEMENTED', effectiveDate: '2015-09-01', recordedOn: '2015-09-01', who: authorName, note: '+44 note F in Q3' },
-      { code: codes.D, title: TITLES.D, fromStatus: 'NOT_STARTED', toStatus: 'IN_PROGRESS', effectiveDate: '2015-09-30', recordedOn: '2016-03-01', who: authorName, note: 'note D in Q3, back-dated' },
+      {
+        code: codes.F,
+        title: TITLES.F,
+        fromStatus: 'NOT_STARTED',
+        toStatus: 'IMPLEMENTED',
+        effectiveDate: '2015-09-01',
+        recordedOn: '2015-09-01',
+        who: authorName,
+        note: '+44 note F in Q3',
+      },
+      {
+        code: codes.D,
+        title: TITLES.D,
+        fromStatus: 'NOT_STARTED',
+        toStatus: 'IN_PROGRESS',
+        effectiveDate: '2015-09-30',
+        recordedOn: '2016-03-01',
+        who: authorName,
+        note: 'note D in Q3, back-dated',
+      },
     ]);
     // Against the database: the entries of the seminar's live items effective in the quarter, less the first of each item.
     const inQuarter = await db.statusChange.findMany({
-      where: { recommendation: { seminarId: scenario.seminarId, archived: false }, effectiveDate: { gte: new Date('2015-07-01'), lte: new Date('2015-09-30') } },
+      where: {
+        recommendation: { seminarId: scenario.seminarId, archived: false },
+        effectiveDate: { gte: new Date('2015-07-01'), lte: new Date('2015-09-30') },
+      },
       select: { note: true },
     });
     expect(rows.changes.map((change) => change.note).sort()).toEqual(inQuarter.map((change) => change.note).sort());
@@ -121,7 +151,12 @@ describe('quarterly report data', () => {
       becameOverdue: { total: 1, rows: [itemC] },
       unchanged: { total: 1, rows: [itemC] },
     });
-    expect(items.find((item) => item.code === codes.D)).toMatchObject({ status: 'IN_PROGRESS', statusSince: '2015-09-30', previousStatus: 'NOT_STARTED', changesInQuarter: 1 });
+    expect(items.find((item) => item.code === codes.D)).toMatchObject({
+      status: 'IN_PROGRESS',
+      statusSince: '2015-09-30',
+      previousStatus: 'NOT_STARTED',
+      changesInQuarter: 1,
+    });
     expect(items.find((item) => item.code === codes.A)).toMatchObject({
       status: 'IMPLEMENTED',
       lastActivity: '2015-08-15',
@@ -170,7 +205,13 @@ describe('quarterly report data', () => {
     expect(before.report.data.headline.progress).toEqual({ previous: null, current: null, change: null });
     const none = await buildQuarterlyReport(db, { quarter: QUARTER, seminar: ['no-such-seminar'], theme: [], sector: [], generatedBy: 'x' });
     const empty = { total: 0, rows: [] };
-    expect(none.data).toMatchObject({ changes: empty, evidence: empty, themes: [], sectors: [], lists: { becameStale: empty, becameOverdue: empty, unchanged: empty } });
+    expect(none.data).toMatchObject({
+      changes: empty,
+      evidence: empty,
+      themes: [],
+      sectors: [],
+      lists: { becameStale: empty, becameOverdue: empty, unchanged: empty },
+    });
     expect(none.data.filters.seminars).toEqual(['no-such-seminar']);
   });
 });

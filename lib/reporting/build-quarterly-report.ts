@@ -5,7 +5,16 @@ import { figure, progressFigure } from '@/lib/progress/figure';
 import type { ItemScope } from '@/lib/progress/history-sql';
 import { resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
 import { combinePoints, getProgressSeries, type ProgressPoint, type ProgressSeries } from '@/lib/progress/progress-series';
-import { quarterFromIndex, quarterIndex, quarterKey, quarterLabel, quartersBetween, toQuarterPoint, type Quarter, type QuarterPoint } from '@/lib/progress/quarters';
+import {
+  quarterFromIndex,
+  quarterIndex,
+  quarterKey,
+  quarterLabel,
+  quartersBetween,
+  toQuarterPoint,
+  type Quarter,
+  type QuarterPoint,
+} from '@/lib/progress/quarters';
 import type { QuarterlyReportScope } from '@/lib/validations/quarterly-report';
 import { DEFAULT_STALE_DAYS } from '@/lib/status/metrics';
 import { readQuarterChanges } from './read-quarter-changes';
@@ -179,7 +188,10 @@ async function describeFilters(db: Db, scope: ItemScope): Promise<QuarterlyRepor
     ...ids.filter((id) => !found.some((row) => row.id === id)).sort(),
   ];
   return {
-    seminars: named(scope.seminar, seminars.map((s) => ({ id: s.id, name: s.title }))),
+    seminars: named(
+      scope.seminar,
+      seminars.map((s) => ({ id: s.id, name: s.title })),
+    ),
     themes: named(scope.theme, themes),
     sectors: named(scope.sector, sectors),
   };

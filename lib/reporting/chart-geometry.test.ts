@@ -9,13 +9,23 @@ describe('chart geometry', () => {
     const series: ReportSeries = { quarters: quarters(3), lines: [{ name: 'Energy', color: '#336699', values: [0, 50, 100] }], overall: [0, 50, 100] };
     const chart = chartGeometry(series, 300, 130);
     const { left, right, top, bottom } = chart.plot;
-    expect(chart.lines[0]!.runs).toEqual([[[left, bottom], [(left + right) / 2, (top + bottom) / 2], [right, top]]]);
+    expect(chart.lines[0]!.runs).toEqual([
+      [
+        [left, bottom],
+        [(left + right) / 2, (top + bottom) / 2],
+        [right, top],
+      ],
+    ]);
     expect(chart.yTicks.map((tick) => tick.label)).toEqual(['0%', '25%', '50%', '75%', '100%']);
     expect(chart.xTicks.map((tick) => tick.label)).toEqual(['Q0', 'Q1', 'Q2']);
   });
 
   it('chart: a quarter with nothing counted breaks the line rather than drawing it at 0%', () => {
-    const series: ReportSeries = { quarters: quarters(4), lines: [{ name: 'Trade', color: '#000000', values: [10, null, 20, 30] }], overall: [10, null, 20, 30] };
+    const series: ReportSeries = {
+      quarters: quarters(4),
+      lines: [{ name: 'Trade', color: '#000000', values: [10, null, 20, 30] }],
+      overall: [10, null, 20, 30],
+    };
     const chart = chartGeometry(series, 300, 130);
     expect(chart.lines[0]!.runs.map((run) => run.length)).toEqual([1, 2]);
   });

@@ -89,7 +89,11 @@ describe('export cache', () => {
     const before = await exportQuarterlyReportFile(db, changes, 'Test User', viewer.actor, deps);
     expect(before.body.toString()).not.toContain(scenario.codes.C);
     const { version } = await db.recommendation.findUniqueOrThrow({ where: { id: scenario.ids.C }, select: { version: true } });
-    await changeStatusNow(db, { recommendationId: scenario.ids.C, expectedVersion: version, status: 'IN_PROGRESS', effectiveDate: today(), note: 'Begun.' }, editor.actor);
+    await changeStatusNow(
+      db,
+      { recommendationId: scenario.ids.C, expectedVersion: version, status: 'IN_PROGRESS', effectiveDate: today(), note: 'Begun.' },
+      editor.actor,
+    );
     built.mockClear();
     const after = await exportQuarterlyReportFile(db, changes, 'Test User', viewer.actor, deps);
     expect(built).toHaveBeenCalledTimes(1);
@@ -205,7 +209,11 @@ describe('export cache', () => {
     let makes = 0;
     const make = async () => {
       makes += 1;
-      await db.setting.upsert({ where: { key: 'test.export-cache' }, create: { key: 'test.export-cache', value: String(makes) }, update: { value: String(makes) } });
+      await db.setting.upsert({
+        where: { key: 'test.export-cache' },
+        create: { key: 'test.export-cache', value: String(makes) },
+        update: { value: String(makes) },
+      });
       return { body: Buffer.from(`file ${makes}`), contentType: 'text/plain', fileName: 'f.txt' };
     };
     expect((await deps.cache.get(db, 'k', make, deps.slots)).body.toString()).toBe('file 1');

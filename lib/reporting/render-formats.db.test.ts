@@ -192,14 +192,7 @@ describe('quarterly report as CSV', () => {
     expect(data).toHaveLength(6);
     const col = (name: string) => header!.indexOf(name);
     expect(data.map((row) => row[col('Code')])).toEqual(rows.items.map((item) => item.code));
-    expect(data.map((row) => row[col('Title')])).toEqual([
-      `'${TITLES.A}`,
-      `'${TITLES.B}`,
-      `'${TITLES.C}`,
-      `'${TITLES.D}`,
-      `'${TITLES.E}`,
-      TITLES.F,
-    ]);
+    expect(data.map((row) => row[col('Title')])).toEqual([`'${TITLES.A}`, `'${TITLES.B}`, `'${TITLES.C}`, `'${TITLES.D}`, `'${TITLES.E}`, TITLES.F]);
     const byCode = Object.fromEntries(data.map((row) => [row[col('Code')], row]));
     expect(byCode[scenario.codes.A]![col('Status')]).toBe('Implemented');
     expect(byCode[scenario.codes.A]![col('Progress weight (%)')]).toBe('100');

@@ -67,10 +67,9 @@ export function columnsOf<Table extends readonly OutlineColumn<string>[], Extra>
 
 export type SectionText = { title: string; intro?: string; caption: string; empty: string };
 
-export type ReportSections = Record<
-  'headline' | 'themes' | 'changes' | 'evidence' | 'becameStale' | 'becameOverdue' | 'unchanged' | 'sectors',
-  SectionText
-> & { about: { title: string } };
+export type ReportSections = Record<'headline' | 'themes' | 'changes' | 'evidence' | 'becameStale' | 'becameOverdue' | 'unchanged' | 'sectors', SectionText> & {
+  about: { title: string };
+};
 
 /** Every section's words for one report. */
 export function reportSections(data: QuarterlyReportData): ReportSections {

@@ -42,7 +42,11 @@ async function csv(input: BuildQuarterlyReportInput, kind: 'items' | 'changes'):
 async function change(scenario: Scenario, key: keyof Scenario['ids'], status: Status, effective: string, actor: Actor) {
   const id = scenario.ids[key];
   const { version } = await db.recommendation.findUniqueOrThrow({ where: { id }, select: { version: true } });
-  await changeStatusNow(db, { recommendationId: id, expectedVersion: version, status, effectiveDate: parseDateOnly(effective)!, note: `later: ${effective}` }, actor);
+  await changeStatusNow(
+    db,
+    { recommendationId: id, expectedVersion: version, status, effectiveDate: parseDateOnly(effective)!, note: `later: ${effective}` },
+    actor,
+  );
 }
 
 describe('quarterly report for a past quarter', () => {

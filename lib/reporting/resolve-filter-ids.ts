@@ -12,8 +12,12 @@ export async function resolveFilterIds(db: Db, values: FilterValues): Promise<{ 
     values.seminar.length
       ? db.seminar.findMany({ where: { OR: [{ id: { in: values.seminar } }, { codePrefix: { in: values.seminar } }] }, select: { id: true, codePrefix: true } })
       : [],
-    values.theme.length ? db.theme.findMany({ where: { OR: [{ id: { in: values.theme } }, { slug: { in: values.theme } }] }, select: { id: true, slug: true } }) : [],
-    values.sector.length ? db.sector.findMany({ where: { OR: [{ id: { in: values.sector } }, { slug: { in: values.sector } }] }, select: { id: true, slug: true } }) : [],
+    values.theme.length
+      ? db.theme.findMany({ where: { OR: [{ id: { in: values.theme } }, { slug: { in: values.theme } }] }, select: { id: true, slug: true } })
+      : [],
+    values.sector.length
+      ? db.sector.findMany({ where: { OR: [{ id: { in: values.sector } }, { slug: { in: values.sector } }] }, select: { id: true, slug: true } })
+      : [],
   ]);
   const unknown: { field: keyof FilterValues; value: string }[] = [];
   const match = (field: keyof FilterValues, rows: { id: string; key: string }[]) =>
@@ -23,9 +27,18 @@ export async function resolveFilterIds(db: Db, values: FilterValues): Promise<{ 
       return row ? [row.id] : [];
     });
   const ids = {
-    seminar: match('seminar', seminars.map((s) => ({ id: s.id, key: s.codePrefix }))),
-    theme: match('theme', themes.map((t) => ({ id: t.id, key: t.slug }))),
-    sector: match('sector', sectors.map((s) => ({ id: s.id, key: s.slug }))),
+    seminar: match(
+      'seminar',
+      seminars.map((s) => ({ id: s.id, key: s.codePrefix })),
+    ),
+    theme: match(
+      'theme',
+      themes.map((t) => ({ id: t.id, key: t.slug })),
+    ),
+    sector: match(
+      'sector',
+      sectors.map((s) => ({ id: s.id, key: s.slug })),
+    ),
   };
   return { ids: { seminar: [...new Set(ids.seminar)], theme: [...new Set(ids.theme)], sector: [...new Set(ids.sector)] }, unknown };
 }

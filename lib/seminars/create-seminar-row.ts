@@ -17,7 +17,12 @@ export type NewSeminar = {
   sourceText: string;
 };
 
-export async function createSeminarRow(tx: Tx, seminar: NewSeminar, actor: AuditActor, audit: { via?: string } = {}): Promise<{ id: string; codePrefix: string }> {
+export async function createSeminarRow(
+  tx: Tx,
+  seminar: NewSeminar,
+  actor: AuditActor,
+  audit: { via?: string } = {},
+): Promise<{ id: string; codePrefix: string }> {
   const year = seminar.date.getUTCFullYear();
   const taken = await tx.seminar.findMany({ where: { codePrefix: { startsWith: String(year) } }, select: { codePrefix: true } });
   const codePrefix = nextCodePrefix(

@@ -17,7 +17,8 @@ async function editor() {
   return (await seedUser(db, { role: 'EDITOR' })).actor;
 }
 
-const input = (date: string, extra: Record<string, unknown> = {}) => createSeminarSchema.parse({ title: `Round table ${date}`, kind: 'ROUND_TABLE', date, ...extra });
+const input = (date: string, extra: Record<string, unknown> = {}) =>
+  createSeminarSchema.parse({ title: `Round table ${date}`, kind: 'ROUND_TABLE', date, ...extra });
 
 describe('create seminar', () => {
   it('seminar: the first of a year gets the year as its code prefix, the next ones B, C, ...; existing prefixes stay', async () => {
@@ -52,16 +53,25 @@ describe('create seminar', () => {
       input(`${year}-05-05`, {
         venue: 'Islamabad',
         organiser: 'The institute',
-        speakers: [{ name: 'Dr. A', designation: 'Chair' }, { name: 'Ms. B', designation: '' }],
+        speakers: [
+          { name: 'Dr. A', designation: 'Chair' },
+          { name: 'Ms. B', designation: '' },
+        ],
         sourceText: 'Report\r\n\r\nRecommendations\r\n1. Do it.\r\n',
         sourceFileName: 'report.txt',
       }),
       actor,
     );
     expect(seminar).toMatchObject({ venue: 'Islamabad', organiser: 'The institute', hasSourceText: true, sourceFileName: 'report.txt', version: 1 });
-    const stored = await db.seminar.findUniqueOrThrow({ where: { id: seminar.id }, select: { sourceText: true, speakers: { orderBy: { position: 'asc' }, select: { name: true, designation: true } } } });
+    const stored = await db.seminar.findUniqueOrThrow({
+      where: { id: seminar.id },
+      select: { sourceText: true, speakers: { orderBy: { position: 'asc' }, select: { name: true, designation: true } } },
+    });
     expect(stored.sourceText).toBe('Report\n\nRecommendations\n1. Do it.\n');
-    expect(stored.speakers).toEqual([{ name: 'Dr. A', designation: 'Chair' }, { name: 'Ms. B', designation: null }]);
+    expect(stored.speakers).toEqual([
+      { name: 'Dr. A', designation: 'Chair' },
+      { name: 'Ms. B', designation: null },
+    ]);
     const [audit] = await auditRows(db, seminar.id, 'seminar.create');
     expect(audit).toMatchObject({ actorId: actor.id, entityType: 'seminar' });
     expect(JSON.parse(audit!.after!)).toMatchObject({ codePrefix: `${year}`, title: `Round table ${year}-05-05`, source: 'report.txt' });

@@ -34,7 +34,12 @@ async function seedSeminar(changedOn?: string) {
       venue: 'Old hall',
       organiser: 'Old organiser',
       sourceText: '',
-      speakers: { create: [{ name: 'Ann', designation: 'Chair', position: 1 }, { name: 'Bo', designation: null, position: 2 }] },
+      speakers: {
+        create: [
+          { name: 'Ann', designation: 'Chair', position: 1 },
+          { name: 'Bo', designation: null, position: 2 },
+        ],
+      },
     },
     select: { id: true, title: true, version: true },
   });
@@ -157,7 +162,15 @@ describe('admin: editing a seminar', () => {
       'speakers.1.name: Enter the speaker’s name, or remove this row.',
       'speakers.2.name: Use at most 120 characters.',
     ]);
-    const single = updateSeminarSchema.parse({ id: 'x', expectedVersion: '3', title: 'T', kind: 'SEMINAR', date: '2020-02-29', speakerName: 'Ann', speakerDesignation: '' });
+    const single = updateSeminarSchema.parse({
+      id: 'x',
+      expectedVersion: '3',
+      title: 'T',
+      kind: 'SEMINAR',
+      date: '2020-02-29',
+      speakerName: 'Ann',
+      speakerDesignation: '',
+    });
     expect(single.speakers).toEqual([{ name: 'Ann', designation: null }]);
   });
 

@@ -20,7 +20,10 @@ type Snapshot = {
 async function staleSeminarError(tx: Tx, seminar: { id: string; title: string }): Promise<EditConflictError> {
   const last = await lastAuditEntry(tx, 'seminar', seminar.id);
   const who = last ? `${last.actorLabel} changed it on ${formatDateTime(last.createdAt)}` : 'Someone else changed it';
-  return new EditConflictError('conflict', `“${seminar.title}” changed while you were editing: ${who}. Reload the page to see their changes; what you typed is kept below.`);
+  return new EditConflictError(
+    'conflict',
+    `“${seminar.title}” changed while you were editing: ${who}. Reload the page to see their changes; what you typed is kept below.`,
+  );
 }
 
 /**

@@ -31,9 +31,7 @@ export function describeDisplaySettings(settings: DisplaySettings): string {
 export function localeChoices(current: string | null): Choice[] {
   const locales: string[] = [...DISPLAY_LOCALES];
   if (current && !locales.includes(current)) locales.push(current);
-  return locales
-    .map((locale) => ({ value: locale, label: `${localeName(locale)} — ${locale}` }))
-    .sort((a, b) => a.label.localeCompare(b.label, 'en'));
+  return locales.map((locale) => ({ value: locale, label: `${localeName(locale)} — ${locale}` })).sort((a, b) => a.label.localeCompare(b.label, 'en'));
 }
 
 /** Every IANA time zone the server knows, by region, each with its current offset. */

@@ -38,7 +38,11 @@ describe('status: recording a change', () => {
   it('status: a change today updates the current status, bumps the version and writes history and audit', async () => {
     const item = await seedRecommendation(db);
     const actor = await editor();
-    const result = await changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: today(), note: 'Working group met.' }, actor);
+    const result = await changeStatusNow(
+      db,
+      { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: today(), note: 'Working group met.' },
+      actor,
+    );
     expect(result).toEqual({ version: 2, status: 'IN_PROGRESS' });
     const after = await state(item.id);
     expect(after).toMatchObject({ status: 'IN_PROGRESS', version: 2, statusDate: today(), lastActivityAt: today() });
@@ -59,7 +63,9 @@ describe('status: recording a change', () => {
   });
 
   it('status: an unknown recommendation is not found', async () => {
-    const error = await refusal(changeStatusNow(db, { recommendationId: 'nope', expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: today() }, await editor()));
+    const error = await refusal(
+      changeStatusNow(db, { recommendationId: 'nope', expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: today() }, await editor()),
+    );
     expect(error.status).toBe(404);
   });
 });
@@ -67,7 +73,9 @@ describe('status: recording a change', () => {
 describe('status: evidence is required for (partially) implemented', () => {
   it('status: implemented without any evidence is refused and nothing is written', async () => {
     const item = await seedRecommendation(db);
-    const error = await refusal(changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IMPLEMENTED', effectiveDate: day('2020-05-01') }, await editor()));
+    const error = await refusal(
+      changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IMPLEMENTED', effectiveDate: day('2020-05-01') }, await editor()),
+    );
     expect(error.status).toBe(422);
     expect(error.fields?.['evidence.body']?.[0]).toMatch(/needs evidence/);
     const after = await state(item.id);
@@ -80,7 +88,11 @@ describe('status: evidence is required for (partially) implemented', () => {
     const item = await seedRecommendation(db);
     const actor = await editor();
     await addEvidence(db, item.id, { body: 'Budget line found.', evidenceDate: day('2020-04-01') }, actor);
-    const result = await changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'PARTIALLY_IMPLEMENTED', effectiveDate: day('2020-05-01') }, actor);
+    const result = await changeStatusNow(
+      db,
+      { recommendationId: item.id, expectedVersion: 1, status: 'PARTIALLY_IMPLEMENTED', effectiveDate: day('2020-05-01') },
+      actor,
+    );
     expect(result).toEqual({ version: 2, status: 'PARTIALLY_IMPLEMENTED' });
   });
 
@@ -89,7 +101,9 @@ describe('status: evidence is required for (partially) implemented', () => {
     const actor = await editor();
     const added = await addEvidence(db, item.id, { body: 'Wrong item.', evidenceDate: day('2020-04-01') }, actor);
     await db.evidenceNote.update({ where: { id: added.id }, data: { deletedAt: new Date() } });
-    const error = await refusal(changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IMPLEMENTED', effectiveDate: day('2020-05-01') }, actor));
+    const error = await refusal(
+      changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IMPLEMENTED', effectiveDate: day('2020-05-01') }, actor),
+    );
     expect(error.status).toBe(422);
   });
 
@@ -132,7 +146,9 @@ describe('status: effective dates', () => {
   it('status: a date in the future is refused', async () => {
     const item = await seedRecommendation(db);
     const tomorrow = new Date(today().getTime() + DAY);
-    const error = await refusal(changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: tomorrow }, await editor()));
+    const error = await refusal(
+      changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: tomorrow }, await editor()),
+    );
     expect(error.status).toBe(422);
     expect(error.fields?.effectiveDate?.[0]).toMatch(/future/);
     expect((await state(item.id)).version).toBe(1);
@@ -141,7 +157,9 @@ describe('status: effective dates', () => {
   it('status: a date before the seminar is refused; the seminar date itself is allowed', async () => {
     const item = await seedRecommendation(db, { seminarDate: '2015-02-12' });
     const actor = await editor();
-    const error = await refusal(changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day('2015-02-11') }, actor));
+    const error = await refusal(
+      changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day('2015-02-11') }, actor),
+    );
     expect(error.fields?.effectiveDate?.[0]).toMatch(/before the seminar/);
     const result = await changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day('2015-02-12') }, actor);
     // Same effective date as the seminar's NOT_STARTED, recorded later: it is the current status.
@@ -179,7 +197,9 @@ describe('status: back-dated changes', () => {
     const item = await seedRecommendation(db);
     const actor = await editor();
     await changeStatusNow(db, { recommendationId: item.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day('2020-01-01') }, actor);
-    const error = await refusal(changeStatusNow(db, { recommendationId: item.id, expectedVersion: 2, status: 'IN_PROGRESS', effectiveDate: day('2021-01-01') }, actor));
+    const error = await refusal(
+      changeStatusNow(db, { recommendationId: item.id, expectedVersion: 2, status: 'IN_PROGRESS', effectiveDate: day('2021-01-01') }, actor),
+    );
     expect(error.fields?.status?.[0]).toMatch(/already In progress/);
     // Earlier, when it was still not started, "in progress" is news: it moves the start back.
     const result = await changeStatusNow(db, { recommendationId: item.id, expectedVersion: 2, status: 'IN_PROGRESS', effectiveDate: day('2017-01-01') }, actor);
@@ -216,7 +236,13 @@ describe('status: a change after the current one (read off the item, not the his
     const actor = await editor();
     await changeStatusNow(
       db,
-      { recommendationId: item.id, expectedVersion: 1, status: 'IMPLEMENTED', effectiveDate: day('2019-01-01'), evidence: { body: 'Law passed.', evidenceDate: day('2019-02-15') } },
+      {
+        recommendationId: item.id,
+        expectedVersion: 1,
+        status: 'IMPLEMENTED',
+        effectiveDate: day('2019-01-01'),
+        evidence: { body: 'Law passed.', evidenceDate: day('2019-02-15') },
+      },
       actor,
     );
     const after = await state(item.id);
@@ -261,7 +287,13 @@ describe('status: concurrency and atomicity', () => {
     const error = await refusal(
       changeStatusNow(
         db,
-        { recommendationId: item.id, expectedVersion: 1, status: 'IMPLEMENTED', effectiveDate: day('2021-01-01'), evidence: { body: 'x', evidenceDate: day('2021-01-01') } },
+        {
+          recommendationId: item.id,
+          expectedVersion: 1,
+          status: 'IMPLEMENTED',
+          effectiveDate: day('2021-01-01'),
+          evidence: { body: 'x', evidenceDate: day('2021-01-01') },
+        },
         await editor(),
       ),
     );
@@ -297,13 +329,19 @@ describe('status: concurrency and atomicity', () => {
     expect(after.history).toHaveLength(2);
   });
 
-  it('status: history, evidence and audit rows are written in the caller\'s transaction: a later failure leaves nothing', async () => {
+  it("status: history, evidence and audit rows are written in the caller's transaction: a later failure leaves nothing", async () => {
     const item = await seedRecommendation(db);
     const actor = await editor();
     const failure = db.$transaction(async (tx) => {
       await changeStatus(
         tx,
-        { recommendationId: item.id, expectedVersion: 1, status: 'IMPLEMENTED', effectiveDate: day('2021-01-01'), evidence: { body: 'x', evidenceDate: day('2021-01-01') } },
+        {
+          recommendationId: item.id,
+          expectedVersion: 1,
+          status: 'IMPLEMENTED',
+          effectiveDate: day('2021-01-01'),
+          evidence: { body: 'x', evidenceDate: day('2021-01-01') },
+        },
         actor,
       );
       throw new Error('failure after the status row');

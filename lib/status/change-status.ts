@@ -95,7 +95,14 @@ export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Acto
   const note = input.note?.trim() || null;
   const record = () =>
     tx.statusChange.create({
-      data: { recommendationId: item.id, fromStatus: inForce?.toStatus ?? null, toStatus: input.status, effectiveDate: input.effectiveDate, authorId: actor.id, note },
+      data: {
+        recommendationId: item.id,
+        fromStatus: inForce?.toStatus ?? null,
+        toStatus: input.status,
+        effectiveDate: input.effectiveDate,
+        authorId: actor.id,
+        note,
+      },
       select: { id: true },
     });
   // At the end of the history, the new status is current from its date, and the item's last
@@ -105,7 +112,13 @@ export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Acto
     tx,
     item.id,
     input.expectedVersion,
-    atEnd ? { status: input.status, statusDate: input.effectiveDate, lastActivityAt: latest(item.lastActivityAt, input.effectiveDate, input.evidence?.evidenceDate) } : {},
+    atEnd
+      ? {
+          status: input.status,
+          statusDate: input.effectiveDate,
+          lastActivityAt: latest(item.lastActivityAt, input.effectiveDate, input.evidence?.evidenceDate),
+        }
+      : {},
   );
   const evidence = input.evidence ? await insertEvidenceNote(tx, item, input.evidence, actor) : null;
   const change = atEnd ? await record() : await withProgressTally(tx, [item.id], record);

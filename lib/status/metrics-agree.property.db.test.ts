@@ -65,7 +65,11 @@ describe('stale, overdue and progress agree everywhere', () => {
             const effectiveDate = dayAgo(change.ago);
             const evidence = evidenceSchema.parse({ body: 'Report.', evidenceDate: toDateOnly(effectiveDate) });
             try {
-              await changeStatusNow(db, { recommendationId: item.id, expectedVersion: version, status: change.status, effectiveDate, note: 'Test.', evidence }, actor);
+              await changeStatusNow(
+                db,
+                { recommendationId: item.id, expectedVersion: version, status: change.status, effectiveDate, note: 'Test.', evidence },
+                actor,
+              );
             } catch (error) {
               // "It was already that status on that day": the app refuses the change; draw on.
               if (!(error instanceof Error) || !/already/i.test(error.message)) throw error;
@@ -110,11 +114,20 @@ describe('stale, overdue and progress agree everywhere', () => {
           const expected = reference.now[key];
           const expectedThen = reference.then[key];
           expect(counts, key).toEqual({
-            fastNow: expected, slowNow: expected, referenceNow: expected, listNow: expected, reportNow: expected,
-            fastThen: expectedThen, slowThen: expectedThen, referenceThen: expectedThen, reportThen: expectedThen, previousReportNow: expectedThen,
+            fastNow: expected,
+            slowNow: expected,
+            referenceNow: expected,
+            listNow: expected,
+            reportNow: expected,
+            fastThen: expectedThen,
+            slowThen: expectedThen,
+            referenceThen: expectedThen,
+            reportThen: expectedThen,
+            previousReportNow: expectedThen,
           });
         }
-        const close = (value: number | null, expected: number | null) => (expected === null ? expect(value).toBeNull() : expect(value).toBeCloseTo(expected, 9));
+        const close = (value: number | null, expected: number | null) =>
+          expected === null ? expect(value).toBeNull() : expect(value).toBeCloseTo(expected, 9);
         for (const progress of [fast.progress, slow.progress, headline.progress]) {
           close(progress.current, reference.now.progress);
           close(progress.previous, reference.then.progress);

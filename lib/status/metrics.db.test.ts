@@ -46,8 +46,12 @@ describe('metrics: the TypeScript rules and their SQL and Prisma forms agree', (
         ${flag(isStaleSql(status, quietSinceSql(Prisma.sql`r."lastActivityAt"`, CUTOFF)))} AS "stale",
         ${flag(isOverdueSql(status, Prisma.sql`r."targetDate"`, DAY))} AS "overdue"
       FROM "Recommendation" r WHERE r."seminarId" = ${seminarId}`;
-    const staleIds = new Set((await db.recommendation.findMany({ where: { AND: [{ seminarId }, staleWhere(CUTOFF)] }, select: { id: true } })).map((r) => r.id));
-    const overdueIds = new Set((await db.recommendation.findMany({ where: { AND: [{ seminarId }, overdueWhere(DAY)] }, select: { id: true } })).map((r) => r.id));
+    const staleIds = new Set(
+      (await db.recommendation.findMany({ where: { AND: [{ seminarId }, staleWhere(CUTOFF)] }, select: { id: true } })).map((r) => r.id),
+    );
+    const overdueIds = new Set(
+      (await db.recommendation.findMany({ where: { AND: [{ seminarId }, overdueWhere(DAY)] }, select: { id: true } })).map((r) => r.id),
+    );
 
     expect(rows).toHaveLength(CASES.length);
     for (const row of rows) {
@@ -55,11 +59,18 @@ describe('metrics: the TypeScript rules and their SQL and Prisma forms agree', (
       const label = `${c.status} activity ${toDateOnly(c.lastActivityAt)} target ${c.targetDate ? toDateOnly(c.targetDate) : 'none'}`;
       const stale = isStale(c.status, c.lastActivityAt, CUTOFF);
       const overdue = isOverdue(c.status, c.targetDate, DAY);
-      expect({ open: num(row.open) === 1, stale: num(row.stale) === 1, overdue: num(row.overdue) === 1 }, label).toEqual({ open: isOpen(c.status), stale, overdue });
+      expect({ open: num(row.open) === 1, stale: num(row.stale) === 1, overdue: num(row.overdue) === 1 }, label).toEqual({
+        open: isOpen(c.status),
+        stale,
+        overdue,
+      });
       expect({ stale: staleIds.has(row.id), overdue: overdueIds.has(row.id) }, label).toEqual({ stale, overdue });
       // The report compares days as "YYYY-MM-DD" text: the same answers.
       const day = (date: Date | null) => (date === null ? null : toDateOnly(date));
-      expect({ stale: isStale(c.status, day(c.lastActivityAt)!, day(CUTOFF)!), overdue: isOverdue(c.status, day(c.targetDate), day(DAY)!) }, label).toEqual({ stale, overdue });
+      expect({ stale: isStale(c.status, day(c.lastActivityAt)!, day(CUTOFF)!), overdue: isOverdue(c.status, day(c.targetDate), day(DAY)!) }, label).toEqual({
+        stale,
+        overdue,
+      });
     }
     // Some of each, so the comparison is not between empty sets.
     expect(staleIds.size).toBeGreaterThan(0);

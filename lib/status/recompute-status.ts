@@ -17,8 +17,7 @@ export async function recomputeCurrentStatus(tx: Tx, recommendationId: string): 
     orderBy: { evidenceDate: 'desc' },
     select: { evidenceDate: true },
   });
-  const lastActivityAt =
-    latestEvidence && latestEvidence.evidenceDate > latest.effectiveDate ? latestEvidence.evidenceDate : latest.effectiveDate;
+  const lastActivityAt = latestEvidence && latestEvidence.evidenceDate > latest.effectiveDate ? latestEvidence.evidenceDate : latest.effectiveDate;
   await tx.recommendation.update({
     where: { id: recommendationId },
     data: { status: latest.toStatus, statusDate: latest.effectiveDate, lastActivityAt },

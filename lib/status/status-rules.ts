@@ -37,18 +37,12 @@ export function checkStatusChange(facts: StatusChangeFacts): RuleViolation | nul
   }
 
   if (STATUSES_NEEDING_EVIDENCE.includes(facts.toStatus) && facts.evidenceCount === 0 && !facts.inlineEvidence) {
-    add(
-      'evidence.body',
-      `Marking it ${STATUS_LABEL[facts.toStatus]} needs evidence: add an evidence note first, or describe the evidence with this change.`,
-    );
+    add('evidence.body', `Marking it ${STATUS_LABEL[facts.toStatus]} needs evidence: add an evidence note first, or describe the evidence with this change.`);
   }
 
   // Checked only for a valid date: "already X on a date it cannot have" would only confuse.
   if (!fields.effectiveDate && facts.statusInForce === facts.toStatus) {
-    add(
-      'status',
-      `It was already ${STATUS_LABEL[facts.toStatus]} on ${formatDate(facts.effectiveDate)}: choose another status, or the date it changed.`,
-    );
+    add('status', `It was already ${STATUS_LABEL[facts.toStatus]} on ${formatDate(facts.effectiveDate)}: choose another status, or the date it changed.`);
   }
 
   return messages.length === 0 ? null : { message: messages.join(' '), fields };

@@ -3,14 +3,7 @@
 // Weighted progress = sum(weight of each item's status) / number of items whose weight is not null.
 // NO_LONGER_RELEVANT has no weight: such items leave the denominator (README, "Status and progress").
 
-export const STATUSES = [
-  'NOT_STARTED',
-  'IN_PROGRESS',
-  'PARTIALLY_IMPLEMENTED',
-  'IMPLEMENTED',
-  'STALLED',
-  'NO_LONGER_RELEVANT',
-] as const;
+export const STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'PARTIALLY_IMPLEMENTED', 'IMPLEMENTED', 'STALLED', 'NO_LONGER_RELEVANT'] as const;
 
 export type Status = (typeof STATUSES)[number];
 

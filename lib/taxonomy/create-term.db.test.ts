@@ -61,7 +61,12 @@ describe('vocabulary: adding a term', () => {
       'description: Use at most 500 characters.',
     ]);
     expect(errorsOf({ kind: 'topic', name: 'A', color: '#abcdef' })).toEqual(['kind: Say whether this is a theme or a sector.']);
-    expect(createTermSchema.parse({ kind: 'theme', name: 'A', description: '  ', color: '#ABCDEF' })).toEqual({ kind: 'theme', name: 'A', description: null, color: '#abcdef' });
+    expect(createTermSchema.parse({ kind: 'theme', name: 'A', description: '  ', color: '#ABCDEF' })).toEqual({
+      kind: 'theme',
+      name: 'A',
+      description: null,
+      color: '#abcdef',
+    });
   });
 
   it('create: slugs are URL-safe', () => {

@@ -8,7 +8,11 @@ export type FilterChoices = { seminars: SeminarChoices; themes: TermOption[]; se
 
 /** The recent and the chosen seminars (listSeminarChoices), and the themes and sectors on offer: four small reads. */
 export async function loadFilterChoices(db: Db, chosenSeminars: string[]): Promise<FilterChoices> {
-  const [seminars, themes, sectors] = await Promise.all([listSeminarChoices(db, chosenSeminars), listTermsForFilters(db, 'theme'), listTermsForFilters(db, 'sector')]);
+  const [seminars, themes, sectors] = await Promise.all([
+    listSeminarChoices(db, chosenSeminars),
+    listTermsForFilters(db, 'theme'),
+    listTermsForFilters(db, 'sector'),
+  ]);
   return { seminars, themes, sectors };
 }
 

@@ -32,12 +32,14 @@ export async function listVocabulary(db: Db, kind: TermKind, actor: Actor): Prom
   const base = { id: true, slug: true, name: true, description: true, color: true, updatedAt: true, mergedIntoId: true } as const;
   const rows =
     kind === 'theme'
-      ? (
-          await db.theme.findMany({ orderBy: order, select: { ...base, _count: { select: { primaryOf: true, secondaryOf: true } } } })
-        ).map(({ _count, ...row }) => ({ ...row, primaryCount: _count.primaryOf, linkCount: _count.secondaryOf }))
-      : (await db.sector.findMany({ orderBy: order, select: { ...base, _count: { select: { recommendations: true } } } })).map(
-          ({ _count, ...row }) => ({ ...row, primaryCount: 0, linkCount: _count.recommendations }),
-        );
+      ? (await db.theme.findMany({ orderBy: order, select: { ...base, _count: { select: { primaryOf: true, secondaryOf: true } } } })).map(
+          ({ _count, ...row }) => ({ ...row, primaryCount: _count.primaryOf, linkCount: _count.secondaryOf }),
+        )
+      : (await db.sector.findMany({ orderBy: order, select: { ...base, _count: { select: { recommendations: true } } } })).map(({ _count, ...row }) => ({
+          ...row,
+          primaryCount: 0,
+          linkCount: _count.recommendations,
+        }));
 
   const names = new Map(rows.map((row) => [row.id, row.name]));
   const terms: VocabularyTerm[] = [];

@@ -15,8 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.$disconnect());
 
-const term = (kind: TermKind, label: string) =>
-  createTerm(db, { kind, name: `${label} ${uniqueId()}`, description: null, color: '#336699' }, admin.actor);
+const term = (kind: TermKind, label: string) => createTerm(db, { kind, name: `${label} ${uniqueId()}`, description: null, color: '#336699' }, admin.actor);
 
 /** A seminar of its own and one recommendation per spec, classified as the spec says. */
 async function seedItems(specs: { primary: string; themes?: string[]; sectors?: string[] }[]) {
@@ -131,7 +130,10 @@ describe('vocabulary: merging themes', () => {
     const [a, b, c] = [await term('theme', 'A'), await term('theme', 'B'), await term('theme', 'C')];
     await merge('theme', a.id, b.id);
     expect(await httpRefusal(merge('theme', a.id, c.id))).toMatchObject({ status: 409, fields: { sourceId: [expect.stringMatching(/already merged into/)] } });
-    expect(await httpRefusal(merge('theme', c.id, a.id))).toMatchObject({ status: 409, fields: { targetId: [expect.stringContaining(`Merge into “${b.name}” instead`)] } });
+    expect(await httpRefusal(merge('theme', c.id, a.id))).toMatchObject({
+      status: 409,
+      fields: { targetId: [expect.stringContaining(`Merge into “${b.name}” instead`)] },
+    });
     const sector = await term('sector', 'Sector');
     expect(await httpRefusal(merge('theme', c.id, sector.id))).toMatchObject({ status: 404 });
   });

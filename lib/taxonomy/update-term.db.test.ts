@@ -71,9 +71,7 @@ describe('vocabulary: editing a term', () => {
     const [source, target] = [await term('theme'), await term('theme')];
     await mergeTerms(db, mergeTermsSchema.parse({ kind: 'theme', sourceId: source.id, targetId: target.id, confirm: 'yes' }), admin.actor);
     const merged = await db.theme.findUniqueOrThrow({ where: { id: source.id } });
-    await expect(updateTerm(db, edit('theme', source.id, merged.updatedAt, { name: `${source.name} again` }), admin.actor)).rejects.toThrow(
-      /was merged into/,
-    );
+    await expect(updateTerm(db, edit('theme', source.id, merged.updatedAt, { name: `${source.name} again` }), admin.actor)).rejects.toThrow(/was merged into/);
   });
 
   it('update: an unknown term is not found, and a missing concurrency token is a form error', async () => {

@@ -17,7 +17,10 @@ export async function updateTerm(db: Db, input: UpdateTermInput, actor: Actor): 
       const term = await findTermOrThrow(tx, kind, input.id);
       if (term.mergedIntoId) {
         const target = await findTerm(tx, kind, term.mergedIntoId);
-        throw new ConflictError('merged', `“${term.name}” was merged into “${target?.name ?? 'another term'}” and can no longer be edited. Edit that ${TERM_KIND_LABEL[kind].one} instead.`);
+        throw new ConflictError(
+          'merged',
+          `“${term.name}” was merged into “${target?.name ?? 'another term'}” and can no longer be edited. Edit that ${TERM_KIND_LABEL[kind].one} instead.`,
+        );
       }
       if (term.updatedAt.getTime() !== input.expectedUpdatedAt.getTime()) throw await staleTermError(tx, kind, term);
 

@@ -49,7 +49,10 @@ export default async function setup(project: TestProject) {
       await drop();
       throw error;
     }
-    project.provide('databaseUrls', names.map((name) => databaseUrlOn(serverUrl, name)));
+    project.provide(
+      'databaseUrls',
+      names.map((name) => databaseUrlOn(serverUrl, name)),
+    );
     project.provide('postgresServerUrl', serverUrl);
     return drop;
   }
@@ -60,7 +63,10 @@ export default async function setup(project: TestProject) {
   if (existsSync(`${template}-wal`)) throw new Error(`${template}-wal is still there: the template database was not closed`);
   const files = Array.from({ length: workers }, (_, i) => path.join(dir, `test-w${i + 1}.db`));
   for (const file of files) copyFileSync(template, file);
-  project.provide('databaseUrls', files.map((file) => `file:${file}`));
+  project.provide(
+    'databaseUrls',
+    files.map((file) => `file:${file}`),
+  );
   project.provide('postgresServerUrl', null);
   return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -58,7 +58,10 @@ export async function seedRecommendations(db: Db, options: { seminarDate?: strin
     });
     items.push({ id: item.id, code, seminarId: seminar.id, seminarDate, version: item.version });
   }
-  await addItemsToTally(db, items.map((item) => item.id));
+  await addItemsToTally(
+    db,
+    items.map((item) => item.id),
+  );
   return items;
 }
 

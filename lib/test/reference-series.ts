@@ -32,12 +32,7 @@ export function referenceStatusOn(changes: ReferenceChange[], itemId: string, at
 }
 
 /** Series per group id; only groups with an item in some quarter, as the database answers. */
-export function referenceSeries(
-  items: ReferenceItem[],
-  changes: ReferenceChange[],
-  quarters: QuarterPoint[],
-  asOf: Date,
-): Map<string, ProgressPoint[]> {
+export function referenceSeries(items: ReferenceItem[], changes: ReferenceChange[], quarters: QuarterPoint[], asOf: Date): Map<string, ProgressPoint[]> {
   const out = new Map<string, ProgressPoint[]>();
   const groupIds = [...new Set(items.flatMap((item) => item.groupIds))];
   for (const groupId of groupIds) {

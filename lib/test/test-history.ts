@@ -28,17 +28,19 @@ export async function recordChange(
   effective: string,
   options: { recordedAt?: string; id?: string; fromStatus?: Status | null; authorId?: string } = {},
 ): Promise<void> {
-  await withProgressTally(db, [item.id], () => db.statusChange.create({
-    data: {
-      ...(options.id ? { id: options.id } : {}),
-      recommendationId: item.id,
-      fromStatus: options.fromStatus === undefined ? 'NOT_STARTED' : options.fromStatus,
-      toStatus,
-      effectiveDate: day(effective),
-      recordedAt: new Date(options.recordedAt ?? `${effective}T12:00:00.000Z`),
-      authorId: options.authorId ?? null,
-    },
-  }));
+  await withProgressTally(db, [item.id], () =>
+    db.statusChange.create({
+      data: {
+        ...(options.id ? { id: options.id } : {}),
+        recommendationId: item.id,
+        fromStatus: options.fromStatus === undefined ? 'NOT_STARTED' : options.fromStatus,
+        toStatus,
+        effectiveDate: day(effective),
+        recordedAt: new Date(options.recordedAt ?? `${effective}T12:00:00.000Z`),
+        authorId: options.authorId ?? null,
+      },
+    }),
+  );
 }
 
 /** An evidence note dated `evidenceDate`, entered at `createdAt` (default: noon that day). */

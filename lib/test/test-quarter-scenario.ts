@@ -49,7 +49,15 @@ export type Scenario = {
  */
 export async function seedQuarterScenario(db: Db): Promise<Scenario> {
   const items = await seedHistoryItems(db, 7);
-  const [A, B, C, D, E, F, G] = items as [typeof items[0], typeof items[0], typeof items[0], typeof items[0], typeof items[0], typeof items[0], typeof items[0]];
+  const [A, B, C, D, E, F, G] = items as [
+    (typeof items)[0],
+    (typeof items)[0],
+    (typeof items)[0],
+    (typeof items)[0],
+    (typeof items)[0],
+    (typeof items)[0],
+    (typeof items)[0],
+  ];
   const seminarId = A.seminarId;
   const author = await seedUser(db, { role: 'EDITOR' });
   const authorName = `Author ${author.id.slice(-6)}`;

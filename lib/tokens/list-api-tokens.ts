@@ -13,7 +13,16 @@ export type ApiTokenItem = {
   revokedAt: Date | null;
 };
 
-export const API_TOKEN_SELECT = { id: true, name: true, prefix: true, scope: true, createdAt: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
+export const API_TOKEN_SELECT = {
+  id: true,
+  name: true,
+  prefix: true,
+  scope: true,
+  createdAt: true,
+  expiresAt: true,
+  lastUsedAt: true,
+  revokedAt: true,
+} as const;
 
 /** A token as the account page lists it: whether it has expired is decided here, once, not while rendering. */
 export type ApiTokenListItem = ApiTokenItem & { expired: boolean };

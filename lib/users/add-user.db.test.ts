@@ -20,7 +20,13 @@ const email = () => `${uniqueId('new')}@example.org`;
 
 describe('admin: adding a user', () => {
   it('users: created with a typed password, audited as user.create by the admin', async () => {
-    const input = newUserSchema.parse({ passwordSetup: 'password', email: email().toUpperCase(), name: ' Alice ', role: 'EDITOR', password: 'correct horse battery' });
+    const input = newUserSchema.parse({
+      passwordSetup: 'password',
+      email: email().toUpperCase(),
+      name: ' Alice ',
+      role: 'EDITOR',
+      password: 'correct horse battery',
+    });
     const { user, link } = await addUser(db, input, admin.actor);
     expect(link).toBeNull();
     expect(user).toMatchObject({ email: input.email, name: 'Alice', role: 'EDITOR', active: true });

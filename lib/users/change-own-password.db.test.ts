@@ -40,9 +40,7 @@ describe('account: changing one’s own password', () => {
   it('own password: the form schema wants matching, new, long-enough passwords', () => {
     const errorsOf = (value: Record<string, string>) =>
       changeOwnPasswordSchema.safeParse(value).error?.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
-    expect(errorsOf({ currentPassword: CURRENT, password: NEXT, confirmPassword: 'different' })).toEqual([
-      'confirmPassword: The two passwords differ.',
-    ]);
+    expect(errorsOf({ currentPassword: CURRENT, password: NEXT, confirmPassword: 'different' })).toEqual(['confirmPassword: The two passwords differ.']);
     expect(errorsOf({ currentPassword: CURRENT, password: CURRENT, confirmPassword: CURRENT })).toEqual([
       'password: Choose a password different from your current one.',
     ]);

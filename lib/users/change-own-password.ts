@@ -13,12 +13,7 @@ import type { ChangeOwnPasswordInput } from '@/lib/validations/user';
  * the session making the change, `keepSessionId`, stays open. sessionVersion is left alone:
  * bumping it would sign out that session too.
  */
-export async function changeOwnPassword(
-  db: Db,
-  input: ChangeOwnPasswordInput,
-  actor: Actor & { id: string },
-  keepSessionId?: string,
-): Promise<void> {
+export async function changeOwnPassword(db: Db, input: ChangeOwnPasswordInput, actor: Actor & { id: string }, keepSessionId?: string): Promise<void> {
   requireRole(actor, 'VIEWER');
   // Counted before bcrypt runs, so parallel guesses from a stolen session are bounded too.
   const reservation = await reservePasswordCheck(db, actor.id);

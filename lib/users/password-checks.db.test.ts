@@ -29,7 +29,9 @@ const NEXT = 'a brand new passphrase';
 describe('set-password links are checked before hashing', () => {
   it('an unknown link, or one already used, is refused without a bcrypt run', async () => {
     bcryptRuns.hash = 0;
-    expect(await httpRefusal(redeemSetPasswordLink(db, setPasswordSchema.parse({ token: 'x'.repeat(43), password: NEXT, confirmPassword: NEXT })))).toMatchObject({
+    expect(
+      await httpRefusal(redeemSetPasswordLink(db, setPasswordSchema.parse({ token: 'x'.repeat(43), password: NEXT, confirmPassword: NEXT }))),
+    ).toMatchObject({
       status: 404,
     });
     expect(bcryptRuns.hash).toBe(0);

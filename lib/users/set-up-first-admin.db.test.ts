@@ -23,7 +23,13 @@ const db = testDb();
 afterAll(() => db.$disconnect());
 const address = () => `10.7.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 const input = (setupCode: string) =>
-  firstAdminSchema.parse({ setupCode, email: 'first@example.org', name: 'First', password: 'a long enough password', confirmPassword: 'a long enough password' });
+  firstAdminSchema.parse({
+    setupCode,
+    email: 'first@example.org',
+    name: 'First',
+    password: 'a long enough password',
+    confirmPassword: 'a long enough password',
+  });
 
 beforeEach(() => {
   firstRun.open = true;

@@ -124,8 +124,7 @@ export const bulkUpdateSchema = z
   });
 
 export type BulkTarget =
-  | { kind: 'items'; items: { id: string; expectedVersion: number }[] }
-  | { kind: 'filter'; filters: RecommendationFilters; expectedCount: number; asOf: Date };
+  { kind: 'items'; items: { id: string; expectedVersion: number }[] } | { kind: 'filter'; filters: RecommendationFilters; expectedCount: number; asOf: Date };
 
 export type BulkChange = z.output<typeof change>;
 export type BulkUpdateInput = { target: BulkTarget; change: BulkChange };

@@ -33,14 +33,19 @@ const ids = (message: string, max: number) =>
     .max(max, `Choose at most ${max}.`)
     .transform((list) => [...new Set(list)]);
 
-const offset = z.number({ error: 'A position in the source must be a whole number.' }).int('A position in the source must be a whole number.').min(0, 'A position in the source cannot be negative.');
+const offset = z
+  .number({ error: 'A position in the source must be a whole number.' })
+  .int('A position in the source must be a whole number.')
+  .min(0, 'A position in the source cannot be negative.');
 
 const suggestionSchema = z
   .object({
     themeId: z.string().max(64).nullable(),
     themeConfidence: z.number().min(0).max(1),
     sectors: z.array(z.object({ id: z.string().max(64), confidence: z.number().min(0).max(1) })).max(DRAFT_ITEM_SECTORS_MAX),
-    related: z.array(z.object({ id: z.string().max(64), code: z.string().max(64), title: z.string().max(1_000), score: z.number().min(0).max(1) })).max(DRAFT_ITEM_RELATED_MAX),
+    related: z
+      .array(z.object({ id: z.string().max(64), code: z.string().max(64), title: z.string().max(1_000), score: z.number().min(0).max(1) }))
+      .max(DRAFT_ITEM_RELATED_MAX),
   })
   .nullable();
 
@@ -147,8 +152,12 @@ export const confirmImportDraftSchema = z.object({
     title: z.string({ error: 'Enter a title.' }).trim().min(1, 'Enter a title.').max(SEMINAR_TITLE_MAX, `Use at most ${SEMINAR_TITLE_MAX} characters.`),
     kind: z.enum(SEMINAR_KINDS, { error: 'Choose what kind of event it was.' }),
     date: dateOnlySchema('Enter the date, e.g. 2015-03-14.'),
-    venue: draftText(SEMINAR_PLACE_MAX).optional().transform((value) => value ?? null),
-    organiser: draftText(SEMINAR_PLACE_MAX).optional().transform((value) => value ?? null),
+    venue: draftText(SEMINAR_PLACE_MAX)
+      .optional()
+      .transform((value) => value ?? null),
+    organiser: draftText(SEMINAR_PLACE_MAX)
+      .optional()
+      .transform((value) => value ?? null),
   }),
 });
 export type ConfirmImportDraftInput = z.infer<typeof confirmImportDraftSchema>;

@@ -11,8 +11,23 @@ describe('progress query', () => {
   });
 
   it('reads quarters, the as-of date and repeated ids', () => {
-    const query = progressQuerySchema.parse({ by: 'sector', from: '2015-Q1', to: '2016-Q4', asOf: '2016-03-31', seminar: ['s1', 's2'], theme: 't1', sector: '' });
-    expect(query).toMatchObject({ by: 'sector', from: { year: 2015, quarter: 1 }, to: { year: 2016, quarter: 4 }, seminar: ['s1', 's2'], theme: ['t1'], sector: [] });
+    const query = progressQuerySchema.parse({
+      by: 'sector',
+      from: '2015-Q1',
+      to: '2016-Q4',
+      asOf: '2016-03-31',
+      seminar: ['s1', 's2'],
+      theme: 't1',
+      sector: '',
+    });
+    expect(query).toMatchObject({
+      by: 'sector',
+      from: { year: 2015, quarter: 1 },
+      to: { year: 2016, quarter: 4 },
+      seminar: ['s1', 's2'],
+      theme: ['t1'],
+      sector: [],
+    });
     expect(toDateOnly(query.asOf!)).toBe('2016-03-31');
   });
 

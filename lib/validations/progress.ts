@@ -146,4 +146,3 @@ export function progressQueryToSearchParams(query: ProgressQuery, changes: Parti
   if (next.chart !== DEFAULT_PROGRESS_QUERY.chart) params.set('chart', next.chart);
   return params;
 }
-

@@ -8,7 +8,14 @@ describe('quarterly report input', () => {
   it('report input: defaults to the last complete quarter, a PDF, the items CSV and no filters', () => {
     vi.useFakeTimers({ now: new Date('2026-08-20T12:00:00Z'), toFake: ['Date'] });
     expect(lastCompleteQuarter()).toEqual({ year: 2026, quarter: 2 });
-    expect(quarterlyReportQuerySchema.parse({})).toEqual({ quarter: { year: 2026, quarter: 2 }, format: 'pdf', csv: 'items', seminar: [], theme: [], sector: [] });
+    expect(quarterlyReportQuerySchema.parse({})).toEqual({
+      quarter: { year: 2026, quarter: 2 },
+      format: 'pdf',
+      csv: 'items',
+      seminar: [],
+      theme: [],
+      sector: [],
+    });
     expect(quarterlyReportQuerySchema.parse({ quarter: '', format: '' }).quarter).toEqual({ year: 2026, quarter: 2 });
     // In January the last complete quarter is the previous year's fourth.
     vi.setSystemTime(new Date('2027-01-03T00:00:00Z'));

@@ -138,10 +138,7 @@ const filterFields = {
   }),
   page: wholeNumber(1, 100_000, 'Use a page number from 1.').meta({ description: 'Page number, from 1 (the web page uses this; the API prefers cursor).' }),
   cursor: z
-    .preprocess(
-      blankIsAbsent,
-      z.string().max(3000, 'This cursor is not valid.').regex(CURSOR_TEXT, 'This cursor is not valid.').optional(),
-    )
+    .preprocess(blankIsAbsent, z.string().max(3000, 'This cursor is not valid.').regex(CURSOR_TEXT, 'This cursor is not valid.').optional())
     .meta({ description: 'Opaque: the nextCursor of the previous page, with the same sort and dir.' }),
 };
 
@@ -240,7 +237,9 @@ const LIST_PARAMS: ListParam[] = ['seminar', 'theme', 'sector', 'status', 'prior
  */
 export function filtersToSearchParams(
   filters: RecommendationFilters,
-  changes: Partial<Pick<RecommendationFilters, ListParam | 'stale' | 'staleDays' | 'overdue' | 'includeArchived' | 'q' | 'sort' | 'dir' | 'pageSize' | 'page'>> = {},
+  changes: Partial<
+    Pick<RecommendationFilters, ListParam | 'stale' | 'staleDays' | 'overdue' | 'includeArchived' | 'q' | 'sort' | 'dir' | 'pageSize' | 'page'>
+  > = {},
 ): URLSearchParams {
   const next = { ...filters, page: undefined, ...changes };
   const params = new URLSearchParams();

@@ -4,7 +4,12 @@ export const SEMINAR_PAGE_SIZE = 20;
 
 /** The seminars page's URL (/seminars?page=N). */
 export const seminarListQuerySchema = z.object({
-  page: z.coerce.number({ error: 'Use a page number from 1.' }).int('Use a page number from 1.').min(1, 'Use a page number from 1.').max(100_000, 'Use a page number from 1.').default(1),
+  page: z.coerce
+    .number({ error: 'Use a page number from 1.' })
+    .int('Use a page number from 1.')
+    .min(1, 'Use a page number from 1.')
+    .max(100_000, 'Use a page number from 1.')
+    .default(1),
 });
 
 export type SeminarListQuery = z.output<typeof seminarListQuerySchema>;

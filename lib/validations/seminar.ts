@@ -67,11 +67,7 @@ export const updateSeminarSchema = z.preprocess(
       .number({ error: 'This form is out of date. Reload the page and try again.' })
       .int('This form is out of date. Reload the page and try again.')
       .min(1, 'This form is out of date. Reload the page and try again.'),
-    title: z
-      .string({ error: 'Enter a title.' })
-      .trim()
-      .min(1, 'Enter a title.')
-      .max(SEMINAR_TITLE_MAX, `Use at most ${SEMINAR_TITLE_MAX} characters.`),
+    title: z.string({ error: 'Enter a title.' }).trim().min(1, 'Enter a title.').max(SEMINAR_TITLE_MAX, `Use at most ${SEMINAR_TITLE_MAX} characters.`),
     kind: z.enum(SEMINAR_KINDS, { error: 'Choose what kind of event it was.' }),
     date: dateSchema,
     venue: optionalText(SEMINAR_PLACE_MAX),
@@ -90,15 +86,15 @@ export const SEMINAR_SOURCE_FILE_NAME_MAX = 200;
 
 /** Creating a seminar by hand (POST /api/v1/seminars's JSON body); its code prefix is allocated, not chosen. */
 export const createSeminarFieldsSchema = z.object({
-  title: z
-    .string({ error: 'Enter a title.' })
-    .trim()
-    .min(1, 'Enter a title.')
-    .max(SEMINAR_TITLE_MAX, `Use at most ${SEMINAR_TITLE_MAX} characters.`),
+  title: z.string({ error: 'Enter a title.' }).trim().min(1, 'Enter a title.').max(SEMINAR_TITLE_MAX, `Use at most ${SEMINAR_TITLE_MAX} characters.`),
   kind: z.enum(SEMINAR_KINDS, { error: 'Choose what kind of event it was.' }),
   date: dateSchema,
-  venue: optionalText(SEMINAR_PLACE_MAX).nullable().transform((value) => value ?? null),
-  organiser: optionalText(SEMINAR_PLACE_MAX).nullable().transform((value) => value ?? null),
+  venue: optionalText(SEMINAR_PLACE_MAX)
+    .nullable()
+    .transform((value) => value ?? null),
+  organiser: optionalText(SEMINAR_PLACE_MAX)
+    .nullable()
+    .transform((value) => value ?? null),
   speakers: z
     .array(speakerRowSchema)
     .max(SPEAKERS_MAX, `List at most ${SPEAKERS_MAX} speakers.`)
@@ -109,7 +105,9 @@ export const createSeminarFieldsSchema = z.object({
     .max(SEMINAR_SOURCE_TEXT_MAX, `Use at most ${SEMINAR_SOURCE_TEXT_MAX.toLocaleString('en-GB')} characters of the report.`)
     .nullish()
     .transform((value) => (value && value.trim() ? value.replace(/\r\n?/g, '\n') : '')),
-  sourceFileName: optionalText(SEMINAR_SOURCE_FILE_NAME_MAX).nullable().transform((value) => value ?? null),
+  sourceFileName: optionalText(SEMINAR_SOURCE_FILE_NAME_MAX)
+    .nullable()
+    .transform((value) => value ?? null),
 });
 
 /** The same from the form (speakers as parallel repeated fields) or JSON. */

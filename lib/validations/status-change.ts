@@ -70,8 +70,6 @@ export type StatusChangeInput = z.infer<typeof statusChangeSchema>;
 /** The change-status form: the API takes the recommendation from the URL instead. */
 export const statusChangeFormSchema = z.preprocess(
   nestEvidence,
-  z
-    .object({ ...statusChangeFields, recommendationId: idSchema('The form does not say which recommendation. Reload the page.') })
-    .transform(dateInlineEvidence),
+  z.object({ ...statusChangeFields, recommendationId: idSchema('The form does not say which recommendation. Reload the page.') }).transform(dateInlineEvidence),
 );
 export type StatusChangeFormInput = z.infer<typeof statusChangeFormSchema>;

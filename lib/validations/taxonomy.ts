@@ -18,7 +18,11 @@ export const TERM_DESCRIPTION_MAX = 500;
 export const termKindSchema = z.enum(TERM_KINDS, { error: 'Say whether this is a theme or a sector.' });
 
 const termIdSchema = (what: string) =>
-  z.string({ error: `Choose a ${what}.` }).trim().min(1, `Choose a ${what}.`).max(64, `Choose a ${what}.`);
+  z
+    .string({ error: `Choose a ${what}.` })
+    .trim()
+    .min(1, `Choose a ${what}.`)
+    .max(64, `Choose a ${what}.`);
 
 export const termNameSchema = z
   .string({ error: 'Enter a name.' })

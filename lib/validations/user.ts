@@ -89,9 +89,7 @@ export const resetPasswordSchema = z.object({ userId: userIdSchema });
 export type ResetPasswordInput = z.infer<typeof resetPasswordSchema>;
 
 /** The secret part of /set-password/<token>; base64url, so anything else cannot be one. */
-export const setPasswordTokenSchema = z
-  .string({ error: 'This link is not valid.' })
-  .regex(/^[A-Za-z0-9_-]{20,200}$/, 'This link is not valid.');
+export const setPasswordTokenSchema = z.string({ error: 'This link is not valid.' }).regex(/^[A-Za-z0-9_-]{20,200}$/, 'This link is not valid.');
 
 export const setPasswordSchema = passwordsMatch(z.object({ token: setPasswordTokenSchema, ...newPasswordFields }));
 export type SetPasswordInput = z.infer<typeof setPasswordSchema>;

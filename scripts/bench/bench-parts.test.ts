@@ -35,7 +35,11 @@ describe('benchmark parts', () => {
     const histogram = new Histogram();
     for (let ms = 1; ms <= 1_000; ms += 1) histogram.record(ms);
     const copy = Histogram.from(JSON.parse(JSON.stringify(histogram.toJSON())));
-    for (const [p, exact] of [[50, 500], [95, 950], [99, 990]] as const) {
+    for (const [p, exact] of [
+      [50, 500],
+      [95, 950],
+      [99, 990],
+    ] as const) {
       expect(Math.abs(copy.percentile(p) - exact) / exact).toBeLessThanOrEqual(0.01);
     }
     expect(copy.count).toBe(1_000);
@@ -51,7 +55,7 @@ describe('benchmark parts', () => {
     expect(onlyDistDirAdded('next-env.d.ts', 'import "./.next/types/routes.d.ts";', 'import "./.next-bench/types/routes.d.ts";', '.next-bench')).toBe(true);
   });
 
-  it('first-load JS: the page\'s /_next/static scripts and the chunks its RSC payload names, once each, without noModule polyfills', () => {
+  it("first-load JS: the page's /_next/static scripts and the chunks its RSC payload names, once each, without noModule polyfills", () => {
     const html = [
       '<script src="/_next/static/chunks/a.js" async="" nonce="n"></script>',
       '<script src="/_next/static/chunks/a.js?dpl=1" async=""></script>',
@@ -79,7 +83,13 @@ describe('benchmark parts', () => {
   });
 
   it('lighthouse: a run that measured nothing (a trace error) is run again, three times in all; a third failure is reported', async () => {
-    const ok: PageRun = { url: '/login', scores: { performance: 98, accessibility: 100, bestPractices: 100 }, metrics: { fcpMs: 1, lcpMs: 1, tbtMs: 1, cls: 0, speedIndexMs: 1, serverResponseMs: 1 }, failedAudits: [], seconds: 1 };
+    const ok: PageRun = {
+      url: '/login',
+      scores: { performance: 98, accessibility: 100, bestPractices: 100 },
+      metrics: { fcpMs: 1, lcpMs: 1, tbtMs: 1, cls: 0, speedIndexMs: 1, serverResponseMs: 1 },
+      failedAudits: [],
+      seconds: 1,
+    };
     const failed: PageRun = { ...ok, scores: { performance: null, accessibility: null, bestPractices: null }, error: 'NO_NAVSTART: run Lighthouse again' };
     const sequence = (...runs: PageRun[]) => {
       let calls = 0;
@@ -99,9 +109,15 @@ describe('benchmark parts', () => {
     expect(broken.calls()).toBe(LIGHTHOUSE_ATTEMPTS);
   });
 
-  it('front-end targets: each page\'s three scores on the judged preset and the dashboard\'s first-load JS', () => {
+  it("front-end targets: each page's three scores on the judged preset and the dashboard's first-load JS", () => {
     const scores = (performance: number, accessibility: number, bestPractices: number) => ({
-      desktop: { url: '', scores: { performance, accessibility, bestPractices }, metrics: { fcpMs: 1, lcpMs: 1, tbtMs: 1, cls: 0, speedIndexMs: 1, serverResponseMs: 1 }, failedAudits: [], seconds: 1 },
+      desktop: {
+        url: '',
+        scores: { performance, accessibility, bestPractices },
+        metrics: { fcpMs: 1, lcpMs: 1, tbtMs: 1, cls: 0, speedIndexMs: 1, serverResponseMs: 1 },
+        failedAudits: [],
+        seconds: 1,
+      },
     });
     const frontend: FrontendResult = {
       lighthouse: {
@@ -116,7 +132,9 @@ describe('benchmark parts', () => {
           item: { path: '/recommendations/x', signedIn: true, ...scores(100, 99, 100) },
         },
       },
-      firstLoadJs: { dashboard: { available: true, path: '/dashboard', route: '/dashboard', scripts: 11, gzipKB: 265, rawKB: 900, inlineGzipKB: 17, htmlGzipKB: 28 } },
+      firstLoadJs: {
+        dashboard: { available: true, path: '/dashboard', route: '/dashboard', scripts: 11, gzipKB: 265, rawKB: 900, inlineGzipKB: 17, htmlGzipKB: 28 },
+      },
     };
     const met = Object.fromEntries(checkFrontendTargets(frontend).map((check) => [check.target, check.met]));
     expect(met).toMatchObject({
@@ -135,12 +153,16 @@ describe('benchmark parts', () => {
   it('run: --no-lighthouse skips Lighthouse; the Lighthouse flags are checked', () => {
     expect(parseArgs(['--no-lighthouse']).lighthouse).toEqual({ skip: 'skipped (--no-lighthouse)' });
     expect(parseArgs([]).lighthouse).toEqual({ pages: ['login', 'list', 'item', 'dashboard'], presets: ['desktop', 'mobile'], runs: 3 });
-    expect(parseArgs(['--lighthouse-pages', 'login', '--lighthouse-preset', 'desktop', '--lighthouse-runs', '1']).lighthouse).toEqual({ pages: ['login'], presets: ['desktop'], runs: 1 });
+    expect(parseArgs(['--lighthouse-pages', 'login', '--lighthouse-preset', 'desktop', '--lighthouse-runs', '1']).lighthouse).toEqual({
+      pages: ['login'],
+      presets: ['desktop'],
+      runs: 1,
+    });
     expect(() => parseArgs(['--lighthouse-pages', 'home'])).toThrow(/--lighthouse-pages/);
     expect(() => parseArgs(['--lighthouse-preset', 'tablet'])).toThrow(/--lighthouse-preset/);
   });
 
-  it('build: serves a current build, the app\'s current .next/ before building another, and rebuilds a stale one', () => {
+  it("build: serves a current build, the app's current .next/ before building another, and rebuilds a stale one", () => {
     const root = mkdtempSync(path.join(os.tmpdir(), 'bench-build-'));
     try {
       const fakeBuild = (dir: string) => {

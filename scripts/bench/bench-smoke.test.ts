@@ -37,8 +37,23 @@ function expectReported(name: string, entry: Reported) {
 describe('benchmark smoke run', () => {
   it('bench: a run at size S reports every metric, as one JSON object on the last line', { timeout: 600_000 }, async () => {
     const run = await runBench([
-      '--size', 'S', '--db', 'sqlite', '--duration', '1', '--connections', '2', '--json', '--reuse-build', '--no-record',
-      '--lighthouse-pages', 'login', '--lighthouse-preset', 'desktop', '--lighthouse-runs', '1',
+      '--size',
+      'S',
+      '--db',
+      'sqlite',
+      '--duration',
+      '1',
+      '--connections',
+      '2',
+      '--json',
+      '--reuse-build',
+      '--no-record',
+      '--lighthouse-pages',
+      'login',
+      '--lighthouse-preset',
+      'desktop',
+      '--lighthouse-runs',
+      '1',
     ]);
     expect(run.code, run.stderr.slice(-4_000)).toBe(0);
     const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!);

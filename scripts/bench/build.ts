@@ -14,7 +14,6 @@ const REWRITTEN_BY_BUILD = ['tsconfig.json', 'next-env.d.ts'];
 
 export type BuildPolicy = 'if-stale' | 'reuse';
 
-
 /** Other `next build` processes on this machine (the lead's, e2e's): two builds at once starve 2 cores. */
 function otherBuilds(): number[] {
   try {

@@ -27,7 +27,8 @@ function isAppCode(frame: Frame): boolean {
   return /\/server\/chunks\//.test(frame.url) && !/node_modules_|\[turbopack\]_runtime/.test(frame.url);
 }
 
-const label = (frame: Frame) => `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*node_modules\//, '').replace(/^.*\/server\/chunks\//, 'chunks/')}:${frame.lineNumber + 1}`;
+const label = (frame: Frame) =>
+  `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^.*node_modules\//, '').replace(/^.*\/server\/chunks\//, 'chunks/')}:${frame.lineNumber + 1}`;
 
 function top(times: Map<string, number>, totalUs: number, count: number): TimeShare[] {
   return [...times]
@@ -63,7 +64,12 @@ export function summariseCpuProfile(profile: CpuProfile, count = 25): ProfileSum
       add(appInclusive, name, us);
     }
   }
-  return { totalMs: Math.round(totalUs / 1000), byPackage: top(byPackage, totalUs, count), selfTime: top(selfTime, totalUs, count), appInclusive: top(appInclusive, totalUs, count) };
+  return {
+    totalMs: Math.round(totalUs / 1000),
+    byPackage: top(byPackage, totalUs, count),
+    selfTime: top(selfTime, totalUs, count),
+    appInclusive: top(appInclusive, totalUs, count),
+  };
 }
 
 export function formatSummary(summary: ProfileSummary, requests: number): string {

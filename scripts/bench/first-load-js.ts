@@ -66,7 +66,12 @@ async function scriptBytes(root: string, distDir: string, baseUrl: string, urlPa
   return Buffer.from(await response.arrayBuffer());
 }
 
-export async function measureFirstLoadJs(options: { root: string; distDir: string; baseUrl: string; pages: FirstLoadPage[] }): Promise<Record<string, FirstLoadEntry>> {
+export async function measureFirstLoadJs(options: {
+  root: string;
+  distDir: string;
+  baseUrl: string;
+  pages: FirstLoadPage[];
+}): Promise<Record<string, FirstLoadEntry>> {
   const out: Record<string, FirstLoadEntry> = {};
   const sizes = new Map<string, { raw: number; gzip: number }>();
   for (const page of options.pages) {

@@ -48,8 +48,12 @@ export const DEFAULT_LIGHTHOUSE_RUNS = 3;
 
 export function parseLighthouseOptions(skip: boolean, pages: string | undefined, preset: string | undefined, runs: string | undefined): LighthouseOptions {
   if (skip) return { skip: 'skipped (--no-lighthouse)' };
-  const names = (pages ?? FRONTEND_PAGES.join(',')).split(',').map((name) => name.trim()).filter(Boolean);
-  for (const name of names) if (!(FRONTEND_PAGES as readonly string[]).includes(name)) throw new Error(`--lighthouse-pages takes ${FRONTEND_PAGES.join(', ')} (comma-separated).`);
+  const names = (pages ?? FRONTEND_PAGES.join(','))
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  for (const name of names)
+    if (!(FRONTEND_PAGES as readonly string[]).includes(name)) throw new Error(`--lighthouse-pages takes ${FRONTEND_PAGES.join(', ')} (comma-separated).`);
   const presets = preset === undefined || preset === 'both' ? [...LIGHTHOUSE_PRESETS] : [preset];
   for (const name of presets) if (!(LIGHTHOUSE_PRESETS as readonly string[]).includes(name)) throw new Error('--lighthouse-preset is desktop, mobile or both.');
   const count = Number(runs ?? DEFAULT_LIGHTHOUSE_RUNS);
@@ -61,7 +65,14 @@ export function parseLighthouseOptions(skip: boolean, pages: string | undefined,
  * First-load JavaScript of every page (which also warms each route, so Lighthouse does not time a
  * route's first compile-and-load), then Lighthouse on the chosen pages.
  */
-export async function measureFrontend(options: { root: string; distDir: string; baseUrl: string; fixtures: Fixtures; routes: Set<string>; lighthouse: LighthouseOptions }): Promise<FrontendResult> {
+export async function measureFrontend(options: {
+  root: string;
+  distDir: string;
+  baseUrl: string;
+  fixtures: Fixtures;
+  routes: Set<string>;
+  lighthouse: LighthouseOptions;
+}): Promise<FrontendResult> {
   const pages = frontendPages(options.fixtures).filter((page) => options.routes.has(page.route));
   log(`frontend: first-load JavaScript of ${pages.length} pages`);
   const firstLoadJs = await measureFirstLoadJs({ root: options.root, distDir: options.distDir, baseUrl: options.baseUrl, pages });
@@ -145,18 +156,20 @@ export function frontendTables(frontend: FrontendResult | undefined): string {
         const weighted = run.failedAudits.filter((audit) => audit.weight > 0);
         const audits = weighted.slice(0, 5).map((audit) => (audit.value ? `${audit.id} (${audit.value})` : audit.id));
         if (weighted.length > 5) audits.push(`${weighted.length - 5} more`);
-        lines.push(row([
-          page,
-          preset,
-          performanceCell(run),
-          show(run.scores.accessibility),
-          show(run.scores.bestPractices),
-          show(run.metrics.fcpMs),
-          show(run.metrics.lcpMs),
-          show(run.metrics.tbtMs),
-          show(run.metrics.cls, 3),
-          run.error ? `error: ${run.error}` : audits.join(', ') || 'none',
-        ]));
+        lines.push(
+          row([
+            page,
+            preset,
+            performanceCell(run),
+            show(run.scores.accessibility),
+            show(run.scores.bestPractices),
+            show(run.metrics.fcpMs),
+            show(run.metrics.lcpMs),
+            show(run.metrics.tbtMs),
+            show(run.metrics.cls, 3),
+            run.error ? `error: ${run.error}` : audits.join(', ') || 'none',
+          ]),
+        );
       }
     }
     parts.push(lines.join('\n'));
@@ -170,7 +183,10 @@ export function frontendTables(frontend: FrontendResult | undefined): string {
   for (const [name, entry] of Object.entries(frontend.firstLoadJs)) {
     const path = entry.path.length > 48 ? `${entry.path.slice(0, 47)}…` : entry.path;
     if (!entry.available) lines.push(row([name, path, `not available: ${entry.reason}`, '', '', '', '']));
-    else lines.push(row([name, path, String(entry.scripts), entry.gzipKB.toFixed(1), entry.rawKB.toFixed(1), entry.inlineGzipKB.toFixed(1), entry.htmlGzipKB.toFixed(1)]));
+    else
+      lines.push(
+        row([name, path, String(entry.scripts), entry.gzipKB.toFixed(1), entry.rawKB.toFixed(1), entry.inlineGzipKB.toFixed(1), entry.htmlGzipKB.toFixed(1)]),
+      );
   }
   parts.push(lines.join('\n'));
   return parts.join('\n\n');

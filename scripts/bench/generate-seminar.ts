@@ -17,16 +17,50 @@ const LINKED_SHARE = 0.03;
 const ARCHIVED_SHARE = 0.02;
 
 type Change = { id: string; toStatus: Status; effective: Date; recorded: Date; authorId: string };
-type Note = { id: string; date: Date; created: Date; deleted: Date | null; authorId: string; body: string; sourceTitle: string | null; sourceUrl: string | null };
+type Note = {
+  id: string;
+  date: Date;
+  created: Date;
+  deleted: Date | null;
+  authorId: string;
+  body: string;
+  sourceTitle: string | null;
+  sourceUrl: string | null;
+};
 
 // Valid next statuses, with how often each is chosen.
 const TRANSITIONS: Record<Status, [Status, number][]> = {
-  NOT_STARTED: [['IN_PROGRESS', 6], ['STALLED', 2], ['PARTIALLY_IMPLEMENTED', 1], ['NO_LONGER_RELEVANT', 1]],
-  IN_PROGRESS: [['PARTIALLY_IMPLEMENTED', 4], ['STALLED', 3], ['IMPLEMENTED', 2], ['NOT_STARTED', 1]],
-  STALLED: [['IN_PROGRESS', 6], ['NO_LONGER_RELEVANT', 1], ['NOT_STARTED', 1]],
-  PARTIALLY_IMPLEMENTED: [['IMPLEMENTED', 4], ['IN_PROGRESS', 2], ['STALLED', 2]],
-  IMPLEMENTED: [['PARTIALLY_IMPLEMENTED', 2], ['IN_PROGRESS', 1], ['STALLED', 1]],
-  NO_LONGER_RELEVANT: [['IN_PROGRESS', 3], ['STALLED', 1]],
+  NOT_STARTED: [
+    ['IN_PROGRESS', 6],
+    ['STALLED', 2],
+    ['PARTIALLY_IMPLEMENTED', 1],
+    ['NO_LONGER_RELEVANT', 1],
+  ],
+  IN_PROGRESS: [
+    ['PARTIALLY_IMPLEMENTED', 4],
+    ['STALLED', 3],
+    ['IMPLEMENTED', 2],
+    ['NOT_STARTED', 1],
+  ],
+  STALLED: [
+    ['IN_PROGRESS', 6],
+    ['NO_LONGER_RELEVANT', 1],
+    ['NOT_STARTED', 1],
+  ],
+  PARTIALLY_IMPLEMENTED: [
+    ['IMPLEMENTED', 4],
+    ['IN_PROGRESS', 2],
+    ['STALLED', 2],
+  ],
+  IMPLEMENTED: [
+    ['PARTIALLY_IMPLEMENTED', 2],
+    ['IN_PROGRESS', 1],
+    ['STALLED', 1],
+  ],
+  NO_LONGER_RELEVANT: [
+    ['IN_PROGRESS', 3],
+    ['STALLED', 1],
+  ],
 };
 
 const COLUMNS = {
@@ -34,8 +68,26 @@ const COLUMNS = {
   Seminar: ['id', 'codePrefix', 'title', 'kind', 'date', 'venue', 'organiser', 'sourceFileName', 'sourceText', 'version', 'createdAt', 'updatedAt'],
   Speaker: ['id', 'seminarId', 'name', 'designation', 'position'],
   Recommendation: [
-    'id', 'code', 'seminarId', 'position', 'title', 'text', 'sourceStart', 'sourceEnd', 'sourceLineStart', 'sourceLineEnd',
-    'primaryThemeId', 'status', 'statusDate', 'priority', 'targetDate', 'archived', 'lastActivityAt', 'version', 'createdAt', 'updatedAt',
+    'id',
+    'code',
+    'seminarId',
+    'position',
+    'title',
+    'text',
+    'sourceStart',
+    'sourceEnd',
+    'sourceLineStart',
+    'sourceLineEnd',
+    'primaryThemeId',
+    'status',
+    'statusDate',
+    'priority',
+    'targetDate',
+    'archived',
+    'lastActivityAt',
+    'version',
+    'createdAt',
+    'updatedAt',
   ],
   RecommendationTheme: ['recommendationId', 'themeId'],
   RecommendationSector: ['recommendationId', 'sectorId'],
@@ -133,8 +185,16 @@ function staffById(staff: Staff[], id: string): Staff {
 
 function audit(chunk: Chunk, random: Random, actor: Staff, action: string, entityType: string, entityId: string, at: Date, before: unknown, after: unknown) {
   chunk.add('AuditLog', [
-    random.cuid(), actor.id, actor.email, action, entityType, entityId,
-    before === null ? null : JSON.stringify(before), after === null ? null : JSON.stringify(after), null, at,
+    random.cuid(),
+    actor.id,
+    actor.email,
+    action,
+    entityType,
+    entityId,
+    before === null ? null : JSON.stringify(before),
+    after === null ? null : JSON.stringify(after),
+    null,
+    at,
   ]);
 }
 
@@ -160,7 +220,18 @@ export function generateSeminar(chunk: Chunk, input: SeminarInput) {
     return { start, end: start + text.length, line: startLine };
   });
   chunk.add('Seminar', [
-    seminarId, codePrefix, title, random.pick(SEMINAR_KINDS), date, words.venue(random), 'Institute of Regional Studies', null, sourceText, 1, created, created,
+    seminarId,
+    codePrefix,
+    title,
+    random.pick(SEMINAR_KINDS),
+    date,
+    words.venue(random),
+    'Institute of Regional Studies',
+    null,
+    sourceText,
+    1,
+    created,
+    created,
   ]);
   const speakers = random.int(2, 4);
   for (let position = 1; position <= speakers; position += 1) {
@@ -178,7 +249,15 @@ export function generateSeminar(chunk: Chunk, input: SeminarInput) {
     const notes: Note[] = Array.from({ length: plan.notes }, () => {
       const noteDate = addMs(date, random.int(0, openDays) * DAY);
       const noteCreated = minDate(maxDate(addMs(noteDate, random.int(1, 20) * HOUR), addMs(itemCreated, 60_000)), anchorEnd);
-      return { id: random.cuid(), date: noteDate, created: noteCreated, deleted: null, authorId: random.pick(staff).id, body: words.evidenceBody(random), ...words.evidenceSource(random) };
+      return {
+        id: random.cuid(),
+        date: noteDate,
+        created: noteCreated,
+        deleted: null,
+        authorId: random.pick(staff).id,
+        body: words.evidenceBody(random),
+        ...words.evidenceSource(random),
+      };
     }).sort((a, b) => a.date.getTime() - b.date.getTime());
     if (notes.length >= 2) {
       for (const note of notes) {
@@ -215,38 +294,105 @@ export function generateSeminar(chunk: Chunk, input: SeminarInput) {
     const primaryThemeId = random.pick(vocabulary.themes);
     const range = ranges[index]!;
     chunk.add('Recommendation', [
-      id, code, seminarId, index + 1, texts[index]!.title, texts[index]!.text, range.start, range.end, range.line, range.line,
-      primaryThemeId, latest.toStatus, latest.effective, random.pick(['LOW', 'MEDIUM', 'MEDIUM', 'HIGH']), targetDate,
-      random.chance(ARCHIVED_SHARE), lastActivity, changes.length, itemCreated, updated,
+      id,
+      code,
+      seminarId,
+      index + 1,
+      texts[index]!.title,
+      texts[index]!.text,
+      range.start,
+      range.end,
+      range.line,
+      range.line,
+      primaryThemeId,
+      latest.toStatus,
+      latest.effective,
+      random.pick(['LOW', 'MEDIUM', 'MEDIUM', 'HIGH']),
+      targetDate,
+      random.chance(ARCHIVED_SHARE),
+      lastActivity,
+      changes.length,
+      itemCreated,
+      updated,
     ]);
-    for (const themeId of random.sample(vocabulary.themes.filter((theme) => theme !== primaryThemeId), random.int(0, 2))) {
+    for (const themeId of random.sample(
+      vocabulary.themes.filter((theme) => theme !== primaryThemeId),
+      random.int(0, 2),
+    )) {
       chunk.add('RecommendationTheme', [id, themeId]);
     }
     for (const sectorId of random.sample(vocabulary.sectors, random.int(1, 3))) chunk.add('RecommendationSector', [id, sectorId]);
-    audit(chunk, random, importer, 'recommendation.create', 'recommendation', id, itemCreated, null, { code, title: texts[index]!.title, status: 'NOT_STARTED' });
+    audit(chunk, random, importer, 'recommendation.create', 'recommendation', id, itemCreated, null, {
+      code,
+      title: texts[index]!.title,
+      status: 'NOT_STARTED',
+    });
 
     // Status rows and their audit rows, each with what was known when it was recorded.
     byRecording.forEach((change, recordingIndex) => {
       const known = byRecording.slice(0, recordingIndex);
       const from = change === changes[0] ? null : inForce(known, change.effective);
       chunk.add('StatusChange', [
-        change.id, id, from?.toStatus ?? null, change.toStatus, change.effective, change.recorded, change.authorId,
+        change.id,
+        id,
+        from?.toStatus ?? null,
+        change.toStatus,
+        change.effective,
+        change.recorded,
+        change.authorId,
         change === changes[0] ? 'Recommended at the seminar.' : null,
       ]);
       if (change === changes[0]) return;
       const current = inForce([...known, change], anchorDay)!;
-      audit(chunk, random, staffById(staff, change.authorId), 'recommendation.status_change', 'recommendation', id, change.recorded,
+      audit(
+        chunk,
+        random,
+        staffById(staff, change.authorId),
+        'recommendation.status_change',
+        'recommendation',
+        id,
+        change.recorded,
         { code, version: recordingIndex },
         {
-          code, status: current.toStatus, statusDate: toDateOnly(current.effective), version: recordingIndex + 1,
-          change: { id: change.id, fromStatus: from?.toStatus ?? null, toStatus: change.toStatus, effectiveDate: toDateOnly(change.effective), note: null, evidenceId: null },
-        });
+          code,
+          status: current.toStatus,
+          statusDate: toDateOnly(current.effective),
+          version: recordingIndex + 1,
+          change: {
+            id: change.id,
+            fromStatus: from?.toStatus ?? null,
+            toStatus: change.toStatus,
+            effectiveDate: toDateOnly(change.effective),
+            note: null,
+            evidenceId: null,
+          },
+        },
+      );
     });
 
     for (const note of notes) {
-      chunk.add('EvidenceNote', [note.id, id, note.body, note.date, note.sourceTitle, note.sourceUrl, note.authorId, 1, note.created, note.created, note.deleted]);
+      chunk.add('EvidenceNote', [
+        note.id,
+        id,
+        note.body,
+        note.date,
+        note.sourceTitle,
+        note.sourceUrl,
+        note.authorId,
+        1,
+        note.created,
+        note.created,
+        note.deleted,
+      ]);
       const author = staffById(staff, note.authorId);
-      const view = { recommendationId: id, code, body: note.body, evidenceDate: toDateOnly(note.date), sourceTitle: note.sourceTitle, sourceUrl: note.sourceUrl };
+      const view = {
+        recommendationId: id,
+        code,
+        body: note.body,
+        evidenceDate: toDateOnly(note.date),
+        sourceTitle: note.sourceTitle,
+        sourceUrl: note.sourceUrl,
+      };
       audit(chunk, random, author, 'evidence.create', 'evidence_note', note.id, note.created, null, view);
       if (note.deleted) audit(chunk, random, author, 'evidence.remove', 'evidence_note', note.id, note.deleted, view, { deleted: true });
     }
@@ -257,7 +403,11 @@ export function generateSeminar(chunk: Chunk, input: SeminarInput) {
       const author = random.pick(staff);
       const at = minDate(addMs(itemCreated, random.int(1, 30) * DAY), anchorEnd);
       chunk.add('RecommendationLink', [linkId, id, other.id, 'Repeats an earlier recommendation.', author.id, at, null]);
-      audit(chunk, random, author, 'recommendation.link', 'recommendation_link', linkId, at, null, { from: code, to: other.code, note: 'Repeats an earlier recommendation.' });
+      audit(chunk, random, author, 'recommendation.link', 'recommendation_link', linkId, at, null, {
+        from: code,
+        to: other.code,
+        note: 'Repeats an earlier recommendation.',
+      });
     }
     // A bounded sample of earlier items is enough to draw links from.
     if (input.earlierItems.length < 5_000) input.earlierItems.push({ id, code });

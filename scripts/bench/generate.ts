@@ -140,8 +140,16 @@ export async function generateDataset(url: string, spec: DatasetSpec, options: G
   const vocabulary = await readVocabulary(url);
   const writer = await openWriter(url);
   const summary: GeneratedSummary = {
-    seminars: 0, recommendations: 0, statusChanges: 0, evidenceNotes: 0, auditRows: 0, links: 0, users: 0,
-    firstSeminar: '', lastSeminar: '', anchor: toDateOnly(anchorDay),
+    seminars: 0,
+    recommendations: 0,
+    statusChanges: 0,
+    evidenceNotes: 0,
+    auditRows: 0,
+    links: 0,
+    users: 0,
+    firstSeminar: '',
+    lastSeminar: '',
+    anchor: toDateOnly(anchorDay),
   };
   try {
     // Staff who author the history.
@@ -163,7 +171,9 @@ export async function generateDataset(url: string, spec: DatasetSpec, options: G
       const slot = span / spec.seminars;
       return day(new Date(first.getTime() + (index + 0.5) * slot + (random.next() - 0.5) * slot * 0.6));
     }).sort((a, b) => a.getTime() - b.getTime());
-    const itemsPerSeminar = seminarDates.map((_, index) => Math.floor(spec.recommendations / spec.seminars) + (index < spec.recommendations % spec.seminars ? 1 : 0));
+    const itemsPerSeminar = seminarDates.map(
+      (_, index) => Math.floor(spec.recommendations / spec.seminars) + (index < spec.recommendations % spec.seminars ? 1 : 0),
+    );
 
     // How many changes and notes each item gets: more for older items, with some spread.
     const itemSeminar: number[] = itemsPerSeminar.flatMap((count, seminarIndex) => new Array<number>(count).fill(seminarIndex));
@@ -192,7 +202,16 @@ export async function generateDataset(url: string, spec: DatasetSpec, options: G
           notes: notesPerItem[itemIndex + offset]!,
         }));
         generateSeminar(chunk, {
-          random, prefix, seminarIndex, date: seminarDates[seminarIndex]!, items, staff, vocabulary, anchorDay, anchorEnd, earlierItems,
+          random,
+          prefix,
+          seminarIndex,
+          date: seminarDates[seminarIndex]!,
+          items,
+          staff,
+          vocabulary,
+          anchorDay,
+          anchorEnd,
+          earlierItems,
         });
         itemIndex += count;
       }
@@ -264,7 +283,11 @@ async function recreateDatabase(url: string): Promise<void> {
  * The benchmark database of `size`, generated unless one from the same generator version and seed
  * is already there (then it is reused, with whatever earlier benchmark runs added to it).
  */
-export async function prepareBenchDataset(size: Size, db: DbKind, options: { force?: boolean; seed?: string } = {}): Promise<{ url: string; manifest: Manifest }> {
+export async function prepareBenchDataset(
+  size: Size,
+  db: DbKind,
+  options: { force?: boolean; seed?: string } = {},
+): Promise<{ url: string; manifest: Manifest }> {
   const url = benchDatabaseUrl(size, db);
   const seed = options.seed ?? DEFAULT_SEED;
   const existing = options.force ? null : await readManifest(url);
@@ -292,7 +315,9 @@ export async function prepareBenchDataset(size: Size, db: DbKind, options: { for
   if (spec) {
     const report = percentLogger(`data: generating ${spec.recommendations.toLocaleString('en')} recommendations`, spec.seminars, 10);
     generated = await generateDataset(url, spec, { seed, onProgress: report });
-    log(`data: wrote ${generated.statusChanges.toLocaleString('en')} status changes, ${generated.evidenceNotes.toLocaleString('en')} evidence notes, ${generated.auditRows.toLocaleString('en')} audit rows`);
+    log(
+      `data: wrote ${generated.statusChanges.toLocaleString('en')} status changes, ${generated.evidenceNotes.toLocaleString('en')} evidence notes, ${generated.auditRows.toLocaleString('en')} audit rows`,
+    );
   }
   if (providerOf(url) === 'postgresql') {
     // Autovacuum would analyse the fresh tables within minutes; doing it now makes runs repeatable.
@@ -309,7 +334,11 @@ export async function prepareBenchDataset(size: Size, db: DbKind, options: { for
   const manifest: Manifest = { generatorVersion: GENERATOR_VERSION, size, seed, generated, seconds: (Date.now() - started) / 1000 };
   const writer = createClient(url);
   try {
-    await writer.setting.upsert({ where: { key: MANIFEST_KEY }, create: { key: MANIFEST_KEY, value: JSON.stringify(manifest) }, update: { value: JSON.stringify(manifest) } });
+    await writer.setting.upsert({
+      where: { key: MANIFEST_KEY },
+      create: { key: MANIFEST_KEY, value: JSON.stringify(manifest) },
+      update: { value: JSON.stringify(manifest) },
+    });
   } finally {
     await writer.$disconnect();
   }

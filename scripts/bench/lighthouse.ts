@@ -33,9 +33,24 @@ const CATEGORIES = { performance: 'performance', accessibility: 'accessibility',
 type CategoryKey = keyof typeof CATEGORIES;
 
 export type LighthouseScores = Record<CategoryKey, number | null>;
-export type LighthouseMetrics = { fcpMs: number | null; lcpMs: number | null; tbtMs: number | null; cls: number | null; speedIndexMs: number | null; serverResponseMs: number | null };
+export type LighthouseMetrics = {
+  fcpMs: number | null;
+  lcpMs: number | null;
+  tbtMs: number | null;
+  cls: number | null;
+  speedIndexMs: number | null;
+  serverResponseMs: number | null;
+};
 /** An audit that costs its category points: a weighted one below a pass, or a performance diagnostic flagged by Lighthouse. */
-export type FailedAudit = { id: string; category: (typeof CATEGORIES)[CategoryKey]; weight: number; score: number | null; title: string; value?: string; examples?: string[] };
+export type FailedAudit = {
+  id: string;
+  category: (typeof CATEGORIES)[CategoryKey];
+  weight: number;
+  score: number | null;
+  title: string;
+  value?: string;
+  examples?: string[];
+};
 export type PageRun = {
   url: string;
   scores: LighthouseScores;
@@ -65,7 +80,8 @@ export function chromePath(): string {
   return process.env.CHROME_PATH || DEFAULT_CHROME_PATH;
 }
 
-const round = (value: number | undefined | null, digits = 0) => (typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : null);
+const round = (value: number | undefined | null, digits = 0) =>
+  typeof value === 'number' && Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : null;
 const clip = (text: string, length = 160) => (text.length > length ? `${text.slice(0, length - 1)}…` : text);
 
 /** A few of an audit's items (the offending element, console message or URL), enough to start looking. */
@@ -181,7 +197,12 @@ export function medianRun(runs: PageRun[]): PageRun {
  * before each page (Lighthouse's default), so each run is a first visit with an empty cache. With
  * `runs` > 1 each page is run that many times and the median run is kept.
  */
-export async function runLighthouse(options: { baseUrl: string; pages: LighthousePage[]; presets: LighthousePreset[]; runs: number }): Promise<LighthouseReport> {
+export async function runLighthouse(options: {
+  baseUrl: string;
+  pages: LighthousePage[];
+  presets: LighthousePreset[];
+  runs: number;
+}): Promise<LighthouseReport> {
   const executable = chromePath();
   if (!existsSync(executable)) {
     return { available: false, reason: `no Chromium at ${executable} (install Debian's chromium, or set CHROME_PATH)` };
@@ -226,7 +247,9 @@ export async function runLighthouse(options: { baseUrl: string; pages: Lighthous
           runs.push(await retryFailedRun(runOnce, (run) => log(`lighthouse: ${page.name}, ${preset}: failed (${run.error}); running it again`)));
           const run = runs.at(-1)!;
           const { performance, accessibility, bestPractices } = run.scores;
-          log(`lighthouse: ${page.name}, ${preset}${options.runs > 1 ? ` run ${attempt + 1}/${options.runs}` : ''}: ${run.error && performance === null ? `failed: ${run.error}` : `performance ${performance}, accessibility ${accessibility}, best practices ${bestPractices}`} (${run.seconds} s)`);
+          log(
+            `lighthouse: ${page.name}, ${preset}${options.runs > 1 ? ` run ${attempt + 1}/${options.runs}` : ''}: ${run.error && performance === null ? `failed: ${run.error}` : `performance ${performance}, accessibility ${accessibility}, best practices ${bestPractices}`} (${run.seconds} s)`,
+          );
         }
         report[preset] = medianRun(runs);
       }

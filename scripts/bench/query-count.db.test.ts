@@ -167,7 +167,10 @@ describe('generated data', () => {
         lastActivityAt: true,
         version: true,
         seminar: { select: { date: true } },
-        statusChanges: { orderBy: [{ effectiveDate: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }], select: { toStatus: true, effectiveDate: true, recordedAt: true } },
+        statusChanges: {
+          orderBy: [{ effectiveDate: 'asc' }, { recordedAt: 'asc' }, { id: 'asc' }],
+          select: { toStatus: true, effectiveDate: true, recordedAt: true },
+        },
         evidenceNotes: { select: { evidenceDate: true, createdAt: true, deletedAt: true } },
       },
     });

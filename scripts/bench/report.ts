@@ -46,7 +46,9 @@ export type BenchResult = {
 export type TargetCheck = { target: string; limit: string; value: string; met: boolean | null };
 
 /** What the file in bench/results/ adds around it. */
-export type ResultFile = BenchResult & { meta: Record<string, unknown> & { date: string; durationSeconds: number; connections: number; targets: TargetCheck[] } };
+export type ResultFile = BenchResult & {
+  meta: Record<string, unknown> & { date: string; durationSeconds: number; connections: number; targets: TargetCheck[] };
+};
 
 const round = (value: number, digits = 2) => (Number.isFinite(value) ? Math.round(value * 10 ** digits) / 10 ** digits : 0);
 
@@ -79,7 +81,15 @@ export function summarise(data: HistogramData, requests: number, errors: number,
 // --- targets (issue 9), checked against this run and the latest runs of other sizes/databases ----
 
 const READ_PAGES: TargetName[] = ['dashboard', 'list', 'item', 'progressApi'];
-const M_SQLITE_P95: Partial<Record<TargetName, number>> = { dashboard: 150, list: 100, item: 100, progressApi: 50, statusChange: 50, exportPdf: 5000, exportXlsx: 5000 };
+const M_SQLITE_P95: Partial<Record<TargetName, number>> = {
+  dashboard: 150,
+  list: 100,
+  item: 100,
+  progressApi: 50,
+  statusChange: 50,
+  exportPdf: 5000,
+  exportXlsx: 5000,
+};
 
 const measured = (entry: Entry | undefined): entry is Measured => entry !== undefined && entry.available;
 /** Every request was an error: its timings are how long it took to fail, not to serve. */
@@ -88,8 +98,16 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 export function checkTargets(result: BenchResult, others: ResultFile[]): TargetCheck[] {
   const checks: TargetCheck[] = [];
-  const latest = (size: Size, db: DbKind) => others.filter((file) => file.size === size && file.db === db).sort((a, b) => b.meta.date.localeCompare(a.meta.date))[0];
-  const add = (target: string, limit: string, entry: Entry | undefined, value: (entry: Measured) => number | null, ok: (value: number) => boolean, show = ms) => {
+  const latest = (size: Size, db: DbKind) =>
+    others.filter((file) => file.size === size && file.db === db).sort((a, b) => b.meta.date.localeCompare(a.meta.date))[0];
+  const add = (
+    target: string,
+    limit: string,
+    entry: Entry | undefined,
+    value: (entry: Measured) => number | null,
+    ok: (value: number) => boolean,
+    show = ms,
+  ) => {
     const measuredValue = measured(entry) ? value(entry) : null;
     if (!measured(entry)) checks.push({ target, limit, value: entry ? 'not available' : 'not measured', met: null });
     else if (allFailed(entry)) checks.push({ target, limit, value: `all ${entry.requests} requests failed`, met: false });
@@ -101,17 +119,46 @@ export function checkTargets(result: BenchResult, others: ResultFile[]): TargetC
   if (result.size === 'M' && result.db === 'sqlite') {
     for (const [name, limit] of Object.entries(M_SQLITE_P95) as [TargetName, number][]) {
       const label = name === 'exportPdf' || name === 'exportXlsx' ? `${name} time` : `${name} p95`;
-      add(label, `<= ${limit} ms`, result.results[name], (entry) => entry.p95, (value) => value <= limit);
+      add(
+        label,
+        `<= ${limit} ms`,
+        result.results[name],
+        (entry) => entry.p95,
+        (value) => value <= limit,
+      );
     }
-    add('statusChange throughput', '>= 300 changes/s', result.results.statusChange, (entry) => entry.rps, (value) => value >= 300, (value) => `${value.toFixed(0)}/s`);
-    add('statusChange errors', '0', result.results.statusChange, (entry) => entry.errors, (value) => value === 0, String);
+    add(
+      'statusChange throughput',
+      '>= 300 changes/s',
+      result.results.statusChange,
+      (entry) => entry.rps,
+      (value) => value >= 300,
+      (value) => `${value.toFixed(0)}/s`,
+    );
+    add(
+      'statusChange errors',
+      '0',
+      result.results.statusChange,
+      (entry) => entry.errors,
+      (value) => value === 0,
+      String,
+    );
   }
   if (result.size === 'L') {
     const reference = latest('M', result.db);
     for (const name of READ_PAGES) {
       const atM = reference?.results[name];
-      if (!measured(atM) || atM.p95 === null) checks.push({ target: `${name} p95 vs M`, limit: '<= 3x M', value: reference ? 'M not available' : 'no M run', met: null });
-      else add(`${name} p95 vs M`, `<= 3x M (${ms(atM.p95)})`, result.results[name], (entry) => ratio(entry.p95, atM.p95), (value) => value <= 3, (value) => `${value.toFixed(2)}x`);
+      if (!measured(atM) || atM.p95 === null)
+        checks.push({ target: `${name} p95 vs M`, limit: '<= 3x M', value: reference ? 'M not available' : 'no M run', met: null });
+      else
+        add(
+          `${name} p95 vs M`,
+          `<= 3x M (${ms(atM.p95)})`,
+          result.results[name],
+          (entry) => ratio(entry.p95, atM.p95),
+          (value) => value <= 3,
+          (value) => `${value.toFixed(2)}x`,
+        );
     }
     checks.push({ target: 'server RSS', limit: '<= 400 MB', value: `${result.rssPeakMB.toFixed(0)} MB`, met: result.rssPeakMB <= 400 });
   }
@@ -119,14 +166,30 @@ export function checkTargets(result: BenchResult, others: ResultFile[]): TargetC
     const reference = latest('M', 'sqlite');
     for (const name of READ_PAGES) {
       const sqlite = reference?.results[name];
-      if (!measured(sqlite) || sqlite.p95 === null) checks.push({ target: `${name} p95 vs SQLite`, limit: '<= 1.5x SQLite', value: reference ? 'SQLite not available' : 'no SQLite M run', met: null });
-      else add(`${name} p95 vs SQLite`, `<= 1.5x SQLite (${ms(sqlite.p95)})`, result.results[name], (entry) => ratio(entry.p95, sqlite.p95), (value) => value <= 1.5, (value) => `${value.toFixed(2)}x`);
+      if (!measured(sqlite) || sqlite.p95 === null)
+        checks.push({ target: `${name} p95 vs SQLite`, limit: '<= 1.5x SQLite', value: reference ? 'SQLite not available' : 'no SQLite M run', met: null });
+      else
+        add(
+          `${name} p95 vs SQLite`,
+          `<= 1.5x SQLite (${ms(sqlite.p95)})`,
+          result.results[name],
+          (entry) => ratio(entry.p95, sqlite.p95),
+          (value) => value <= 1.5,
+          (value) => `${value.toFixed(2)}x`,
+        );
     }
   }
   const trivial = result.floors.trivialRoute;
   if (measured(trivial) && trivial.p50 !== null) {
     const base = trivial.p50;
-    add('dashboard p50 vs trivial route', `<= 5x (${ms(base)})`, result.results.dashboard, (entry) => ratio(entry.p50, base), (value) => value <= 5, (value) => `${value.toFixed(1)}x`);
+    add(
+      'dashboard p50 vs trivial route',
+      `<= 5x (${ms(base)})`,
+      result.results.dashboard,
+      (entry) => ratio(entry.p50, base),
+      (value) => value <= 5,
+      (value) => `${value.toFixed(1)}x`,
+    );
   }
   // The front-end targets are set at M; the database barely matters to them, so both are checked.
   if (result.size === 'M') checks.push(...checkFrontendTargets(result.frontend));
@@ -146,18 +209,20 @@ export function resultTable(result: BenchResult): string {
     const time = (value: number | null) => (value === null ? '—' : value.toFixed(1));
     if (!entry.available) lines.push(row([name, `not available: ${entry.reason}`, '', '', '', '', '', '', '', '']));
     else {
-      lines.push(row([
-        entry.note ? `${name} (${entry.note})` : allFailed(entry) ? `${name} (all requests failed)` : name,
-        entry.rps.toFixed(1),
-        time(entry.p50),
-        time(entry.p95),
-        time(entry.p99),
-        String(entry.errors),
-        String(entry.requests),
-        String(entry.connections),
-        entry.p50VsTrivial === undefined ? '' : `${entry.p50VsTrivial.toFixed(1)}x`,
-        entry.rssPeakMB === undefined ? '' : entry.rssPeakMB.toFixed(0),
-      ]));
+      lines.push(
+        row([
+          entry.note ? `${name} (${entry.note})` : allFailed(entry) ? `${name} (all requests failed)` : name,
+          entry.rps.toFixed(1),
+          time(entry.p50),
+          time(entry.p95),
+          time(entry.p99),
+          String(entry.errors),
+          String(entry.requests),
+          String(entry.connections),
+          entry.p50VsTrivial === undefined ? '' : `${entry.p50VsTrivial.toFixed(1)}x`,
+          entry.rssPeakMB === undefined ? '' : entry.rssPeakMB.toFixed(0),
+        ]),
+      );
     }
   };
   for (const name of TARGET_NAMES) line(name, result.results[name]);
@@ -206,7 +271,10 @@ export function refreshReadme(files = readResultFiles(), readme = README): void 
       const file = files.filter((entry) => entry.size === size && entry.db === db).sort((a, b) => b.meta.date.localeCompare(a.meta.date))[0];
       if (!file) continue;
       // Checked again against the runs that came before it, so a change in the checks applies to old files too.
-      const targets = checkTargets(file, files.filter((other) => other.meta.date < file.meta.date));
+      const targets = checkTargets(
+        file,
+        files.filter((other) => other.meta.date < file.meta.date),
+      );
       const m = file.machine;
       const load = file.meta.loadAverage as { before: number; after: number } | undefined;
       const dataset = file.meta.dataset as { recommendations?: number; statusChanges?: number; evidenceNotes?: number } | null;
@@ -216,9 +284,13 @@ export function refreshReadme(files = readResultFiles(), readme = README): void 
           '',
           `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}, Node ${m.node}. ` +
             `${file.meta.durationSeconds} s per measurement, ${file.meta.connections} connections for reads. ` +
-            (dataset ? `Data: ${dataset.recommendations?.toLocaleString('en')} generated recommendations, ${dataset.statusChanges?.toLocaleString('en')} status changes, ${dataset.evidenceNotes?.toLocaleString('en')} evidence notes. ` : 'Data: the real seed only. ') +
+            (dataset
+              ? `Data: ${dataset.recommendations?.toLocaleString('en')} generated recommendations, ${dataset.statusChanges?.toLocaleString('en')} status changes, ${dataset.evidenceNotes?.toLocaleString('en')} evidence notes. `
+              : 'Data: the real seed only. ') +
             `Server peak RSS ${file.rssPeakMB.toFixed(0)} MB.` +
-            (load ? ` Load average ${load.before} before, ${load.after} after (other work on the machine distorts timings and Lighthouse's performance score).` : ''),
+            (load
+              ? ` Load average ${load.before} before, ${load.after} after (other work on the machine distorts timings and Lighthouse's performance score).`
+              : ''),
           '',
           resultTable(file),
           '',

@@ -66,7 +66,20 @@ export function parseArgs(argv: string[]): RunOptions {
     if (next === undefined || next.startsWith('--')) throw new Error(`${name} needs a value. ${USAGE}`);
     return next;
   };
-  const known = new Set(['--size', '--db', '--duration', '--connections', '--json', '--reuse-build', '--regenerate', '--no-record', '--no-lighthouse', '--lighthouse-pages', '--lighthouse-preset', '--lighthouse-runs']);
+  const known = new Set([
+    '--size',
+    '--db',
+    '--duration',
+    '--connections',
+    '--json',
+    '--reuse-build',
+    '--regenerate',
+    '--no-record',
+    '--no-lighthouse',
+    '--lighthouse-pages',
+    '--lighthouse-preset',
+    '--lighthouse-runs',
+  ]);
   for (const arg of argv) if (arg.startsWith('--') && !known.has(arg)) throw new Error(`Unknown option ${arg}. ${USAGE}`);
   const size = (value('--size') ?? 'S').toUpperCase();
   if (!(size in SIZES)) throw new Error(`--size is S, M or L. ${USAGE}`);
@@ -113,7 +126,11 @@ async function availability(server: Server, plan: TargetPlan, routes: Set<string
   }
   let response: Response;
   try {
-    response = await fetch(new URL(plan.probe.path, server.baseUrl), { headers: plan.probe.headers, redirect: 'manual', signal: AbortSignal.timeout(plan.job.timeoutMs) });
+    response = await fetch(new URL(plan.probe.path, server.baseUrl), {
+      headers: plan.probe.headers,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(plan.job.timeoutMs),
+    });
     await response.arrayBuffer();
   } catch (error) {
     const note = (error as Error).name === 'TimeoutError' ? `no answer within ${plan.job.timeoutMs / 1000} s` : `request failed: ${(error as Error).message}`;
@@ -130,7 +147,8 @@ async function availability(server: Server, plan: TargetPlan, routes: Set<string
   if (response.status >= 300 && response.status < 400) {
     throw new Error(`${plan.probe.path} redirected to ${response.headers.get('location')}: the benchmark's session was refused`);
   }
-  if (response.status === 401 || response.status === 403) throw new Error(`${plan.probe.path} answered ${response.status}: the benchmark's credentials were refused`);
+  if (response.status === 401 || response.status === 403)
+    throw new Error(`${plan.probe.path} answered ${response.status}: the benchmark's credentials were refused`);
   return null;
 }
 
@@ -152,7 +170,9 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
   } finally {
     await client.$disconnect();
   }
-  log(`fixtures: item page ${fixtures.itemCode} (${fixtures.itemHistory} status changes); ${fixtures.statusClients.flat().length} items for the status-change clients`);
+  log(
+    `fixtures: item page ${fixtures.itemCode} (${fixtures.itemHistory} status changes); ${fixtures.statusClients.flat().length} items for the status-change clients`,
+  );
 
   const build = await ensureBuild(root, options.reuseBuild ? 'reuse' : 'if-stale', BENCH_DIST_DIR);
   const routes = builtRoutes(root, build.distDir);
@@ -173,7 +193,13 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
     log(`measure: the dashboard's SQL through the driver for ${options.durationSeconds} s`);
     const statements = await captureStatements(url, dashboardData());
     const replay = await replayStatements(url, statements, durationMs);
-    sql = { ...summarise(replay.histogram, replay.iterations, 0, replay.elapsedMs, 1), connections: 1, iterations: replay.iterations, statements: replay.statements, page: 'dashboard' };
+    sql = {
+      ...summarise(replay.histogram, replay.iterations, 0, replay.elapsedMs, 1),
+      connections: 1,
+      iterations: replay.iterations,
+      statements: replay.statements,
+      page: 'dashboard',
+    };
     log(`measure: dashboard SQL: ${replay.statements} statements, p50 ${sql.p50} ms, p95 ${sql.p95} ms`);
 
     // The front end next, one page view at a time on an otherwise idle server.

@@ -66,7 +66,10 @@ export class RssSampler {
   peakMB = 0;
   windowPeakMB = 0;
 
-  constructor(private readonly pid: number, private readonly everyMs = 100) {}
+  constructor(
+    private readonly pid: number,
+    private readonly everyMs = 100,
+  ) {}
 
   sample(): number {
     const mb = processTree(this.pid).reduce((sum, pid) => sum + rssKb(pid), 0) / 1024;
@@ -109,24 +112,35 @@ async function waitForHealth(baseUrl: string, child: ChildProcess, timeoutMs: nu
   throw new Error(`The server did not answer /api/health within ${timeoutMs / 1000} s`);
 }
 
-export async function startServer(options: { root: string; distDir: string; databaseUrl: string; secret: string; logFile: string; nodeArgs?: string[] }): Promise<Server> {
+export async function startServer(options: {
+  root: string;
+  distDir: string;
+  databaseUrl: string;
+  secret: string;
+  logFile: string;
+  nodeArgs?: string[];
+}): Promise<Server> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [...serverNodeArgs(), ...(options.nodeArgs ?? []), nextBin(options.root), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: options.root,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      ...serverMemoryEnv(),
-      NODE_ENV: 'production',
-      NEXT_DIST_DIR: options.distDir,
-      DATABASE_URL: options.databaseUrl,
-      NEXTAUTH_SECRET: options.secret,
-      NEXTAUTH_URL: baseUrl,
-      PORT: String(port),
-      NEXT_TELEMETRY_DISABLED: '1',
+  const child = spawn(
+    process.execPath,
+    [...serverNodeArgs(), ...(options.nodeArgs ?? []), nextBin(options.root), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: options.root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        ...serverMemoryEnv(),
+        NODE_ENV: 'production',
+        NEXT_DIST_DIR: options.distDir,
+        DATABASE_URL: options.databaseUrl,
+        NEXTAUTH_SECRET: options.secret,
+        NEXTAUTH_URL: baseUrl,
+        PORT: String(port),
+        NEXT_TELEMETRY_DISABLED: '1',
+      },
     },
-  });
+  );
   const serverLog = createWriteStream(options.logFile);
   child.stdout.pipe(serverLog);
   child.stderr.pipe(serverLog);

@@ -45,9 +45,7 @@ export function recordingClient(url: string, log: SqlQuery[]): Db {
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(object) : value;
     },
   });
-  return providerOf(url) === 'postgresql'
-    ? (new PostgresClient({ adapter: wrapped }) as unknown as Db)
-    : new SqliteClient({ adapter: wrapped });
+  return providerOf(url) === 'postgresql' ? (new PostgresClient({ adapter: wrapped }) as unknown as Db) : new SqliteClient({ adapter: wrapped });
 }
 
 export async function captureStatements(url: string, data: PageData): Promise<SqlQuery[]> {

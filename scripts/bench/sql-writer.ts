@@ -35,9 +35,7 @@ class SqliteWriter implements SqlWriter {
     const key = `${table}(${columns.join(',')})`;
     let statement = this.statements.get(key);
     if (!statement) {
-      statement = this.db.prepare(
-        `INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
-      );
+      statement = this.db.prepare(`INSERT INTO ${quote(table)} (${columns.map(quote).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`);
       this.statements.set(key, statement);
     }
     return statement;

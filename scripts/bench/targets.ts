@@ -88,13 +88,25 @@ export function plans(fixtures: Fixtures, connections: number): TargetPlan[] {
     timeoutMs: 30_000,
     scenario: { kind: 'fixed' as const, requests: [spec] },
   });
-  const exportJob = (spec: RequestSpec) => ({ connections: 1, maxRequests: 30, warmupPerConnection: 1, timeoutMs: 120_000, scenario: { kind: 'fixed' as const, requests: [spec] } });
+  const exportJob = (spec: RequestSpec) => ({
+    connections: 1,
+    maxRequests: 30,
+    warmupPerConnection: 1,
+    timeoutMs: 120_000,
+    scenario: { kind: 'fixed' as const, requests: [spec] },
+  });
   const itemPath = `/recommendations/${encodeURIComponent(fixtures.itemCode)}`;
   const firstItem = fixtures.statusClients[0]![0]!;
   return [
     { name: 'trivialRoute', label: 'GET /api/health', route: '/api/health', probe: api('/api/health'), job: reads(api('/api/health')) },
     { name: 'item', label: `GET ${itemPath}`, route: '/recommendations/[code]', probe: page(itemPath), job: reads(page(itemPath)) },
-    { name: 'list', label: `GET /recommendations?${LIST_QUERY}`, route: '/recommendations', probe: page(`/recommendations?${LIST_QUERY}`), job: reads(page(`/recommendations?${LIST_QUERY}`)) },
+    {
+      name: 'list',
+      label: `GET /recommendations?${LIST_QUERY}`,
+      route: '/recommendations',
+      probe: page(`/recommendations?${LIST_QUERY}`),
+      job: reads(page(`/recommendations?${LIST_QUERY}`)),
+    },
     { name: 'dashboard', label: 'GET /dashboard', route: '/dashboard', probe: page('/dashboard'), job: reads(page('/dashboard')) },
     { name: 'progressApi', label: 'GET /api/v1/progress', route: '/api/v1/progress', probe: api('/api/v1/progress'), job: reads(api('/api/v1/progress')) },
     {
@@ -116,8 +128,20 @@ export function plans(fixtures: Fixtures, connections: number): TargetPlan[] {
         },
       },
     },
-    { name: 'exportXlsx', label: `GET ${EXPORT_URLS.exportXlsx}`, route: '/api/v1/reports/quarterly', probe: api(EXPORT_URLS.exportXlsx), job: exportJob(api(EXPORT_URLS.exportXlsx)) },
-    { name: 'exportPdf', label: `GET ${EXPORT_URLS.exportPdf}`, route: '/api/v1/reports/quarterly', probe: api(EXPORT_URLS.exportPdf), job: exportJob(api(EXPORT_URLS.exportPdf)) },
+    {
+      name: 'exportXlsx',
+      label: `GET ${EXPORT_URLS.exportXlsx}`,
+      route: '/api/v1/reports/quarterly',
+      probe: api(EXPORT_URLS.exportXlsx),
+      job: exportJob(api(EXPORT_URLS.exportXlsx)),
+    },
+    {
+      name: 'exportPdf',
+      label: `GET ${EXPORT_URLS.exportPdf}`,
+      route: '/api/v1/reports/quarterly',
+      probe: api(EXPORT_URLS.exportPdf),
+      job: exportJob(api(EXPORT_URLS.exportPdf)),
+    },
   ];
 }
 

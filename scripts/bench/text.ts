@@ -88,12 +88,72 @@ const EVIDENCE = [
 
 const SOURCES = ['Press release', 'Ministry website', 'News report', 'Official gazette', 'Meeting minutes', 'Interview notes', 'Annual report'];
 
-const TOPICS = ['Connectivity', 'Trade and Investment', 'Energy Security', 'Regional Stability', 'Education and Culture', 'Media Cooperation', 'Border Management', 'Economic Corridors'];
+const TOPICS = [
+  'Connectivity',
+  'Trade and Investment',
+  'Energy Security',
+  'Regional Stability',
+  'Education and Culture',
+  'Media Cooperation',
+  'Border Management',
+  'Economic Corridors',
+];
 const FORMATS = ['Round table on', 'Seminar on', 'Conference on', 'Workshop on', 'Dialogue on'];
 const CITIES = ['Islamabad', 'Kabul', 'Beijing', 'Tashkent', 'Dushanbe', 'Ankara', 'Tehran', 'Almaty', 'Lahore', 'Karachi'];
-const FIRST = ['Ayesha', 'Bilal', 'Chen', 'Dilnoza', 'Emre', 'Farah', 'Gul', 'Hamid', 'Iqbal', 'Javed', 'Kamila', 'Leila', 'Mahmood', 'Nargis', 'Omar', 'Parveen', 'Qasim', 'Rustam', 'Sana', 'Timur'];
-const LAST = ['Ahmed', 'Baig', 'Chaudhry', 'Durrani', 'Ergashev', 'Farooq', 'Gillani', 'Hashmi', 'Ismailov', 'Jamali', 'Khan', 'Li', 'Malik', 'Nazarov', 'Qureshi', 'Rahimov', 'Saeed', 'Tariq', 'Usmani', 'Zaidi'];
-const DESIGNATIONS = ['Former Ambassador', 'Senior Research Fellow', 'Director General', 'Professor of Economics', 'Member of Parliament', 'Chief Executive', 'Former Secretary', 'Journalist'];
+const FIRST = [
+  'Ayesha',
+  'Bilal',
+  'Chen',
+  'Dilnoza',
+  'Emre',
+  'Farah',
+  'Gul',
+  'Hamid',
+  'Iqbal',
+  'Javed',
+  'Kamila',
+  'Leila',
+  'Mahmood',
+  'Nargis',
+  'Omar',
+  'Parveen',
+  'Qasim',
+  'Rustam',
+  'Sana',
+  'Timur',
+];
+const LAST = [
+  'Ahmed',
+  'Baig',
+  'Chaudhry',
+  'Durrani',
+  'Ergashev',
+  'Farooq',
+  'Gillani',
+  'Hashmi',
+  'Ismailov',
+  'Jamali',
+  'Khan',
+  'Li',
+  'Malik',
+  'Nazarov',
+  'Qureshi',
+  'Rahimov',
+  'Saeed',
+  'Tariq',
+  'Usmani',
+  'Zaidi',
+];
+const DESIGNATIONS = [
+  'Former Ambassador',
+  'Senior Research Fellow',
+  'Director General',
+  'Professor of Economics',
+  'Member of Parliament',
+  'Chief Executive',
+  'Former Secretary',
+  'Journalist',
+];
 
 export function recommendationTitle(random: Random): string {
   return `${random.pick(VERBS)} ${random.pick(OBJECTS)}`;

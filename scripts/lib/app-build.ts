@@ -17,7 +17,10 @@ export function ensureAppBuild(root: string, env: NodeJS.ProcessEnv): boolean {
     return true;
   }
   console.log('Building the production bundle (first start or changed source; takes a minute)...');
-  const build = spawnSync(process.execPath, [nextBin(root), 'build'], { stdio: 'inherit', env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' } });
+  const build = spawnSync(process.execPath, [nextBin(root), 'build'], {
+    stdio: 'inherit',
+    env: { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+  });
   if (build.status !== 0) return false;
   recordBuild(root);
   return true;

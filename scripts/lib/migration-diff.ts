@@ -13,7 +13,6 @@ import { migrationsDir } from '../../lib/db/config';
 import { externalTables } from '../../lib/db/external-tables';
 import { openSchemaEngine, type Provider } from './schema-engine';
 
-
 async function withTempDatabases<T>(
   provider: Provider,
   postgresUrl: string | undefined,
@@ -86,11 +85,7 @@ function withCharColumnsAsText(factory: PrismaPg): PrismaPg {
  * Replays the committed migrations into a throw-away database with the app's own migrator (the
  * very code that runs on start), then lets the engine diff that live database against the schema.
  */
-export async function diffMigrationsToSchema(options: {
-  provider: Provider;
-  schemaText: string;
-  postgresUrl?: string;
-}): Promise<string> {
+export async function diffMigrationsToSchema(options: { provider: Provider; schemaText: string; postgresUrl?: string }): Promise<string> {
   const { provider, schemaText } = options;
   return withTempDatabases(provider, options.postgresUrl, async (main, shadow, mainUrl) => {
     await migrate(mainUrl, migrationsDir(provider));

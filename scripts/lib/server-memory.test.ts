@@ -10,7 +10,9 @@ describe('server memory settings', () => {
 
   it('heap: a value that is not a whole number of MB, or too small to serve anything, is refused with what is expected', () => {
     for (const value of ['abc', '12.5', '32', '-1']) {
-      expect(() => serverNodeArgs({ TRACKER_SERVER_HEAP_MB: value })).toThrow(`TRACKER_SERVER_HEAP_MB must be a whole number of MB, at least 64 (or 0 for Node's default); it is "${value}".`);
+      expect(() => serverNodeArgs({ TRACKER_SERVER_HEAP_MB: value })).toThrow(
+        `TRACKER_SERVER_HEAP_MB must be a whole number of MB, at least 64 (or 0 for Node's default); it is "${value}".`,
+      );
     }
   });
 

@@ -14,7 +14,10 @@ const PAGE = '/account';
 
 export const changeOwnPasswordAction = authedAction(changeOwnPasswordSchema, 'VIEWER', async (input, actor) => {
   await changeOwnPassword(db, input, actor, (await currentSessionId()) ?? undefined);
-  return { ok: true, message: 'Your password is changed. Your other sessions are signed out and your API tokens revoked. Use the new password next time you sign in.' };
+  return {
+    ok: true,
+    message: 'Your password is changed. Your other sessions are signed out and your API tokens revoked. Use the new password next time you sign in.',
+  };
 });
 
 export const createApiTokenAction = authedAction(createApiTokenSchema, 'VIEWER', async (input, actor) => {

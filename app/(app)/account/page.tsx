@@ -34,8 +34,8 @@ export default async function AccountPage() {
           API tokens
         </h2>
         <p className="text-muted">
-          Scripts and other tools use a personal token to read and change data through the JSON API, with your role ({ROLE_LABEL[user.role]}).
-          Revoke a token as soon as it is no longer needed or may have leaked.
+          Scripts and other tools use a personal token to read and change data through the JSON API, with your role ({ROLE_LABEL[user.role]}). Revoke a token as
+          soon as it is no longer needed or may have leaked.
         </p>
         <div className="max-w-xl rounded-lg border border-border bg-surface p-4">
           <CreateTokenForm />

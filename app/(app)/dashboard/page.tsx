@@ -25,7 +25,6 @@ import type { RawParams } from '@/lib/validations/recommendation-filters';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
-
 type Props = { searchParams: Promise<RawParams> };
 
 function withHrefs(rows: StatusDistributionRow[], drill: (id: string) => DrillDown, scope: ReturnType<typeof scopeOf>): DistributionTableRow[] {
@@ -65,7 +64,11 @@ export default async function DashboardPage({ searchParams }: Props) {
   const lookingBack = asOf.getTime() < now.getTime();
   const scope = scopeOf(query);
 
-  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity } = await getDashboardData(db, { query, asOf, today: now }, actor);
+  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity } = await getDashboardData(
+    db,
+    { query, asOf, today: now },
+    actor,
+  );
 
   const quarterOptions = dashboardQuarters({ firstSeminarDate: seminars.firstDate, asOf: now });
   const progress = progressChartData(series, quarters, (themeId) => recommendationsHref(scope, { theme: themeId }));
@@ -204,7 +207,13 @@ export default async function DashboardPage({ searchParams }: Props) {
               label={`Bar chart: weighted progress per seminar, as of ${formatDate(asOf)}. Each bar opens the seminar's recommendations.`}
             />
           }
-          table={<DistributionTable rows={seminarRows} groupNoun="seminar" caption={`Recommendations per seminar and status, and weighted progress, as of ${formatDate(asOf)}.`} />}
+          table={
+            <DistributionTable
+              rows={seminarRows}
+              groupNoun="seminar"
+              caption={`Recommendations per seminar and status, and weighted progress, as of ${formatDate(asOf)}.`}
+            />
+          }
         />
         <section aria-labelledby="activity-heading" className="min-w-0 space-y-3">
           <h2 id="activity-heading" className="text-lg font-semibold">

@@ -20,7 +20,9 @@ export default async function ImportsPage({ searchParams }: Props) {
         <div className="space-y-1">
           <h1 className="text-2xl font-semibold">Imports</h1>
           <p className="text-muted">
-            {all ? 'Every import, newest first: drafts, confirmed and discarded.' : 'Reports being reviewed before their recommendations are added, most recently saved first.'}
+            {all
+              ? 'Every import, newest first: drafts, confirmed and discarded.'
+              : 'Reports being reviewed before their recommendations are added, most recently saved first.'}
           </p>
         </div>
         <Link href="/imports/new" className={buttonClass('primary', 'no-underline')}>

@@ -43,8 +43,8 @@ export default async function ReportsPage({ searchParams }: Props) {
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">Quarterly summary</h1>
         <p className="text-muted">
-          A report on the implementation of the recommendations for one quarter, to circulate as it comes out: headline figures and their change,
-          progress by theme, every status change and evidence note of the quarter, items that became stale or overdue, and a summary per owner sector.
+          A report on the implementation of the recommendations for one quarter, to circulate as it comes out: headline figures and their change, progress by
+          theme, every status change and evidence note of the quarter, items that became stale or overdue, and a summary per owner sector.
         </p>
       </header>
 
@@ -65,8 +65,8 @@ export default async function ReportsPage({ searchParams }: Props) {
           Download the {label} summary
         </h2>
         <p className="text-sm text-muted">
-          Figures as of {formatDay(toDateOnly(quarterEnd(query.quarter)))}, or today while the quarter is in progress, with the filters above. The PDF
-          is A4 for printing and circulating; the workbook and the CSV files hold the same figures for your own analysis.
+          Figures as of {formatDay(toDateOnly(quarterEnd(query.quarter)))}, or today while the quarter is in progress, with the filters above. The PDF is A4 for
+          printing and circulating; the workbook and the CSV files hold the same figures for your own analysis.
         </p>
         <ReportDownloads downloads={downloads} />
         <p className="text-sm">

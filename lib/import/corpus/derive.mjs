@@ -154,8 +154,7 @@ export const DERIVED = [
     derived:
       'Hard wraps at 60 columns, hyphenated line ends, a page break (page number, form feed, running header ' +
       '"STANDING COMMITTEE ON FINANCE") every 18 lines, falling inside items.',
-    make: (src) =>
-      paginate(layout(src, { width: 60, bullet: '• ' }), { every: 18, header: 'STANDING COMMITTEE ON FINANCE', firstPage: 1 }),
+    make: (src) => paginate(layout(src, { width: 60, bullet: '• ' }), { every: 18, header: 'STANDING COMMITTEE ON FINANCE', firstPage: 1 }),
   },
 ];
 

@@ -58,14 +58,20 @@ export async function checkDocxZip(bytes, limits) {
   const zipfile = await openZip(buffer);
   try {
     if (zipfile.entryCount > limits.maxDocxEntries) {
-      throw new Refusal('docx_too_large_uncompressed', { limit: `${limits.maxDocxEntries.toLocaleString('en')} files`, what: `it holds ${zipfile.entryCount.toLocaleString('en')} files` });
+      throw new Refusal('docx_too_large_uncompressed', {
+        limit: `${limits.maxDocxEntries.toLocaleString('en')} files`,
+        what: `it holds ${zipfile.entryCount.toLocaleString('en')} files`,
+      });
     }
     /** @type {import('yauzl').Entry[]} */
     const entries = await readEntries(zipfile);
     let declaredBytes = 0;
     for (const entry of entries) {
       if (entry.uncompressedSize > limits.maxDocxEntryBytes) {
-        throw new Refusal('docx_too_large_uncompressed', { limit: mb(limits.maxDocxEntryBytes), what: `one of its parts declares ${mb(entry.uncompressedSize)}` });
+        throw new Refusal('docx_too_large_uncompressed', {
+          limit: mb(limits.maxDocxEntryBytes),
+          what: `one of its parts declares ${mb(entry.uncompressedSize)}`,
+        });
       }
       declaredBytes += entry.uncompressedSize;
       if (declaredBytes > limits.maxDocxUncompressedBytes) {
@@ -111,7 +117,11 @@ function readEntries(/** @type {import('yauzl').ZipFile} */ zipfile) {
  */
 function inflateCounted(zipfile, entry, cap, limits) {
   return new Promise((resolve, reject) => {
-    const bomb = () => new Refusal('docx_too_large_uncompressed', { limit: mb(Math.min(limits.maxDocxUncompressedBytes, limits.maxDocxEntryBytes)), what: 'one of its parts inflates to more than it declares' });
+    const bomb = () =>
+      new Refusal('docx_too_large_uncompressed', {
+        limit: mb(Math.min(limits.maxDocxUncompressedBytes, limits.maxDocxEntryBytes)),
+        what: 'one of its parts inflates to more than it declares',
+      });
     if (entry.isEncrypted()) {
       reject(new Refusal('corrupt_docx', { what: 'it is encrypted' }));
       return;
@@ -287,7 +297,21 @@ function toLettersWord(/** @type {number} */ n) {
 
 function toRomanWord(/** @type {number} */ n) {
   if (n < 1 || n > 3999) return String(n);
-  const table = /** @type {[number, string][]} */ ([[1000, 'm'], [900, 'cm'], [500, 'd'], [400, 'cd'], [100, 'c'], [90, 'xc'], [50, 'l'], [40, 'xl'], [10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']]);
+  const table = /** @type {[number, string][]} */ ([
+    [1000, 'm'],
+    [900, 'cm'],
+    [500, 'd'],
+    [400, 'cd'],
+    [100, 'c'],
+    [90, 'xc'],
+    [50, 'l'],
+    [40, 'xl'],
+    [10, 'x'],
+    [9, 'ix'],
+    [5, 'v'],
+    [4, 'iv'],
+    [1, 'i'],
+  ]);
   let out = '';
   let rest = n;
   for (const [value, digits] of table) {
@@ -357,14 +381,14 @@ export function wordListCounter(numbering) {
         started.add(key);
         if (override !== undefined) values[p.ilvl] = override - 1;
       }
-      values[p.ilvl] = (values[p.ilvl] ?? (own.start - 1)) + 1;
+      values[p.ilvl] = (values[p.ilvl] ?? own.start - 1) + 1;
       values.length = p.ilvl + 1; // deeper levels restart under this item
       if (own.numFmt === 'bullet') return null;
       const marker = own.lvlText.replace(/%([1-9])/g, (_, d) => {
         const k = Number(d) - 1;
         const lvl = level(k);
         const value = values[k] ?? lvl?.start ?? 1;
-        return formatNumber(value, own.isLgl ? 'decimal' : lvl?.numFmt ?? 'decimal');
+        return formatNumber(value, own.isLgl ? 'decimal' : (lvl?.numFmt ?? 'decimal'));
       });
       return marker.trim() === '' ? null : marker.trim();
     },
@@ -485,8 +509,7 @@ export function documentToText(document, word = null) {
     };
     collect(document.children ?? []);
     const sequence = numberedSequence(word.numbering, word.paragraphs);
-    const linesUp =
-      sequence.length === numberedNodes.length && sequence.every((p, k) => String(p.ilvl) === String(numberedNodes[k]?.numbering?.level ?? ''));
+    const linesUp = sequence.length === numberedNodes.length && sequence.every((p, k) => String(p.ilvl) === String(numberedNodes[k]?.numbering?.level ?? ''));
     if (linesUp) {
       const counter = wordListCounter(word.numbering);
       numberedNodes.forEach((node, k) => {
@@ -506,7 +529,9 @@ export function documentToText(document, word = null) {
   const visit = (/** @type {DocNode[]} */ nodes) => {
     for (const node of nodes) {
       if (node.type === 'paragraph') {
-        const raw = inlineText(node.children ?? []).replace(/[ \t]+\n/g, '\n').trim();
+        const raw = inlineText(node.children ?? [])
+          .replace(/[ \t]+\n/g, '\n')
+          .trim();
         if (raw === '') continue;
         const isHeading = HEADING_STYLE.test(node.styleName ?? '') || /^(?:heading\d|title)$/i.test(node.styleId ?? '');
         const numbering = node.numbering;

@@ -52,17 +52,21 @@ export function importFileError(
 ): ImportFileError {
   const messages: Record<ImportFileErrorCode, string> = {
     empty_file: 'The file is empty: there is no text in it to import.',
-    too_large: detail.what === 'text'
-      ? `The file holds more than ${detail.limit ?? 'the allowed amount'} of text. Split the report, or paste the part with the recommendations.`
-      : `The file is ${detail.size ?? 'too large'}${detail.size ? ',' : ''} over the ${detail.limit ?? 'upload'} limit. Split the report, or paste the part with the recommendations.`,
+    too_large:
+      detail.what === 'text'
+        ? `The file holds more than ${detail.limit ?? 'the allowed amount'} of text. Split the report, or paste the part with the recommendations.`
+        : `The file is ${detail.size ?? 'too large'}${detail.size ? ',' : ''} over the ${detail.limit ?? 'upload'} limit. Split the report, or paste the part with the recommendations.`,
     too_many_pages: `The PDF has ${detail.pages ?? 'too many'} pages; the limit is ${detail.maxPages ?? 'lower'}. Upload only the part with the recommendations, or paste it.`,
     unsupported_type: `This file ${detail.what ? `looks like ${detail.what}, which` : 'is of a type that'} the importer cannot read. ${OTHER_WAYS}`,
     type_mismatch: `${
-      detail.named ? `This file is named ${detail.named} but is not ${detail.claim === 'docx' ? 'a DOCX' : 'a PDF'}` : `This file was sent as ${detail.claim === 'docx' ? 'a DOCX' : 'a PDF'} but is not one`
+      detail.named
+        ? `This file is named ${detail.named} but is not ${detail.claim === 'docx' ? 'a DOCX' : 'a PDF'}`
+        : `This file was sent as ${detail.claim === 'docx' ? 'a DOCX' : 'a PDF'} but is not one`
     }${detail.what ? ` (it looks like ${detail.what})` : ''}. Save it again in its real format, or paste the text.`,
     bad_encoding: 'The text file is not in a character encoding the importer reads (UTF-8 or UTF-16). Save it as UTF-8 text and try again, or paste the text.',
     corrupt_pdf: `This PDF is damaged or incomplete${detail.what ? ` (${detail.what})` : ''} and cannot be read. Save or download it again, or paste the text.`,
-    encrypted_pdf: 'This PDF is protected by a password, so its text cannot be read. Remove the protection (or print it to a new PDF) and upload it again, or paste the text.',
+    encrypted_pdf:
+      'This PDF is protected by a password, so its text cannot be read. Remove the protection (or print it to a new PDF) and upload it again, or paste the text.',
     no_text_layer: 'This PDF has no text layer — it looks scanned. The tracker has no OCR: paste the text or upload a DOCX.',
     corrupt_docx: `This DOCX file is damaged or incomplete${detail.what ? ` (${detail.what})` : ''} and cannot be read. Save it again from Word, or paste the text.`,
     docx_too_large_uncompressed: `This DOCX unpacks to more than ${detail.limit ?? 'the allowed size'}${detail.what ? ` (${detail.what})` : ''}, so it was not opened. Save it again without embedded media, or paste the text.`,

@@ -58,7 +58,13 @@ describe('DOCX text', { timeout: 60_000 }, () => {
   });
 
   it('numbers Word lists as Word renders them: start values, "(a)", roman and upper-case formats, "%1.%2.", restarts', async () => {
-    const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string, start = 1) => ({ level: lvl, format, text, start, alignment: AlignmentType.START });
+    const level = (lvl: number, format: (typeof LevelFormat)[keyof typeof LevelFormat], text: string, start = 1) => ({
+      level: lvl,
+      format,
+      text,
+      start,
+      alignment: AlignmentType.START,
+    });
     const doc = new Document({
       numbering: {
         config: [
@@ -127,7 +133,14 @@ describe('DOCX text', { timeout: 60_000 }, () => {
     const numbering = readWordNumbering(xml);
     expect(numbering.abstractNums.get('0')?.get(0)).toEqual({ start: 3, numFmt: 'upperRoman', lvlText: '%1.', isLgl: false });
     expect(numbering.nums.get('2')?.startOverrides.get(0)).toBe(10);
-    expect(['decimal', 'lowerLetter', 'upperLetter', 'lowerRoman', 'upperRoman', 'decimalZero'].map((f) => formatNumber(9, f))).toEqual(['9', 'i', 'I', 'ix', 'IX', '09']);
+    expect(['decimal', 'lowerLetter', 'upperLetter', 'lowerRoman', 'upperRoman', 'decimalZero'].map((f) => formatNumber(9, f))).toEqual([
+      '9',
+      'i',
+      'I',
+      'ix',
+      'IX',
+      '09',
+    ]);
     expect(formatNumber(27, 'lowerLetter')).toBe('aa');
   });
 

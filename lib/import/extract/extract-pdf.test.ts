@@ -20,7 +20,17 @@ const limits = (overrides: Partial<ImportLimits>): ImportLimits => ({ ...IMPORT_
 describe('PDF text', { timeout: 60_000 }, () => {
   it('keeps lines, paragraph gaps and indentation, and separates pages with a form feed', async () => {
     const bytes = await makePdf([
-      ['Seminar Report', '', 'Recommendations', '', '1. Governments should fund the agreements and make', '   sure that they are enforced.', '2. Donors should coordinate.', '', '1'],
+      [
+        'Seminar Report',
+        '',
+        'Recommendations',
+        '',
+        '1. Governments should fund the agreements and make',
+        '   sure that they are enforced.',
+        '2. Donors should coordinate.',
+        '',
+        '1',
+      ],
       ['Seminar Report', '', '3. Universities should open their data.', '', '2'],
     ]);
     const result = await extractReportText({ bytes, fileName: 'report.pdf', contentType: 'application/pdf' });
@@ -69,7 +79,12 @@ describe('PDF text', { timeout: 60_000 }, () => {
   });
 
   it('keeps a line that repeats at the same height on only some pages, and any repeat in a 2-page PDF', async () => {
-    const pages = [['Interim findings', '', 'Text one.'], ['Interim findings', '', 'Text two.'], ['Other heading', '', 'Text three.'], ['Another heading', '', 'Text four.']];
+    const pages = [
+      ['Interim findings', '', 'Text one.'],
+      ['Interim findings', '', 'Text two.'],
+      ['Other heading', '', 'Text three.'],
+      ['Another heading', '', 'Text four.'],
+    ];
     const four = await extractReportText({ bytes: await makePdf(pages), fileName: 'four.pdf' });
     expect(four.text.match(/Interim findings/g)).toHaveLength(2);
     const two = await extractReportText({ bytes: await makePdf(pages.slice(0, 2), { footer: (n, of) => `${n}/${of}` }), fileName: 'two.pdf' });

@@ -59,9 +59,7 @@ export type ExtractedReport = {
 
 type WorkerKind = 'pdf' | 'docx';
 type WorkerResult = { text: string; format: WorkerKind; pages?: number; warnings: string[] };
-type WorkerMessage =
-  | { ok: true; result: WorkerResult }
-  | { ok: false; code: string; detail?: Record<string, string | number | undefined> };
+type WorkerMessage = { ok: true; result: WorkerResult } | { ok: false; code: string; detail?: Record<string, string | number | undefined> };
 
 const MB = 1024 * 1024;
 
@@ -89,7 +87,8 @@ export async function extractReportText(input: ExtractInput, limits: ImportLimit
   if (sniffed.format === 'txt') {
     const text = decodeTextFile(bytes);
     if (text.trim() === '') throw importFileError('empty_file');
-    if (text.length > limits.maxTextChars) throw importFileError('too_large', { what: 'text', limit: `${limits.maxTextChars.toLocaleString('en')} characters` });
+    if (text.length > limits.maxTextChars)
+      throw importFileError('too_large', { what: 'text', limit: `${limits.maxTextChars.toLocaleString('en')} characters` });
     return { text, format: 'txt', warnings: sniffed.warnings };
   }
 
@@ -148,7 +147,9 @@ function runWorker(kind: WorkerKind, bytes: Uint8Array, limits: ImportLimits): P
       else settle({ error: refusalToError(message.code, message.detail, kind) });
     });
     worker.on('error', (error: Error & { code?: string }) => {
-      settle({ error: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? importFileError('too_complex') : importFileError(kind === 'pdf' ? 'corrupt_pdf' : 'corrupt_docx') });
+      settle({
+        error: error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? importFileError('too_complex') : importFileError(kind === 'pdf' ? 'corrupt_pdf' : 'corrupt_docx'),
+      });
     });
     worker.on('exit', () => settle({ error: importFileError(kind === 'pdf' ? 'corrupt_pdf' : 'corrupt_docx') }));
   });

@@ -53,10 +53,7 @@ export function groupLines(items) {
     const x = item.transform[4] ?? 0;
     const y = item.transform[5] ?? 0;
     const size = sizeOf(item);
-    const sameLine =
-      line !== null &&
-      Math.abs(y - line.y) <= 0.5 * Math.max(size, line.size) &&
-      x >= line.endX - Math.max(size, line.size); // not a jump back to the left: that is a new line
+    const sameLine = line !== null && Math.abs(y - line.y) <= 0.5 * Math.max(size, line.size) && x >= line.endX - Math.max(size, line.size); // not a jump back to the left: that is a new line
     if (line !== null && sameLine) {
       const gap = x - line.endX;
       const needsSpace = gap > 0.15 * Math.min(size, line.size) && !/\s$/.test(line.text) && !/^\s/.test(item.str);
@@ -68,9 +65,7 @@ export function groupLines(items) {
       lines.push(line);
     }
   }
-  return lines
-    .map((l) => ({ ...l, text: l.text.replace(/\s+$/, '') }))
-    .filter((l) => l.text.trim() !== '');
+  return lines.map((l) => ({ ...l, text: l.text.replace(/\s+$/, '') })).filter((l) => l.text.trim() !== '');
 }
 
 /**
@@ -235,7 +230,12 @@ export async function extractPdf(bytes, limits) {
     }
     // Running headers and footers are dropped before layout (they would also skew the page's line pitch and margin).
     const furniture = findPageFurniture(laid.map((p) => p.lines));
-    const texts = laid.map((p, k) => layoutLines(p.lines.filter((l) => !furniture[k]?.has(l)), p.width));
+    const texts = laid.map((p, k) =>
+      layoutLines(
+        p.lines.filter((l) => !furniture[k]?.has(l)),
+        p.width,
+      ),
+    );
     if (emptyPages === pages) throw new Refusal('no_text_layer');
     if (emptyPages > 0) {
       warnings.push(

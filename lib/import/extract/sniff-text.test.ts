@@ -51,7 +51,9 @@ describe('bad input refused before any parsing', () => {
   });
 
   it('a file over the size limit, with the sizes in the message and HTTP 413', async () => {
-    const error = await refusal(extractReportText({ bytes: new Uint8Array(3 * 1024 * 1024), fileName: 'big.pdf' }, { ...IMPORT_LIMITS, maxFileBytes: 2 * 1024 * 1024 }));
+    const error = await refusal(
+      extractReportText({ bytes: new Uint8Array(3 * 1024 * 1024), fileName: 'big.pdf' }, { ...IMPORT_LIMITS, maxFileBytes: 2 * 1024 * 1024 }),
+    );
     expect(error.code).toBe('too_large');
     expect(error.status).toBe(413);
     expect(error.message).toContain('3 MB');

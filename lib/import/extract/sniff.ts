@@ -124,11 +124,19 @@ export function sniffFormat(bytes: Uint8Array, fileName?: string, contentType?: 
   const { claim, named } = claimOf(fileName, contentType);
   const warnings: string[] = [];
   if (hasPdfHeader(bytes)) {
-    if (claim !== null && claim !== 'pdf') warnings.push(named ? `The file is named ${named} but is a PDF; it was read as a PDF.` : 'The file was sent as another type but is a PDF; it was read as a PDF.');
+    if (claim !== null && claim !== 'pdf')
+      warnings.push(
+        named ? `The file is named ${named} but is a PDF; it was read as a PDF.` : 'The file was sent as another type but is a PDF; it was read as a PDF.',
+      );
     return { format: 'pdf', warnings };
   }
   if (isZip(bytes)) {
-    if (claim !== null && claim !== 'docx') warnings.push(named ? `The file is named ${named} but is a ZIP archive; it was read as a DOCX.` : 'The file was sent as another type but is a ZIP archive; it was read as a DOCX.');
+    if (claim !== null && claim !== 'docx')
+      warnings.push(
+        named
+          ? `The file is named ${named} but is a ZIP archive; it was read as a DOCX.`
+          : 'The file was sent as another type but is a ZIP archive; it was read as a DOCX.',
+      );
     return { format: 'zip', warnings };
   }
   const other = OTHER_SIGNATURES.find(({ signature, at }) => startsWith(bytes, signature, at ?? 0));

@@ -53,7 +53,12 @@ export function makePng(width = 40, height = 40): Uint8Array {
   const raw = Buffer.alloc((width + 1) * height, 0x80);
   for (let row = 0; row < height; row++) raw[row * (width + 1)] = 0; // filter byte
   return new Uint8Array(
-    Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]),
+    Buffer.concat([
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+      chunk('IHDR', ihdr),
+      chunk('IDAT', deflateSync(raw)),
+      chunk('IEND', Buffer.alloc(0)),
+    ]),
   );
 }
 
@@ -266,12 +271,14 @@ export async function makePdfStreamBomb(total: number): Promise<Uint8Array> {
     pos += b.length;
   };
   push(Buffer.from('%PDF-1.4\n', 'latin1'));
-  ['<< /Type /Catalog /Pages 2 0 R >>', '<< /Type /Pages /Kids [3 0 R] /Count 1 >>', '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>'].forEach(
-    (body, i) => {
-      offsets.push(pos);
-      push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1'));
-    },
-  );
+  [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>',
+  ].forEach((body, i) => {
+    offsets.push(pos);
+    push(Buffer.from(`${i + 1} 0 obj\n${body}\nendobj\n`, 'latin1'));
+  });
   offsets.push(pos);
   push(Buffer.from(`4 0 obj\n<< /Length ${zlibBody.length} /Filter /FlateDecode >>\nstream\n`, 'latin1'));
   push(zlibBody);

@@ -13,8 +13,7 @@ async function main() {
   const { kind, bytes, limits } = workerData;
   try {
     // Only the parser this file needs is loaded (pdf.js alone is a few MB of JavaScript).
-    const result =
-      kind === 'pdf' ? await (await import('./pdf.mjs')).extractPdf(bytes, limits) : await (await import('./docx.mjs')).extractDocx(bytes, limits);
+    const result = kind === 'pdf' ? await (await import('./pdf.mjs')).extractPdf(bytes, limits) : await (await import('./docx.mjs')).extractDocx(bytes, limits);
     parentPort?.postMessage({ ok: true, result });
   } catch (error) {
     if (error instanceof Refusal) parentPort?.postMessage({ ok: false, code: error.code, detail: error.detail });

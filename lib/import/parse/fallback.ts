@@ -15,7 +15,8 @@ const RECOMMENDING_VERB =
 const BODY =
   "(?:we|(?:(?:the|this|its|our)\\s+)?(?:[\\p{L}\\p{N}/&'’.-]+\\s+){0,4}?(?:meeting|committee|conference|workshop|seminar|forum|panel|council|commission|participants|delegates|delegations|members|group|assembly|session|consultation|experts|board|summit|symposium|round\\s*table|task\\s+force|mission|body))";
 /** Words between the subject and its verb: "The meeting also/further/strongly recommended". */
-const ADVERBS = '(?:(?:also|further|furthermore|again|strongly|therefore|then|unanimously|firmly|repeatedly|particularly|specifically|finally|moreover|accordingly|in\\s+particular|,)\\s*)*';
+const ADVERBS =
+  '(?:(?:also|further|furthermore|again|strongly|therefore|then|unanimously|firmly|repeatedly|particularly|specifically|finally|moreover|accordingly|in\\s+particular|,)\\s*)*';
 /** An introductory phrase before the subject: "Finally, ", "In this regard, ". */
 const INTRO = '(?:[^,.;:]{1,60},\\s*)?';
 /**

@@ -3,13 +3,7 @@
 // cross-references, lost and flattened bullets, page breaks, one word per line, prose fallback.
 
 import { describe, expect, it } from 'vitest';
-import {
-  findRecommendationsSection,
-  parseRecommendations,
-  parseReportMetadata,
-  reflow,
-  type ParsedRecommendation,
-} from '../parse-report';
+import { findRecommendationsSection, parseRecommendations, parseReportMetadata, reflow, type ParsedRecommendation } from '../parse-report';
 
 const texts = (source: string) => parseRecommendations(source).map((r) => r.text);
 
@@ -83,7 +77,8 @@ describe('one heading per recommendation', () => {
   });
 
   it('leaves a response to the recommendation out', () => {
-    const source = 'Recommendation 1\n\nThe agency adopt the new code.\n\nResponse: Agreed. The agency has adopted it.\n\nRecommendation 2\n\nThe agency train its staff.';
+    const source =
+      'Recommendation 1\n\nThe agency adopt the new code.\n\nResponse: Agreed. The agency has adopted it.\n\nRecommendation 2\n\nThe agency train its staff.';
     expect(texts(source)).toEqual(['The agency adopt the new code.', 'The agency train its staff.']);
   });
 });
@@ -107,7 +102,8 @@ describe('section headings spelt variously', () => {
   });
 
   it('does not take a lead-in sentence that mentions recommendations for a heading', () => {
-    const source = 'Recommendations\n\nIn its last session the workshop adopted the following main recommendations:\n\na. Build the network\nb. Draft a strategy';
+    const source =
+      'Recommendations\n\nIn its last session the workshop adopted the following main recommendations:\n\na. Build the network\nb. Draft a strategy';
     expect(texts(source)).toEqual(['Build the network', 'Draft a strategy']);
   });
 
@@ -141,10 +137,7 @@ describe('sub-headings and lead-ins', () => {
       '',
       '2.  The Government should reply within two months. (Paragraph 50)',
     ].join('\n');
-    expect(texts(source)).toEqual([
-      'Reports should be followed up. (Paragraph 42)',
-      'The Government should reply within two months. (Paragraph 50)',
-    ]);
+    expect(texts(source)).toEqual(['Reports should be followed up. (Paragraph 42)', 'The Government should reply within two months. (Paragraph 50)']);
   });
 
   it('skips addressee headings and "The Conference:" lead-ins', () => {
@@ -183,11 +176,9 @@ describe('sub-headings and lead-ins', () => {
   });
 
   it('keeps an unpunctuated continuation paragraph with its item when it is a sentence', () => {
-    const source = 'Recommendations\n\na. Strengthening of the data network\n\nUpdating of the web pages should go on through\n\nb. Preparation of maps\n\n8.3 Summary\n\nAll countries took part.';
-    expect(texts(source)).toEqual([
-      'Strengthening of the data network Updating of the web pages should go on through',
-      'Preparation of maps',
-    ]);
+    const source =
+      'Recommendations\n\na. Strengthening of the data network\n\nUpdating of the web pages should go on through\n\nb. Preparation of maps\n\n8.3 Summary\n\nAll countries took part.';
+    expect(texts(source)).toEqual(['Strengthening of the data network Updating of the web pages should go on through', 'Preparation of maps']);
   });
 });
 
@@ -209,11 +200,7 @@ describe('markers and report paragraph numbers', () => {
       '6.2.   Review the penal code (Freedonia);',
       '6.3    Set up an ombudsman (Atlantis);',
     ].join('\n');
-    expect(texts(source)).toEqual([
-      'Ratify the labour conventions (Ruritania);',
-      'Review the penal code (Freedonia);',
-      'Set up an ombudsman (Atlantis);',
-    ]);
+    expect(texts(source)).toEqual(['Ratify the labour conventions (Ruritania);', 'Review the penal code (Freedonia);', 'Set up an ombudsman (Atlantis);']);
   });
 
   it('finishes an item at a cross-reference with no final stop, even one split over two lines', () => {
@@ -232,11 +219,9 @@ describe('markers and report paragraph numbers', () => {
   });
 
   it('reads roman lists wrapped over lines', () => {
-    const source = 'SUMMARY OF RECOMMENDATIONS\n(i) The two bodies should keep their\nunderstandings. (paragraph 11)\n(ii) We will revisit the\nquestion later. (paragraph 12)';
-    expect(texts(source)).toEqual([
-      'The two bodies should keep their understandings. (paragraph 11)',
-      'We will revisit the question later. (paragraph 12)',
-    ]);
+    const source =
+      'SUMMARY OF RECOMMENDATIONS\n(i) The two bodies should keep their\nunderstandings. (paragraph 11)\n(ii) We will revisit the\nquestion later. (paragraph 12)';
+    expect(texts(source)).toEqual(['The two bodies should keep their understandings. (paragraph 11)', 'We will revisit the question later. (paragraph 12)']);
   });
 
   it('ends the section at a numbered heading after an unpunctuated last item', () => {
@@ -247,7 +232,8 @@ describe('markers and report paragraph numbers', () => {
   });
 
   it('ends the section at web-page debris after the last finished item', () => {
-    const source = 'Conclusions and recommendations\n\n1.  Reply within two months. (Paragraph 50)\n\n2.  Give reasons. (Paragraph 54)\n\nprevious page contents next page\n\n© Parliamentary copyright';
+    const source =
+      'Conclusions and recommendations\n\n1.  Reply within two months. (Paragraph 50)\n\n2.  Give reasons. (Paragraph 54)\n\nprevious page contents next page\n\n© Parliamentary copyright';
     expect(texts(source)).toEqual(['Reply within two months. (Paragraph 50)', 'Give reasons. (Paragraph 54)']);
   });
 });
@@ -316,7 +302,8 @@ describe('bullets flattened or lost by PDF extraction, page breaks', () => {
 
 describe('one word per line', () => {
   it('rejoins the words before reading the list', () => {
-    const words = 'Recommendations 1. States should collect data on minorities in every census. 2. States should consult minority groups before each reform of the law. 3. States should report to the forum every second year.';
+    const words =
+      'Recommendations 1. States should collect data on minorities in every census. 2. States should consult minority groups before each reform of the law. 3. States should report to the forum every second year.';
     const source = words.split(' ').join('\n');
     const items = parseRecommendations(source);
     expect(items.map((i) => i.text)).toEqual([
@@ -329,7 +316,8 @@ describe('one word per line', () => {
   });
 
   it('starts an item at a marker that shares its line with the first word ("1. Member")', () => {
-    const words = 'Recommendations Given the threats to minorities in every region, states taking part in the review should keep paying close attention to them. Some improvements are possible: 1.·Member States should collect data on minorities in every census; 2.·MSs should consult minority groups before each reform; 3.·Religious minorities deserve closer attention.';
+    const words =
+      'Recommendations Given the threats to minorities in every region, states taking part in the review should keep paying close attention to them. Some improvements are possible: 1.·Member States should collect data on minorities in every census; 2.·MSs should consult minority groups before each reform; 3.·Religious minorities deserve closer attention.';
     const source = words.split(' ').join('\n').replace(/·/g, ' ');
     expect(texts(source)).toEqual([
       'Member States should collect data on minorities in every census;',
@@ -437,12 +425,17 @@ describe('page furniture of any length at page breaks', () => {
       'make sure that they are enforced.',
       '2. Donors should coordinate their support.',
     ].join('\n');
-    expect(texts(source)).toEqual(['Governments should fund the regional agreements and make sure that they are enforced.', 'Donors should coordinate their support.']);
+    expect(texts(source)).toEqual([
+      'Governments should fund the regional agreements and make sure that they are enforced.',
+      'Donors should coordinate their support.',
+    ]);
   });
 
   it('keeps a long line that comes back once but not at page edges', () => {
     const sentence = 'Member states should strengthen the agreements on shared river basins and report on them.';
-    const source = ['Recommendations', '', `1. ${sentence}`, '2. Donors should coordinate.', `3. ${sentence}`, '4. Universities should open their data.'].join('\n');
+    const source = ['Recommendations', '', `1. ${sentence}`, '2. Donors should coordinate.', `3. ${sentence}`, '4. Universities should open their data.'].join(
+      '\n',
+    );
     expect(texts(source)).toHaveLength(4);
   });
 });

@@ -3,8 +3,7 @@
 
 import { STARTS_CAPITAL } from './lines';
 
-export const HEADING_NUMBER =
-  /^(?:(?:chapter|section|part|annex(?:ure)?|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}[.)]|[A-Z][.)])\s+/i;
+export const HEADING_NUMBER = /^(?:(?:chapter|section|part|annex(?:ure)?|appendix)\s+)?(?:\d{1,2}(?:\.\d{1,2})*\.?|[IVXLC]{1,6}[.)]|[A-Z][.)])\s+/i;
 const SMALL_WORDS = new Set(['a', 'an', 'and', 'as', 'at', 'by', 'for', 'from', 'in', 'of', 'on', 'or', 'the', 'to', 'with', '&']);
 export const TRAILING_MATTER =
   /^(?:references|bibliography|notes|endnotes|annex(?:ure)?s?|appendix|appendices|acknowledge?ments?|about\b|disclaimer|glossary|abbreviations|conclusions?\b(?!\s+(?:and|&|and\/or)\s+recommend)|introduction|background|summary$|list of (?:witnesses|participants|abbreviations)|participants|formal minutes|witnesses)/i;

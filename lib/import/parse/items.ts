@@ -5,16 +5,7 @@
 
 import { reflow } from '../reflow';
 import { announcesList, endsWithColon, isHeadingLike, isResponse, isSubheadingText } from './headings';
-import {
-  endsSentence,
-  indentOf,
-  lastCharEnd,
-  lineEnded,
-  lineNumberAt,
-  STARTS_CAPITAL,
-  STARTS_CAPITAL_OR_DIGIT,
-  type Doc,
-} from './lines';
+import { endsSentence, indentOf, lastCharEnd, lineEnded, lineNumberAt, STARTS_CAPITAL, STARTS_CAPITAL_OR_DIGIT, type Doc } from './lines';
 import { follows, isDecimalChildOf, matchMarker, type Marker } from './markers';
 
 export type ParsedRecommendation = {
@@ -95,10 +86,7 @@ export function segment(doc: Doc, body: number[]): Seg[] {
       const prevIndent = prevLine ? indentOf(prevLine.text) : 0;
       const prevShort = prevLine !== undefined && prevLine.text.trimEnd().length < width * 0.8;
       const lostBullet =
-        current?.style === null &&
-        indent > baseline &&
-        STARTS_CAPITAL.test(line.norm) &&
-        (indent > prevIndent || (indent === prevIndent && prevShort));
+        current?.style === null && indent > baseline && STARTS_CAPITAL.test(line.norm) && (indent > prevIndent || (indent === prevIndent && prevShort));
       const startsItem =
         sub ||
         prevWasSub ||

@@ -23,10 +23,7 @@ const GLYPH_MARKER = new RegExp(
   `^${WS}*(?:[•●○◦▪▫■□◆◇►▶▸‣⁃∙·✓✔➢➤➔→»❖✗✘◘\\uf0a7\\uf0a8\\uf0b7\\uf076\\uf0d8\\uf0fc\\uf06c\\uf06e\\uf0a1\\uf0e0]|[-–—*+](?=\\s|$))${WS}*`,
   'u',
 );
-const NUMBER_MARKER = new RegExp(
-  `^${WS}*(?:\\((\\d{1,2}|[a-z]|[ivx]{2,5})\\)|(\\d{1,2}|[a-z]|[ivx]{2,5})([.)]))(?=\\s|$)${WS}*`,
-  'iu',
-);
+const NUMBER_MARKER = new RegExp(`^${WS}*(?:\\((\\d{1,2}|[a-z]|[ivx]{2,5})\\)|(\\d{1,2}|[a-z]|[ivx]{2,5})([.)]))(?=\\s|$)${WS}*`, 'iu');
 /** "1.Once": a number glued to the capital that starts the item. */
 const GLUED_NUMBER = new RegExp(`^${WS}*(\\d{1,2})\\.(?=["“‘(]?\\p{Lu}\\p{Ll})`, 'u');
 /** "6.1.", "2.21", "4.52": report paragraph numbers. */

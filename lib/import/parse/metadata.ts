@@ -44,7 +44,10 @@ const PLACE = `(\\p{Lu}[\\p{L}'’&-]*(?:[ \\t]+${NAME_WORD})*(?:,[ \\t]*\\p{Lu}
 const TRAILING_SMALL = /(?:\s+(?:of|and|the|de|du|la|for|\d{1,4}))+$/;
 
 function cleanPlace(place: string): string | null {
-  const cleaned = place.replace(TRAILING_SMALL, '').replace(/[.,]+$/, '').trim();
+  const cleaned = place
+    .replace(TRAILING_SMALL, '')
+    .replace(/[.,]+$/, '')
+    .trim();
   // A weekday or month is the date, not the place.
   if (cleaned === '' || /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(cleaned)) return null;
   if (new RegExp(`^${MONTH}\\b`, 'i').test(cleaned)) return null;

@@ -3,14 +3,7 @@
 
 import { isPageNumberLine } from '../reflow';
 import { endsSentence, isDebris, lineEnded, nextContent, previousContent, STARTS_CAPITAL_OR_DIGIT, type Doc } from './lines';
-import {
-  endsWithColon,
-  headingNumber,
-  isHeadingLike,
-  isRecommendationsHeading,
-  isSubheadingText,
-  TRAILING_MATTER,
-} from './headings';
+import { endsWithColon, headingNumber, isHeadingLike, isRecommendationsHeading, isSubheadingText, TRAILING_MATTER } from './headings';
 import { matchMarker } from './markers';
 
 const SEPARATOR = /^[\s.…_\-–—*=~·•]{3,}$/u;
@@ -109,7 +102,12 @@ export function sectionBody(doc: Doc, from: number, headingNorm: string | null):
     if (marker) {
       const rest = line.text.slice(marker.contentStart).replace(/\s+/g, ' ').trim();
       if (isHeadingLike(rest) && TRAILING_MATTER.test(rest)) break;
-      if (marker.kind === 'decimal' && isHeadingLike(rest) && rest.split(' ').length <= 3 && body.some((b) => matchMarker(doc, doc.lines[b]?.text ?? '')?.kind !== 'decimal' && matchMarker(doc, doc.lines[b]?.text ?? '') !== null)) {
+      if (
+        marker.kind === 'decimal' &&
+        isHeadingLike(rest) &&
+        rest.split(' ').length <= 3 &&
+        body.some((b) => matchMarker(doc, doc.lines[b]?.text ?? '')?.kind !== 'decimal' && matchMarker(doc, doc.lines[b]?.text ?? '') !== null)
+      ) {
         break; // a numbered heading after a list of another kind
       }
     } else if (isHeadingLike(line.norm)) {

@@ -199,9 +199,12 @@ describe('speed', () => {
   it('trains on 5,000 synthetic items and answers 80 texts quickly', () => {
     // Synthetic corpus: 12 themes with words of their own, over a pool of words common to all.
     let seed = 42;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const pick = <T>(list: T[]) => list[Math.floor(random() * list.length)]!;
-    const common = Array.from({ length: 300 }, (_, index) => `common${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + Math.floor(index / 26))}word`);
+    const common = Array.from(
+      { length: 300 },
+      (_, index) => `common${String.fromCharCode(97 + (index % 26))}${String.fromCharCode(97 + Math.floor(index / 26))}word`,
+    );
     const themed = Array.from({ length: 12 }, (_, theme) => Array.from({ length: 40 }, (_, index) => `topic${theme}x${index}z`));
     const text = (theme: number) => Array.from({ length: 40 }, () => (random() < 0.3 ? pick(themed[theme]!) : pick(common))).join(' ');
     const started = performance.now();

@@ -51,12 +51,21 @@ async function seedSeminar(items: NewItem[]): Promise<{ seminarId: string; items
   }));
   await db.recommendation.createMany({ data: rows });
   await db.statusChange.createMany({
-    data: rows.map((row) => ({ recommendationId: row.id, fromStatus: null, toStatus: 'NOT_STARTED', effectiveDate: date, note: 'Recommended at the seminar.' })),
+    data: rows.map((row) => ({
+      recommendationId: row.id,
+      fromStatus: null,
+      toStatus: 'NOT_STARTED',
+      effectiveDate: date,
+      note: 'Recommended at the seminar.',
+    })),
   });
   await db.recommendationSector.createMany({
     data: items.flatMap((item, index) => (item.sectorIds ?? []).map((sectorId) => ({ recommendationId: rows[index]!.id, sectorId }))),
   });
-  await addItemsToTally(db, rows.map((row) => row.id));
+  await addItemsToTally(
+    db,
+    rows.map((row) => row.id),
+  );
   return { seminarId: seminar.id, items: rows.map((row) => ({ id: row.id, code: row.code })) };
 }
 

@@ -86,33 +86,61 @@ const WRITE_PATHS: WritePath[] = [
   { name: 'status change today', file: 'lib/status/change-status.ts', run: (s) => status(s, s.a, 'IN_PROGRESS', today(), 'Desk set up.') },
   // Back-dated into earlier quarters, in front of the current status.
   { name: 'status change back-dated', file: 'lib/status/change-status.ts', run: (s) => status(s, s.a, 'STALLED', day('2018-05-02'), 'Funding froze.') },
-  { name: 'status change back-dated, another item', file: 'lib/status/change-status.ts', run: (s) => status(s, s.b, 'IN_PROGRESS', day('2017-01-15'), 'Started.') },
+  {
+    name: 'status change back-dated, another item',
+    file: 'lib/status/change-status.ts',
+    run: (s) => status(s, s.b, 'IN_PROGRESS', day('2017-01-15'), 'Started.'),
+  },
   // Appended after the current status (the tally's difference read off the one change): in the
   // quarter the current status began, then on the same day again, then later.
-  { name: 'status change appended, same quarter', file: 'lib/status/change-status.ts', run: (s) => status(s, s.c, 'IN_PROGRESS', day('2016-03-01'), 'Kick-off.') },
+  {
+    name: 'status change appended, same quarter',
+    file: 'lib/status/change-status.ts',
+    run: (s) => status(s, s.c, 'IN_PROGRESS', day('2016-03-01'), 'Kick-off.'),
+  },
   { name: 'status change appended, same day', file: 'lib/status/change-status.ts', run: (s) => status(s, s.c, 'STALLED', day('2016-03-01'), 'Halted.') },
   { name: 'status change appended, later', file: 'lib/status/change-status.ts', run: (s) => status(s, s.c, 'IN_PROGRESS', day('2019-08-20'), 'Resumed.') },
   {
     name: 'recommendation update: primary theme and owner sectors',
     file: 'lib/recommendations/update-recommendation.ts',
-    run: async (s) => updateRecommendation(db, s.c.id, { expectedVersion: await version(s.c), primaryThemeId: s.themes[1], sectorIds: [s.sectors[0], s.sectors[1]] }, s.editor),
+    run: async (s) =>
+      updateRecommendation(db, s.c.id, { expectedVersion: await version(s.c), primaryThemeId: s.themes[1], sectorIds: [s.sectors[0], s.sectors[1]] }, s.editor),
   },
   {
     name: 'bulk update: theme',
     file: 'lib/recommendations/bulk-update.ts',
-    run: async (s) => bulkUpdateRecommendations(db, { target: { kind: 'items', items: [{ id: s.d.id, expectedVersion: await version(s.d) }] }, change: { operation: 'theme', themeId: s.themes[1] } }, s.editor),
+    run: async (s) =>
+      bulkUpdateRecommendations(
+        db,
+        { target: { kind: 'items', items: [{ id: s.d.id, expectedVersion: await version(s.d) }] }, change: { operation: 'theme', themeId: s.themes[1] } },
+        s.editor,
+      ),
   },
   {
     name: 'bulk update: add a sector',
     file: 'lib/recommendations/bulk-update.ts',
     run: async (s) =>
-      bulkUpdateRecommendations(db, { target: { kind: 'items', items: [{ id: s.a.id, expectedVersion: await version(s.a) }] }, change: { operation: 'sector', sectorMode: 'add', sectorIds: [s.sectors[1]] } }, s.editor),
+      bulkUpdateRecommendations(
+        db,
+        {
+          target: { kind: 'items', items: [{ id: s.a.id, expectedVersion: await version(s.a) }] },
+          change: { operation: 'sector', sectorMode: 'add', sectorIds: [s.sectors[1]] },
+        },
+        s.editor,
+      ),
   },
   {
     name: 'bulk update: status',
     file: 'lib/recommendations/bulk-update.ts',
     run: async (s) =>
-      bulkUpdateRecommendations(db, { target: { kind: 'items', items: [{ id: s.b.id, expectedVersion: await version(s.b) }] }, change: { operation: 'status', status: 'STALLED', effectiveDate: today(), note: 'Paused.' } }, s.editor),
+      bulkUpdateRecommendations(
+        db,
+        {
+          target: { kind: 'items', items: [{ id: s.b.id, expectedVersion: await version(s.b) }] },
+          change: { operation: 'status', status: 'STALLED', effectiveDate: today(), note: 'Paused.' },
+        },
+        s.editor,
+      ),
   },
   {
     name: 'bulk update: every match of a filter',
@@ -120,7 +148,14 @@ const WRITE_PATHS: WritePath[] = [
     run: (s) =>
       bulkUpdateRecommendations(
         db,
-        bulkUpdateSchema.parse({ scope: 'all', query: `seminar=${s.a.seminarId}`, expectedCount: 4, asOf: new Date().toISOString(), operation: 'theme', themeId: s.themes[0] }),
+        bulkUpdateSchema.parse({
+          scope: 'all',
+          query: `seminar=${s.a.seminarId}`,
+          expectedCount: 4,
+          asOf: new Date().toISOString(),
+          operation: 'theme',
+          themeId: s.themes[0],
+        }),
         s.editor,
       ),
   },
@@ -133,27 +168,54 @@ const WRITE_PATHS: WritePath[] = [
   {
     name: 'evidence edit',
     file: 'lib/evidence/edit-evidence.ts',
-    run: async (s) => editEvidence(db, { evidenceId: s.evidence.id, expectedVersion: s.evidence.version, body: 'Minutes of the first two meetings.', evidenceDate: day('2017-03-01') }, s.editor),
+    run: async (s) =>
+      editEvidence(
+        db,
+        { evidenceId: s.evidence.id, expectedVersion: s.evidence.version, body: 'Minutes of the first two meetings.', evidenceDate: day('2017-03-01') },
+        s.editor,
+      ),
   },
   { name: 'evidence remove', file: 'lib/evidence/remove-evidence.ts', run: (s) => removeEvidence(db, { evidenceId: s.evidence.id }, s.editor) },
   // An archived (withdrawn) item is not counted, before or after a change.
   { name: 'archive (withProgressTally)', file: 'lib/progress/tally/with-progress-tally.ts', run: (s) => setArchived(s.d, true) },
-  { name: 'status change of an archived item', file: 'lib/status/change-status.ts', run: (s) => status(s, s.d, 'IN_PROGRESS', today(), 'Archived, still moving.') },
+  {
+    name: 'status change of an archived item',
+    file: 'lib/status/change-status.ts',
+    run: (s) => status(s, s.d, 'IN_PROGRESS', today(), 'Archived, still moving.'),
+  },
   { name: 'restore (withProgressTally)', file: 'lib/progress/tally/with-progress-tally.ts', run: (s) => setArchived(s.d, false) },
   // Entry by hand: a new item enters the tally; withdrawing takes it out, restoring puts it back.
   {
     name: 'add a recommendation by hand',
     file: 'lib/recommendations/create-recommendations.ts',
     run: async (s) => {
-      s.added = await addRecommendation(db, s.a.seminarId, { text: 'Open a trade office in each capital.', primaryThemeId: s.themes[0], sectorIds: [s.sectors[0]] }, s.editor);
+      s.added = await addRecommendation(
+        db,
+        s.a.seminarId,
+        { text: 'Open a trade office in each capital.', primaryThemeId: s.themes[0], sectorIds: [s.sectors[0]] },
+        s.editor,
+      );
     },
   },
-  { name: 'withdraw', file: 'lib/recommendations/withdraw-recommendation.ts', run: async (s) => withdrawRecommendation(db, { recommendationId: s.added.id, expectedVersion: await version(s.added), reason: 'Entered twice.' }, s.editor) },
-  { name: 'restore', file: 'lib/recommendations/withdraw-recommendation.ts', run: async (s) => restoreRecommendation(db, { recommendationId: s.added.id, expectedVersion: await version(s.added) }, s.editor) },
+  {
+    name: 'withdraw',
+    file: 'lib/recommendations/withdraw-recommendation.ts',
+    run: async (s) => withdrawRecommendation(db, { recommendationId: s.added.id, expectedVersion: await version(s.added), reason: 'Entered twice.' }, s.editor),
+  },
+  {
+    name: 'restore',
+    file: 'lib/recommendations/withdraw-recommendation.ts',
+    run: async (s) => restoreRecommendation(db, { recommendationId: s.added.id, expectedVersion: await version(s.added) }, s.editor),
+  },
   {
     name: 'correct the text (counts nothing new)',
     file: 'lib/recommendations/correct-recommendation-text.ts',
-    run: async (s) => correctRecommendationText(db, { recommendationId: s.added.id, expectedVersion: await version(s.added), title: 'Trade offices', text: 'Open a trade office in both capitals.' }, s.editor),
+    run: async (s) =>
+      correctRecommendationText(
+        db,
+        { recommendationId: s.added.id, expectedVersion: await version(s.added), title: 'Trade offices', text: 'Open a trade office in both capitals.' },
+        s.editor,
+      ),
   },
   // A confirmed report import creates its items through the same building block, in its own transaction.
   {
@@ -165,7 +227,11 @@ const WRITE_PATHS: WritePath[] = [
       const saved = await updateImportDraft(db, updateImportDraftSchema.parse({ draftId: draft.id, expectedVersion: draft.version, items }), s.editor);
       const confirmed = await confirmImportDraft(
         db,
-        confirmImportDraftSchema.parse({ draftId: saved.id, expectedVersion: saved.version, seminar: { title: 'Imported', kind: 'SEMINAR', date: '2017-05-04' } }),
+        confirmImportDraftSchema.parse({
+          draftId: saved.id,
+          expectedVersion: saved.version,
+          seminar: { title: 'Imported', kind: 'SEMINAR', date: '2017-05-04' },
+        }),
         s.editor,
       );
       s.imported = confirmed.recommendations.map((item) => item.id);
@@ -202,7 +268,9 @@ const BUILDING_BLOCKS: Record<string, string> = {
 };
 
 const sortRows = (rows: TallyRow[]) =>
-  rows.map((row) => ({ ...row })).sort((x, y) => JSON.stringify([x.sectorId, x.themeId, x.status, x.quarter]).localeCompare(JSON.stringify([y.sectorId, y.themeId, y.status, y.quarter])));
+  rows
+    .map((row) => ({ ...row }))
+    .sort((x, y) => JSON.stringify([x.sectorId, x.themeId, x.status, x.quarter]).localeCompare(JSON.stringify([y.sectorId, y.themeId, y.status, y.quarter])));
 
 /** The stored rows (of the given themes and sectors; all of them without), rows whose moves cancelled out to 0 left out. */
 async function storedTally(client: Db, only?: { themes: string[]; sectors: string[] }): Promise<TallyRow[]> {
@@ -257,11 +325,15 @@ describe('progress tally', () => {
   let itemIds: string[];
   /** The seeded items, and the one added by hand once it is. */
   const allIds = () => [...itemIds, ...(scene.added.id ? [scene.added.id] : []), ...scene.imported];
-  const expectTallyCurrent = async () => expect(await storedTally(db, { themes: scene.themes, sectors: scene.sectors })).toEqual(await recomputedTally(db, allIds()));
+  const expectTallyCurrent = async () =>
+    expect(await storedTally(db, { themes: scene.themes, sectors: scene.sectors })).toEqual(await recomputedTally(db, allIds()));
 
   beforeAll(async () => {
     const items = await seedRecommendations(db, { seminarDate: '2016-02-10', count: 4 });
-    const first = await db.recommendation.findUniqueOrThrow({ where: { id: items[0]!.id }, select: { primaryThemeId: true, sectors: { select: { sectorId: true } } } });
+    const first = await db.recommendation.findUniqueOrThrow({
+      where: { id: items[0]!.id },
+      select: { primaryThemeId: true, sectors: { select: { sectorId: true } } },
+    });
     const [a, b, c, d] = items as [SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation];
     const editor = (await seedUser(db, { role: 'EDITOR' })).actor;
     const admin = (await seedUser(db, { role: 'ADMIN' })).actor;

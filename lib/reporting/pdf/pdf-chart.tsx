@@ -60,14 +60,24 @@ export function PdfProgressChart({ series }: { series: ReportSeries }) {
         ))}
       </Svg>
       <View style={{ flexDirection: 'row', flexWrap: 'wrap', marginTop: 4 }}>
-        {[...series.lines.map((line) => ({ name: line.name, color: line.color, dashed: false })), { name: 'Overall', color: INK, dashed: true }].map((entry) => (
-          <View key={entry.name} style={{ flexDirection: 'row', alignItems: 'center', marginRight: 10, marginBottom: 3 }}>
-            <Svg width={14} height={6}>
-              <Line x1={0} y1={3} x2={14} y2={3} stroke={entry.color} strokeWidth={entry.dashed ? 1.8 : 2} {...(entry.dashed ? { strokeDasharray: '4 2' } : {})} />
-            </Svg>
-            <Text style={[styles.small, { marginLeft: 3 }]}>{pdfLine(entry.name)}</Text>
-          </View>
-        ))}
+        {[...series.lines.map((line) => ({ name: line.name, color: line.color, dashed: false })), { name: 'Overall', color: INK, dashed: true }].map(
+          (entry) => (
+            <View key={entry.name} style={{ flexDirection: 'row', alignItems: 'center', marginRight: 10, marginBottom: 3 }}>
+              <Svg width={14} height={6}>
+                <Line
+                  x1={0}
+                  y1={3}
+                  x2={14}
+                  y2={3}
+                  stroke={entry.color}
+                  strokeWidth={entry.dashed ? 1.8 : 2}
+                  {...(entry.dashed ? { strokeDasharray: '4 2' } : {})}
+                />
+              </Svg>
+              <Text style={[styles.small, { marginLeft: 3 }]}>{pdfLine(entry.name)}</Text>
+            </View>
+          ),
+        )}
       </View>
     </View>
   );

@@ -2,7 +2,19 @@ import { Fragment, type ReactNode } from 'react';
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/status/status';
-import { asOfLine, filterLines, LIST_ROW_LIMIT, formatCountChange, formatDay, formatGeneratedAt, formatPointsChange, HEADLINE_ROWS, headlineLabel, quarterPeriod, reportFootnote } from '../report-text';
+import {
+  asOfLine,
+  filterLines,
+  LIST_ROW_LIMIT,
+  formatCountChange,
+  formatDay,
+  formatGeneratedAt,
+  formatPointsChange,
+  HEADLINE_ROWS,
+  headlineLabel,
+  quarterPeriod,
+  reportFootnote,
+} from '../report-text';
 import type { QuarterlyReport, ReportChange, ReportEvidence, ReportGroupRow, ReportItem, ReportSectorRow } from '../report-types';
 import { pdfLine } from './fonts';
 import { PdfProgressChart } from './pdf-chart';
@@ -216,8 +228,8 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
             Progress over time
           </Text>
           <Text style={[styles.paragraph, styles.muted]}>
-            Weighted progress by primary theme at the end of each quarter, {data.series.quarters[0]?.label} to {data.series.quarters.at(-1)?.label}; the
-            dashed line is the overall progress.
+            Weighted progress by primary theme at the end of each quarter, {data.series.quarters[0]?.label} to {data.series.quarters.at(-1)?.label}; the dashed
+            line is the overall progress.
           </Text>
           <PdfProgressChart series={data.series} />
         </Section>

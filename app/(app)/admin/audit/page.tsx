@@ -50,7 +50,14 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
       )}
       <AuditTable page={page} entityHref={(entityType, entityId) => href({ entityType, entityId })} />
-      <PageNav label="Audit log pages" previous="← Newer" next="Older →" page={page.page} pageCount={page.pageCount} hrefFor={(number) => href({ ...values, ...(number > 1 ? { page: String(number) } : {}) })} />
+      <PageNav
+        label="Audit log pages"
+        previous="← Newer"
+        next="Older →"
+        page={page.page}
+        pageCount={page.pageCount}
+        hrefFor={(number) => href({ ...values, ...(number > 1 ? { page: String(number) } : {}) })}
+      />
     </div>
   );
 }

@@ -29,9 +29,9 @@ export default async function SettingsPage() {
           Dates, times and numbers
         </h2>
         <p className="text-sm text-muted">
-          How every page, the quarterly summary’s files and command-line exports show dates, times and numbers. Calendar dates, such as a seminar’s or a
-          status change’s effective date, are the same in every time zone; moments, such as when a change was recorded, are shown in the time zone chosen
-          here. Other app servers on the same database follow a change within {DISPLAY_SETTINGS_TTL_MS / 1000} seconds.
+          How every page, the quarterly summary’s files and command-line exports show dates, times and numbers. Calendar dates, such as a seminar’s or a status
+          change’s effective date, are the same in every time zone; moments, such as when a change was recorded, are shown in the time zone chosen here. Other
+          app servers on the same database follow a change within {DISPLAY_SETTINGS_TTL_MS / 1000} seconds.
         </p>
         <DisplaySettingsForm
           stored={stored}

@@ -11,7 +11,6 @@ import { reorderTerms } from '@/lib/taxonomy/reorder-terms';
 import { updateTerm } from '@/lib/taxonomy/update-term';
 import { createTermSchema, mergeTermsSchema, moveTermSchema, TERM_KIND_LABEL, updateTermSchema } from '@/lib/validations/taxonomy';
 
-
 // Theme and sector names and colours appear on almost every page, so refresh them all.
 const refreshEverywhere = () => revalidatePath('/', 'layout');
 

@@ -21,7 +21,13 @@ export default async function NewImportPage() {
           tracker until you confirm the draft.
         </p>
       </header>
-      <UploadForm limits={{ fileSize: formatBytes(IMPORT_LIMITS.maxFileBytes), pdfPages: IMPORT_LIMITS.maxPdfPages, textChars: formatNumber(Math.min(PASTED_TEXT_MAX, IMPORT_LIMITS.maxTextChars)) }} />
+      <UploadForm
+        limits={{
+          fileSize: formatBytes(IMPORT_LIMITS.maxFileBytes),
+          pdfPages: IMPORT_LIMITS.maxPdfPages,
+          textChars: formatNumber(Math.min(PASTED_TEXT_MAX, IMPORT_LIMITS.maxTextChars)),
+        }}
+      />
     </div>
   );
 }

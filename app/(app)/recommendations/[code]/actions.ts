@@ -14,16 +14,8 @@ import { changeStatusNow } from '@/lib/status/change-status';
 import { STATUS_LABEL } from '@/lib/status/status';
 import { formatDate } from '@/lib/format';
 import { addEvidenceFormSchema, evidenceEditSchema, evidenceRemoveSchema } from '@/lib/validations/evidence';
-import {
-  correctTextSchema,
-  linkSchema,
-  recommendationUpdateFormSchema,
-  restoreSchema,
-  unlinkSchema,
-  withdrawSchema,
-} from '@/lib/validations/recommendation';
+import { correctTextSchema, linkSchema, recommendationUpdateFormSchema, restoreSchema, unlinkSchema, withdrawSchema } from '@/lib/validations/recommendation';
 import { statusChangeFormSchema } from '@/lib/validations/status-change';
-
 
 /** A recommendation's status and fields show on its page, the list, the seminars page and the dashboard. */
 function revalidateRecommendation() {

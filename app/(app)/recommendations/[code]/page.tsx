@@ -182,7 +182,11 @@ export default async function RecommendationPage({ params }: Params) {
             <h2 id="evidence-heading" className="text-lg font-semibold">
               Evidence
             </h2>
-            <EvidenceList evidence={item.evidence} today={now} canChange={(note) => !item.archived && canChangeEvidence(user, { authorId: note.author?.id ?? null })} />
+            <EvidenceList
+              evidence={item.evidence}
+              today={now}
+              canChange={(note) => !item.archived && canChangeEvidence(user, { authorId: note.author?.id ?? null })}
+            />
             {canEdit && (
               <details className="rounded-lg border border-border bg-surface p-4 print:hidden">
                 <summary className="cursor-pointer font-semibold">Add evidence</summary>

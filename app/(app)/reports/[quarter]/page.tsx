@@ -29,7 +29,6 @@ const PRINT_CSS = `
   .report-section h2, .report-section h3 { break-after: avoid; }
 }`;
 
-
 /** The quarterly summary as a print-friendly page: the same report as the PDF. */
 export default async function QuarterlyReportPage({ params, searchParams }: Props) {
   const user = await requireRole('VIEWER');

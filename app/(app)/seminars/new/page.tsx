@@ -14,8 +14,8 @@ export default async function NewSeminarPage() {
         <Breadcrumbs trail={[HOME_CRUMB, { href: '/seminars', label: 'Seminars' }]} current="New seminar" />
         <h1 className="text-2xl font-semibold">New seminar</h1>
         <p className="text-muted">
-          Enter a seminar, round table, conference or workshop by hand; its recommendations are added next. Its codes start with its year (a second one
-          of the same year gets a letter, e.g. 2026B).
+          Enter a seminar, round table, conference or workshop by hand; its recommendations are added next. Its codes start with its year (a second one of the
+          same year gets a letter, e.g. 2026B).
         </p>
       </header>
       <section aria-label="Seminar details" className="rounded-lg border border-border bg-surface p-4">

@@ -35,7 +35,8 @@ export const POST = apiRoute('EDITOR', async ({ request, actor }) => {
     }
     const file = form.get('file');
     if (!(file instanceof File)) throw new ApiError(400, 'invalid_input', 'Send the report as the form field "file".', { file: ['Choose a file.'] });
-    if (file.size > IMPORT_LIMITS.maxFileBytes) throw importFileError('too_large', { size: formatBytes(file.size), limit: formatBytes(IMPORT_LIMITS.maxFileBytes) });
+    if (file.size > IMPORT_LIMITS.maxFileBytes)
+      throw importFileError('too_large', { size: formatBytes(file.size), limit: formatBytes(IMPORT_LIMITS.maxFileBytes) });
     source = { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name || null, contentType: file.type || null };
   } else if (type.startsWith('application/json') || type === '') {
     source = createImportDraftTextSchema.parse(await readJson(request));

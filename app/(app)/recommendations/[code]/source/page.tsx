@@ -21,7 +21,10 @@ export default async function RecommendationSourcePage({ params }: Params) {
   return (
     <div className="max-w-4xl space-y-4">
       <header className="space-y-1">
-        <Breadcrumbs trail={[HOME_CRUMB, { href: '/recommendations', label: 'Recommendations' }, { href: itemHref, label: excerpt.code }]} current="In its source" />
+        <Breadcrumbs
+          trail={[HOME_CRUMB, { href: '/recommendations', label: 'Recommendations' }, { href: itemHref, label: excerpt.code }]}
+          current="In its source"
+        />
         <h1 className="text-2xl font-semibold">
           {excerpt.code} in {excerpt.seminar.title}
         </h1>
