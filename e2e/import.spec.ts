@@ -115,9 +115,6 @@ test.describe('report import (editor)', () => {
   }) => {
     test.setTimeout(180_000);
     const tag = randomBytes(3).toString('hex');
-    await page.goto('/dashboard');
-    const trackedBefore = await figure(page, 'Recommendations tracked');
-
     await upload(page, `transport-${tag}.txt`, report(tag));
     await expect(page).toHaveURL(REVIEW_URL);
     await ready(page);
@@ -192,9 +189,8 @@ test.describe('report import (editor)', () => {
       .evaluateAll((links) => [...new Set(links.map((link) => link.getAttribute('href') ?? '').filter((href) => /^\/recommendations\/[^/?]+$/.test(href)))]);
     expect(hrefs).toHaveLength(5);
 
-    // Counted on the dashboard.
-    await page.goto('/dashboard');
-    expect(await figure(page, 'Recommendations tracked')).toBeGreaterThanOrEqual(trackedBefore + 5);
+    // Counted on the dashboard (filtered to the new seminar: the unfiltered total moves with the specs
+    // that run beside this one, one of which withdraws an item).
     await page.goto(`/dashboard?seminar=${encodeURIComponent(seminarId)}`);
     expect(await figure(page, 'Recommendations tracked')).toBe(5);
 
