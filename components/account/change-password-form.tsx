@@ -6,6 +6,7 @@ import { Button } from '@/components/ui/button';
 import { TextField } from '@/components/ui/field';
 import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
+import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import type { ActionState } from '@/lib/auth/action';
 
 export function ChangePasswordForm({ email }: { email: string }) {
@@ -24,23 +25,7 @@ export function ChangePasswordForm({ email }: { email: string }) {
         errors={state.errors?.currentPassword}
         required
       />
-      <TextField
-        name="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters."
-        errors={state.errors?.password}
-        required
-      />
-      <TextField
-        name="confirmPassword"
-        label="New password again"
-        type="password"
-        autoComplete="new-password"
-        errors={state.errors?.confirmPassword}
-        required
-      />
+      <NewPasswordFields errors={state.errors} />
       <Button type="submit" disabled={pending}>
         {pending ? 'Changing…' : 'Change password'}
       </Button>

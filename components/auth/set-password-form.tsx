@@ -3,8 +3,8 @@
 import { useActionState } from 'react';
 import { setPasswordAction } from '@/app/set-password/[token]/actions';
 import { Button } from '@/components/ui/button';
-import { TextField } from '@/components/ui/field';
 import { FormMessage } from '@/components/ui/form-message';
+import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import type { ActionState } from '@/lib/auth/action';
 
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
@@ -15,23 +15,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       <input type="hidden" name="token" value={token} />
       {/* Lets password managers file the new password under the right account. */}
       <input type="email" autoComplete="username" value={email} readOnly hidden />
-      <TextField
-        name="password"
-        label="New password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters."
-        errors={state.errors?.password}
-        required
-      />
-      <TextField
-        name="confirmPassword"
-        label="New password again"
-        type="password"
-        autoComplete="new-password"
-        errors={state.errors?.confirmPassword}
-        required
-      />
+      <NewPasswordFields errors={state.errors} />
       <Button type="submit" disabled={pending} className="w-full">
         {pending ? 'Saving…' : 'Set password'}
       </Button>

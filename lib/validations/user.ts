@@ -14,9 +14,12 @@ export const emailSchema = z
 export const PASSWORD_MAX_BYTES = 72;
 export const passwordBytes = (password: string) => new TextEncoder().encode(password).length;
 
+/** The shortest password accepted (the forms' hint too). */
+export const PASSWORD_MIN_LENGTH = 12;
+
 export const passwordSchema = z
   .string({ error: 'Enter a password.' })
-  .min(12, 'Use at least 12 characters.')
+  .min(PASSWORD_MIN_LENGTH, `Use at least ${PASSWORD_MIN_LENGTH} characters.`)
   .max(PASSWORD_MAX_BYTES, `Use at most ${PASSWORD_MAX_BYTES} characters.`)
   .refine((password) => passwordBytes(password) <= PASSWORD_MAX_BYTES, {
     message: `Use at most ${PASSWORD_MAX_BYTES} bytes: fewer characters if they include accented letters or other scripts.`,
