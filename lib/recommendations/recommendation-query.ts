@@ -1,15 +1,15 @@
 // The list filters as Prisma WHERE and ORDER BY clauses: shared by the list (one page) and the bulk
 // update ("all N matching"), so both always mean the same set of recommendations.
 import type { Db, Tx } from '@/lib/db';
-import type { Prisma } from '@/lib/db/generated/sqlite/client';
+import type { RecommendationWhereInput, RecommendationOrderByWithRelationInput } from '@/lib/db/types';
 import { today } from '@/lib/dates';
 import { staleCutoff } from '@/lib/status/metrics';
 import { overdueWhere, staleWhere } from '@/lib/status/metrics-sql';
 import { searchWhere } from './search-where';
 import type { CursorPosition, CursorValue, RecommendationFilters, SortDirection, SortKey } from '@/lib/validations/recommendation-filters';
 
-type Where = Prisma.RecommendationWhereInput;
-type OrderBy = Prisma.RecommendationOrderByWithRelationInput;
+type Where = RecommendationWhereInput;
+type OrderBy = RecommendationOrderByWithRelationInput;
 
 type WhereFilters = Pick<
   RecommendationFilters,

@@ -2,7 +2,7 @@
 // against; a stale edit is refused with a message naming who changed the item, what and when, so
 // nobody silently overwrites a colleague's work.
 import type { Db, Tx } from '@/lib/db';
-import type { Prisma } from '@/lib/db/generated/sqlite/client';
+import type { RecommendationUpdateManyMutationInput } from '@/lib/db/types';
 import { NotFoundError, EditConflictError, ConflictError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { isStatus, STATUS_LABEL } from '@/lib/status/status';
@@ -17,7 +17,7 @@ export async function bumpVersion(
   tx: Tx,
   id: string,
   expectedVersion: number,
-  fields: Omit<Prisma.RecommendationUpdateManyMutationInput, 'version'> = {},
+  fields: Omit<RecommendationUpdateManyMutationInput, 'version'> = {},
 ): Promise<number> {
   const { count } = await tx.recommendation.updateMany({
     where: { id, version: expectedVersion },
