@@ -154,6 +154,10 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
             <label htmlFor="filter-overdue">Overdue: past the target date, not yet implemented</label>
           </div>
           <div className="flex items-center gap-2">
+            <input id="filter-recurring" type="checkbox" name="recurring" value="true" defaultChecked={filters.recurring} className="h-4 w-4" />
+            <label htmlFor="filter-recurring">Recurring: the same ask made at more than one seminar</label>
+          </div>
+          <div className="flex items-center gap-2">
             <input id="filter-archived" type="checkbox" name="includeArchived" value="true" defaultChecked={filters.includeArchived} className="h-4 w-4" />
             <label htmlFor="filter-archived">Include withdrawn</label>
           </div>

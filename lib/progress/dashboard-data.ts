@@ -9,6 +9,10 @@ import { getProgressSeries } from './progress-series';
 import { listRecentActivity } from './recent-activity';
 import { getRecentSeminarDistribution } from './recent-seminars';
 import { getStatusDistribution } from './status-distribution';
+import { getRecurringAsks } from '@/lib/recurring/get-recurring-asks';
+
+/** How many recurring asks the dashboard lists; the rest are one click away in the list. */
+export const RECURRING_ASKS_SHOWN = 5;
 
 export type DashboardDataInput = { query: ProgressQuery; asOf: Date; today: Date };
 
@@ -16,15 +20,17 @@ export type DashboardDataInput = { query: ProgressQuery; asOf: Date; today: Date
 export async function loadDashboardData(db: Db, { query, asOf }: DashboardDataInput) {
   const scope = scopeOf(query);
   const [{ seminars, themes, sectors }, quarters] = await Promise.all([loadFilterChoices(db, query.seminar), resolveQuarters(db, query, asOf)]);
-  const [series, headline, byTheme, bySector, recentSeminars, activity] = await Promise.all([
+  const [series, headline, byTheme, bySector, recentSeminars, activity, recurring] = await Promise.all([
     getProgressSeries(db, { by: 'theme', scope, quarters, asOf }),
     getHeadlineFigures(db, { scope, asOf }),
     getStatusDistribution(db, { by: 'theme', scope, asOf }),
     getStatusDistribution(db, { by: 'sector', scope, asOf }),
     getRecentSeminarDistribution(db, { scope, asOf }),
     listRecentActivity(db, { scope, asOf, limit: 10 }),
+    // Today's open asks, whatever the as-of date: a recurring ask is a call to act now.
+    getRecurringAsks(db, { scope, limit: RECURRING_ASKS_SHOWN }),
   ]);
-  return { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity };
+  return { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity, recurring };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof loadDashboardData>>;

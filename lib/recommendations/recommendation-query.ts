@@ -6,6 +6,7 @@ import { today } from '@/lib/dates';
 import { staleCutoff } from '@/lib/status/metrics';
 import { overdueWhere, staleWhere } from '@/lib/status/metrics-sql';
 import { searchWhere } from './search-where';
+import { recurringWhere } from '@/lib/recurring/recurring-where';
 import type { CursorPosition, CursorValue, RecommendationFilters, SortDirection, SortKey } from '@/lib/validations/recommendation-filters';
 
 type Where = RecommendationWhereInput;
@@ -13,7 +14,7 @@ type OrderBy = RecommendationOrderByWithRelationInput;
 
 type WhereFilters = Pick<
   RecommendationFilters,
-  'seminar' | 'theme' | 'themeScope' | 'sector' | 'status' | 'priority' | 'stale' | 'staleDays' | 'overdue' | 'includeArchived' | 'q'
+  'seminar' | 'theme' | 'themeScope' | 'sector' | 'status' | 'priority' | 'stale' | 'staleDays' | 'overdue' | 'recurring' | 'includeArchived' | 'q'
 >;
 
 /** Every filter as one WHERE. Different filters narrow (AND); values of one filter widen (any of them). */
@@ -32,6 +33,7 @@ export async function recommendationWhere(client: Db | Tx, filters: WhereFilters
   // Stale and overdue today (lib/status/metrics.ts), on what recompute-status.ts keeps on the item.
   if (filters.stale) and.push(staleWhere(staleCutoff(today(now), filters.staleDays)));
   if (filters.overdue) and.push(overdueWhere(today(now)));
+  if (filters.recurring) and.push(await recurringWhere(client));
   if (filters.q) {
     and.push(await searchWhere(client, filters.q));
   }

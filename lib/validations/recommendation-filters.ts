@@ -123,6 +123,7 @@ const filterFields = {
     description: `Days without activity that make an item stale (default ${DEFAULT_STALE_DAYS}).`,
   }),
   overdue: flag('Only items past their target date that are not implemented or no longer relevant.'),
+  recurring: flag('Only recurring items: linked to the same ask made at another seminar.'),
   includeArchived: flag('Include withdrawn items (entered by mistake; kept, but left out of counts).'),
   q: z
     .preprocess(blankIsAbsent, z.string().trim().max(200, 'Search for at most 200 characters.').optional())
@@ -238,7 +239,7 @@ const LIST_PARAMS: ListParam[] = ['seminar', 'theme', 'sector', 'status', 'prior
 export function filtersToSearchParams(
   filters: RecommendationFilters,
   changes: Partial<
-    Pick<RecommendationFilters, ListParam | 'stale' | 'staleDays' | 'overdue' | 'includeArchived' | 'q' | 'sort' | 'dir' | 'pageSize' | 'page'>
+    Pick<RecommendationFilters, ListParam | 'stale' | 'staleDays' | 'overdue' | 'recurring' | 'includeArchived' | 'q' | 'sort' | 'dir' | 'pageSize' | 'page'>
   > = {},
 ): URLSearchParams {
   const next = { ...filters, page: undefined, ...changes };
@@ -249,6 +250,7 @@ export function filtersToSearchParams(
   if (next.stale) params.set('stale', 'true');
   if (next.stale && next.staleDays !== DEFAULT_STALE_DAYS) params.set('staleDays', String(next.staleDays));
   if (next.overdue) params.set('overdue', 'true');
+  if (next.recurring) params.set('recurring', 'true');
   if (next.includeArchived) params.set('includeArchived', 'true');
   if (next.sort !== DEFAULT_FILTERS.sort || next.dir !== DEFAULT_FILTERS.dir) {
     params.set('sort', next.sort);
@@ -261,5 +263,7 @@ export function filtersToSearchParams(
 
 /** Whether any filter narrows the list (sorting and paging do not). */
 export function hasActiveFilters(filters: RecommendationFilters): boolean {
-  return LIST_PARAMS.some((key) => filters[key].length > 0) || filters.stale || filters.overdue || filters.includeArchived || Boolean(filters.q);
+  return (
+    LIST_PARAMS.some((key) => filters[key].length > 0) || filters.stale || filters.overdue || filters.recurring || filters.includeArchived || Boolean(filters.q)
+  );
 }

@@ -8,6 +8,7 @@ import { HeadlineFiguresList } from '@/components/dashboard/headline-figures';
 import { PrintExpand } from '@/components/dashboard/print-expand';
 import { LazyProgressOverTimeChart, LazySeminarProgressChart, LazyStatusBarsChart } from '@/components/dashboard/lazy-charts';
 import { RecentActivityList } from '@/components/dashboard/recent-activity-list';
+import { RecurringAsksList } from '@/components/dashboard/recurring-asks-list';
 import { requireActor } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { today } from '@/lib/dates';
@@ -64,7 +65,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const lookingBack = asOf.getTime() < now.getTime();
   const scope = scopeOf(query);
 
-  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity } = await getDashboardData(
+  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity, recurring } = await getDashboardData(
     db,
     { query, asOf, today: now },
     actor,
@@ -223,6 +224,16 @@ export default async function DashboardPage({ searchParams }: Props) {
           <RecentActivityList entries={activity} />
         </section>
       </div>
+
+      <section aria-labelledby="recurring-heading" className="min-w-0 space-y-3">
+        <h2 id="recurring-heading" className="text-lg font-semibold">
+          Recurring asks still open
+        </h2>
+        <p className="text-sm text-muted">
+          Recommendations made again at a later seminar (linked by editors) whose latest ask is not yet implemented, as of today; the most-asked first.
+        </p>
+        <RecurringAsksList recurring={recurring} listHref={recommendationsHref(scope, { recurring: true })} />
+      </section>
     </div>
   );
 }

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { RecurrenceSection } from '@/components/recommendation/recurrence';
+import { getRecurrence } from '@/lib/recurring/get-recurrence';
 import { notFound, redirect } from 'next/navigation';
 import { db } from '@/lib/db';
 import { verifySession } from '@/lib/auth/session';
@@ -80,6 +82,7 @@ export default async function RecommendationPage({ params }: Params) {
   const canEdit = hasRole(user.role, 'EDITOR') && !item.archived;
   const canRestore = hasRole(user.role, 'EDITOR') && item.archived;
   const now = toDateOnly(today());
+  const recurrence = await getRecurrence(db, item.id, actorFromUser(user));
   const options = canEdit ? await getFieldOptions(db) : null;
   const themes = options
     ? options.themes.some((theme) => theme.id === item.primaryTheme.id)
@@ -104,6 +107,11 @@ export default async function RecommendationPage({ params }: Params) {
           <span className="text-muted">since {formatDate(item.statusDate)}</span>
           {item.overdue && <span className="rounded-full border border-danger px-2 py-0.5 text-xs font-medium text-danger">Overdue</span>}
           {item.archived && <span className="rounded-full border border-border px-2 py-0.5 text-xs">Withdrawn</span>}
+          {recurrence.askedBefore.length > 0 && (
+            <a href="#recurrence-heading" className="rounded-full border border-border px-2 py-0.5 text-xs">
+              Asked before ({recurrence.askedBefore.length})
+            </a>
+          )}
         </p>
         <p className="hidden text-xs text-muted print:block">Printed from the Recommendation Tracker on {formatDateTime(new Date())}.</p>
       </header>
@@ -225,6 +233,8 @@ export default async function RecommendationPage({ params }: Params) {
               </details>
             )}
           </section>
+
+          <RecurrenceSection recurrence={recurrence} />
 
           <section aria-labelledby="related-heading" className="space-y-3">
             <h2 id="related-heading" className="text-lg font-semibold">
