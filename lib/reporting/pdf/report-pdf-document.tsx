@@ -15,7 +15,7 @@ import {
   quarterPeriod,
   reportFootnote,
 } from '../report-text';
-import { linkTarget, splitUrls, wrapUrl } from './wrap-url';
+import { linkTarget, splitUrls, wrapUrl } from '../wrap-url';
 import type { QuarterlyReport, ReportChange, ReportEvidence, ReportGroupRow, ReportItem, ReportSectorRow } from '../report-types';
 import { pdfLine } from './fonts';
 import { PdfProgressChart } from './pdf-chart';
@@ -200,7 +200,7 @@ function CoverPage({ report }: { report: QuarterlyReport }) {
           </View>
         ))}
         <Text style={[styles.small, { marginTop: 14 }]}>
-          Progress is weighted by status; changes in progress are in percentage points (pp). How the figures are read: “About these figures”, at the end.
+          Progress is weighted by status; changes in progress are in percentage points (pp). The last page says how every figure is read.
         </Text>
         <Text style={{ marginTop: 'auto' }}>
           Generated {formatGeneratedAt(meta.generatedAt)} by {pdfLine(meta.generatedBy)}.

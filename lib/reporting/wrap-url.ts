@@ -1,4 +1,4 @@
-// Web addresses in the PDF: react-pdf breaks a long word only by hyphenating it, and a hyphen in an
+// Web addresses in the PDF (and where the print page may wrap them): react-pdf breaks a long word only by hyphenating it, and a hyphen in an
 // address makes it a different address. So an address is laid out here instead, one line per row
 // of the column, broken after its slashes (after ?, & and = in a query), never inside a part
 // unless the part alone is wider than the column; react-pdf then only draws the lines.
