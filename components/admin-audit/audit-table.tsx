@@ -29,7 +29,7 @@ function Sentence({ parts }: { parts: SentencePart[] }) {
         typeof part === 'string' ? (
           <Breakable key={index} text={part} />
         ) : (
-          <Link key={index} href={part.href} className="font-medium">
+          <Link key={index} href={part.href} className={part.href.startsWith('/recommendations/') ? 'whitespace-nowrap font-medium' : 'font-medium'}>
             {part.text}
           </Link>
         ),
@@ -39,7 +39,16 @@ function Sentence({ parts }: { parts: SentencePart[] }) {
   );
 }
 
-const shown = (value: string | null): ReactNode => (value === null || value === '' ? <span className="text-muted">none</span> : <Breakable text={value} />);
+const shown = (value: string | null): ReactNode =>
+  value === null || value === '' ? (
+    <span className="text-muted">none</span>
+  ) : /^https?:\/\/\S+$/.test(value) ? (
+    <a href={value} rel="noopener noreferrer">
+      <Breakable text={value} />
+    </a>
+  ) : (
+    <Breakable text={value} />
+  );
 
 function Changes({ changes }: { changes: FieldChange[] }) {
   if (changes.length === 0) return null;
@@ -48,7 +57,11 @@ function Changes({ changes }: { changes: FieldChange[] }) {
       {changes.map((change, index) => (
         <div key={index} className="contents">
           <dt className="font-medium text-muted">{change.field}</dt>
-          <dd className="line-clamp-4 break-words">
+          <dd
+            className={
+              (change.from !== null && change.to !== null) || /^https?:/.test(change.to ?? change.from ?? '') ? 'break-words' : 'line-clamp-6 break-words'
+            }
+          >
             {change.from !== null && change.to !== null ? (
               <>
                 {shown(change.from)} <span aria-hidden="true">→</span>

@@ -8,7 +8,6 @@ import {
   columnsOf,
   EVIDENCE_TABLE,
   headlinePeriodHeaders,
-  isQuietQuarter,
   ITEM_TABLE,
   NOTATION,
   reportHighlights,

@@ -351,7 +351,9 @@ function fallback(entry: DescribableEntry, names: AuditNames, actor: SentencePar
 }
 
 export function describeAuditEntry(entry: DescribableEntry, names: AuditNames): AuditDescription {
-  const actor = actorPart(entry, names);
+  const label = actorPart(entry, names);
+  // A label starts the sentence: "tracker command line" reads as "Tracker command line".
+  const actor = typeof label === 'string' ? label.replace(/^./, (first) => first.toUpperCase()) : label;
   const [area = '', verb = ''] = entry.action.split('.', 2);
   switch (area) {
     case 'recommendation':

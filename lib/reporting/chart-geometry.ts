@@ -17,7 +17,7 @@ export type ChartGeometry = {
   overall: Point[][];
 };
 
-const MARGIN = { left: 28, right: 6, top: 8, bottom: 22 };
+const MARGIN = { left: 34, right: 6, top: 8, bottom: 22 };
 const MAX_X_LABELS = 8;
 
 function runsOf(values: (number | null)[], xOf: (index: number) => number, yOf: (percent: number) => number): Point[][] {
@@ -49,7 +49,9 @@ export function chartGeometry(series: ReportSeries, width: number, height: numbe
   // The last label ends at its tick, so a thinned label keeps a whole step clear of it.
   const labelled = (index: number) => index === count - 1 || (index % every === 0 && count - 1 - index >= every);
   const anchor = (index: number) => (count > 1 && index === count - 1 ? 'end' : count > 1 && index === 0 ? 'start' : 'middle');
-  const xTicks = series.quarters.flatMap((quarter, index) => (labelled(index) ? [{ x: round(xOf(index)), label: quarter.label, anchor: anchor(index) } as const] : []));
+  const xTicks = series.quarters.flatMap((quarter, index) =>
+    labelled(index) ? [{ x: round(xOf(index)), label: quarter.label, anchor: anchor(index) } as const] : [],
+  );
   return {
     width,
     height,

@@ -155,7 +155,11 @@ export function reportPlan(data: QuarterlyReportData): SectionKey[] {
   if (!isQuietQuarter(data)) return all;
   const { becameStale, becameOverdue } = data.lists;
   return all.filter(
-    (key) => key === 'headline' || (key === 'evidence' && data.evidence.total > 0) || (key === 'becameStale' && becameStale.total > 0) || (key === 'becameOverdue' && becameOverdue.total > 0),
+    (key) =>
+      key === 'headline' ||
+      (key === 'evidence' && data.evidence.total > 0) ||
+      (key === 'becameStale' && becameStale.total > 0) ||
+      (key === 'becameOverdue' && becameOverdue.total > 0),
   );
 }
 

@@ -5,7 +5,7 @@
 
 /** Noto Sans advance widths in thousandths of the font size, a little generous so a line never overflows. */
 function advance(char: string): number {
-  if ('ijl.,:;!|\''.includes(char)) return 290;
+  if ("ijl.,:;!|'".includes(char)) return 290;
   if ('ftr/-()[]I'.includes(char)) return 380;
   if (char === 'm' || char === 'M' || char === 'W') return 960;
   if (char === 'w') return 820;
@@ -68,9 +68,7 @@ function hardCut(text: string, width: number, fontSize: number): string[] {
  * none of these anywhere it fits.
  */
 export function wrapUrl(url: string, width: number, fontSize: number): string[] {
-  return fill(urlParts(url), width, fontSize, (part) =>
-    fill(part.split(/(?<=[-._~])/), width, fontSize, (run) => hardCut(run, width, fontSize)),
-  );
+  return fill(urlParts(url), width, fontSize, (part) => fill(part.split(/(?<=[-._~])/), width, fontSize, (run) => hardCut(run, width, fontSize)));
 }
 
 /** Web addresses in running text (an evidence note): http(s) and www. addresses, without trailing punctuation. */

@@ -361,8 +361,8 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
             Progress over time
           </Text>
           <Text style={[styles.paragraph, styles.muted]}>
-            Weighted progress at the end of each quarter, {data.series.quarters[0]?.label} to {data.series.quarters.at(-1)?.label}: all themes together,
-            then each primary theme on the same scale against all themes.
+            Weighted progress at the end of each quarter, {data.series.quarters[0]?.label} to {data.series.quarters.at(-1)?.label}: all themes together, then
+            each primary theme on the same scale against all themes.
           </Text>
           <PdfProgressChart series={data.series} />
         </Section>
