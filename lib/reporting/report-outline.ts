@@ -142,9 +142,13 @@ export function headlinePeriodHeaders(data: QuarterlyReportData): { previous: st
   return { previous: `End of ${data.previousQuarter.label}`, current: data.quarter.complete ? `End of ${quarter}` : `${quarter} so far` };
 }
 
-/** A quarter in which no status change took effect: the report says so and leaves out the tables that would be empty or unchanged. */
+/**
+ * A quarter in which no status change took effect and no recommendation arrived: the report says so
+ * and leaves out the tables that would be empty or unchanged. A seminar's new items are news even
+ * before anything happens to them.
+ */
 export function isQuietQuarter(data: QuarterlyReportData): boolean {
-  return data.changes.total === 0;
+  return data.changes.total === 0 && (data.headline.tracked.change ?? 0) === 0;
 }
 
 /** The sections the PDF and the print page show, in order: all of them, or in a quiet quarter only those with something to say. */

@@ -120,6 +120,10 @@ describe('quarterly PDF: a quiet quarter', () => {
     const quiet = await build({ year: 2016, quarter: 1 });
     expect(isQuietQuarter(quiet.data)).toBe(true);
     expect(isQuietQuarter(report.data)).toBe(false);
+    // The seminar's quarter has no status change either, but its items arrive: that is news.
+    const arrival = await build({ year: 2015, quarter: 1 });
+    expect(arrival.data.changes.total).toBe(0);
+    expect(isQuietQuarter(arrival.data)).toBe(false);
     expect(reportPlan(quiet.data)).not.toContain('themes');
     expect(reportHighlights(quiet.data).summary).toMatch(/^No status changes in 2016 Q1\./);
     const file = await renderPdf(quiet);
