@@ -61,6 +61,7 @@ export async function listRecommendations(db: Db, filters: RecommendationFilters
         text: true,
         status: true,
         priority: true,
+        priorityRank: true,
         version: true,
         targetDate: true,
         updatedAt: true,
@@ -89,7 +90,7 @@ export async function listRecommendations(db: Db, filters: RecommendationFilters
   return {
     total,
     nextCursor,
-    items: pageRows.map(({ secondaryThemes, sectors, seminar, position: _position, seminarId: _seminarId, ...row }) => ({
+    items: pageRows.map(({ secondaryThemes, sectors, seminar, position: _position, seminarId: _seminarId, priorityRank: _priorityRank, ...row }) => ({
       ...row,
       status: row.status as Status,
       priority: row.priority as Priority,
