@@ -120,10 +120,11 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
       <section
         aria-labelledby="bulk-heading"
         className={`space-y-3 rounded-lg border bg-surface p-4 ${
-          docked ? 'sticky bottom-0 z-20 max-h-[60vh] overflow-y-auto border-2 border-accent shadow-[0_-4px_16px_rgb(0_0_0/0.15)]' : 'border-border'
+          docked ? 'sticky bottom-0 z-20 max-h-[50vh] overflow-y-auto md:max-h-[60vh] border-2 border-accent shadow-[0_-4px_16px_rgb(0_0_0/0.15)]' : 'border-border'
         }`}
       >
-        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+        {/* The action sits in the first line, so a docked bar shows it however far its fields scroll. */}
+        <div className={`flex flex-wrap items-center gap-x-4 gap-y-2 ${docked ? 'sticky top-0 z-10 bg-surface py-1' : ''}`}>
           <h2 id="bulk-heading" tabIndex={-1} className="text-lg font-semibold">
             Change several at once
           </h2>
@@ -132,6 +133,9 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
               {ticked.count === 0 ? 'No rows ticked' : `${ticked.count} ${ticked.count === 1 ? 'row' : 'rows'} ticked`}
             </p>
           )}
+          <Button type="submit" disabled={pending} className="ml-auto">
+            {pending ? 'Applying…' : scope === 'all' ? `Apply to all ${total}` : enhanced ? `Apply to ${ticked.count} ticked` : 'Apply to the ticked rows'}
+          </Button>
         </div>
         <FormMessage state={state} announced />
 
@@ -288,9 +292,6 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
           </div>
         </div>
 
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Applying…' : scope === 'all' ? `Apply to all ${total}` : enhanced ? `Apply to ${ticked.count} ticked` : 'Apply to the ticked rows'}
-        </Button>
         <p className="text-xs text-muted">All or nothing: if any item cannot take the change, nothing is changed and the reasons are listed here.</p>
       </section>
     </form>
