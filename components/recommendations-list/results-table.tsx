@@ -69,6 +69,16 @@ function OverdueTag({ row }: { row: RecommendationRow }) {
   return <span className="rounded-full border border-danger px-2 py-0.5 text-xs font-medium text-danger">Overdue since {formatDate(row.targetDate)}</span>;
 }
 
+/** The last update, and whether it is long enough ago to make the item stale (the stale filter's rule and days). */
+function LastUpdate({ row }: { row: RecommendationRow }) {
+  return (
+    <>
+      <span className="whitespace-nowrap">{formatDate(row.lastActivityAt)}</span>
+      {row.stale && <span className="ml-1.5 text-xs font-medium text-danger lg:ml-0 lg:block">Stale</span>}
+    </>
+  );
+}
+
 function PriorityText({ row }: { row: RecommendationRow }) {
   return <span className={row.priority === 'HIGH' ? 'font-semibold' : ''}>{PRIORITY_LABEL[row.priority]}</span>;
 }
@@ -101,7 +111,7 @@ function RowFacts({ row }: { row: RecommendationRow }) {
         <PriorityText row={row} />
       </Fact>
       <Fact label="Last update" className="lg:hidden">
-        {formatDate(row.lastActivityAt)}
+        <LastUpdate row={row} />
       </Fact>
     </dl>
   );
@@ -174,7 +184,9 @@ export function ResultsTable({ rows, filters, selectable, caption }: Props) {
               <td className={`p-3 ${wide}`}>
                 <PriorityText row={row} />
               </td>
-              <td className={`whitespace-nowrap p-3 ${wide}`}>{formatDate(row.lastActivityAt)}</td>
+              <td className={`p-3 ${wide}`}>
+                <LastUpdate row={row} />
+              </td>
             </tr>
           ))}
         </tbody>

@@ -253,6 +253,9 @@ describe('recommendation list: priority and last update', () => {
     // The stale filter reads the same date: 180 days before 2021-06-01 leaves only the item with evidence in 2021 out.
     const stale = await codes(`${only}&stale=true&sort=code`, day('2021-06-01'));
     expect(stale).toEqual([i1, i3].map((item) => item.code));
+    // Each row says so too, by the same rule and days.
+    const marked = (await listRecommendations(db, filters(`${only}&sort=code`), readerActor(), day('2021-06-01'))).items;
+    expect(marked.map((row) => row.stale)).toEqual([true, false, true]);
   });
 });
 
