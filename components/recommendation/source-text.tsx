@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { SourceParagraph } from '@/lib/recommendations/readable-source';
 
 const MARK = 'rounded-sm px-0.5 [box-decoration-break:clone]';
@@ -7,9 +8,11 @@ function Paragraph({ paragraph }: { paragraph: SourceParagraph }) {
     <p className={paragraph.heading ? 'pt-2 font-semibold' : undefined}>
       {paragraph.pieces.map((piece, index) =>
         piece.highlighted ? (
-          <mark key={index} className={MARK}>
-            {piece.text}
-          </mark>
+          // The space that joins it to the text before stays outside the highlight.
+          <Fragment key={index}>
+            {piece.text.startsWith(' ') && ' '}
+            <mark className={MARK}>{piece.text.trimStart()}</mark>
+          </Fragment>
         ) : (
           <span key={index}>{piece.text}</span>
         ),
