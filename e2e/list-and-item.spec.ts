@@ -150,7 +150,7 @@ for (const viewport of VIEWPORTS) {
       await page.context().close();
     });
 
-    test(`bulk (${viewport.name}): ticking a row far down the list keeps the change controls in view, by mouse or keyboard`, async ({ browser }) => {
+    test(`bulk (${viewport.name}): ticking a row far down the list keeps the change controls in view, by mouse or keyboard`, async ({ browser }, testInfo) => {
       const page = await open(browser, 'editor', viewport);
       await page.goto('/recommendations?pageSize=100');
       const boxes = page.getByRole('checkbox', { name: /^Select / });
@@ -172,6 +172,9 @@ for (const viewport of VIEWPORTS) {
       await expect(bar.getByText('2 rows ticked')).toBeInViewport();
       await bar.getByLabel('What to change').focus();
       await expect(bar.getByLabel('What to change')).toBeInViewport();
+      const path = testInfo.outputPath(`bulk-${viewport.name}.png`);
+      await page.screenshot({ path });
+      await testInfo.attach(`bulk-${viewport.name}`, { path, contentType: 'image/png' });
 
       // Nothing ticked: the bar goes back to its place after the table.
       await boxes.last().uncheck();
