@@ -55,9 +55,7 @@ test.describe('display settings', () => {
     const viewer = await browser.newContext({ storageState: storageState('viewer') });
     const viewerPage = await viewer.newPage();
     await viewerPage.goto(`/recommendations/${CODE}`);
-    await expect(viewerPage.getByRole('list', { name: 'History, newest first' })).toContainText(
-      `Recorded ${moment(recordedAt, 'en-US', 'Asia/Karachi')}`,
-    );
+    await expect(viewerPage.getByRole('list', { name: 'History, newest first' })).toContainText(`Recorded ${moment(recordedAt, 'en-US', 'Asia/Karachi')}`);
     await viewer.close();
 
     await page.goto('/admin/audit?entityType=setting');

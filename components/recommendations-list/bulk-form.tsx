@@ -120,7 +120,9 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
       <section
         aria-labelledby="bulk-heading"
         className={`space-y-3 rounded-lg border bg-surface p-4 ${
-          docked ? 'sticky bottom-0 z-20 max-h-[50vh] overflow-y-auto md:max-h-[60vh] border-2 border-accent shadow-[0_-4px_16px_rgb(0_0_0/0.15)]' : 'border-border'
+          docked
+            ? 'sticky bottom-0 z-20 max-h-[50vh] overflow-y-auto md:max-h-[60vh] border-2 border-accent shadow-[0_-4px_16px_rgb(0_0_0/0.15)]'
+            : 'border-border'
         }`}
       >
         {/* The action sits in the first line, so a docked bar shows it however far its fields scroll. */}

@@ -133,12 +133,10 @@ const filterFields = {
   q: z
     .preprocess(blankIsAbsent, z.string().trim().max(200, 'Search for at most 200 characters.').optional())
     .meta({ description: 'Words to find in the code, title, text or evidence notes (case-insensitive).' }),
-  sort: z
-    .preprocess(blankIsAbsent, z.enum(SORT_KEYS, { error: `Sort by one of: ${SORT_KEYS.join(', ')}.` }).default('code'))
-    .meta({
-      description:
-        'Sort by code, title, status, priority (low to high; desc puts high first), activity (last status change or evidence, as the stale filter), updated (last edit of the record) or seminar (date, then order in the report).',
-    }),
+  sort: z.preprocess(blankIsAbsent, z.enum(SORT_KEYS, { error: `Sort by one of: ${SORT_KEYS.join(', ')}.` }).default('code')).meta({
+    description:
+      'Sort by code, title, status, priority (low to high; desc puts high first), activity (last status change or evidence, as the stale filter), updated (last edit of the record) or seminar (date, then order in the report).',
+  }),
   dir: z
     .preprocess(blankIsAbsent, z.enum(SORT_DIRECTIONS, { error: 'Sort direction is asc or desc.' }).default('asc'))
     .meta({ description: 'Sort direction.' }),
