@@ -57,7 +57,9 @@ export type SortableRow = {
   code: string;
   title: string;
   status: string;
+  priorityRank: number;
   updatedAt: Date;
+  lastActivityAt: Date;
   seminarId: string;
   position: number;
   seminar: { date: Date };
@@ -93,6 +95,24 @@ const SORTS: Record<SortKey, SortKeySpec[]> = {
       compare: (op, value) => ({ status: { [op]: value as string } }),
       equals: (value) => ({ status: value as string }),
       valueOf: (row) => row.status,
+    },
+    byCode,
+  ],
+  priority: [
+    {
+      orderBy: (dir) => ({ priorityRank: dir }),
+      compare: (op, value) => ({ priorityRank: { [op]: value as number } }),
+      equals: (value) => ({ priorityRank: value as number }),
+      valueOf: (row) => row.priorityRank,
+    },
+    byCode,
+  ],
+  activity: [
+    {
+      orderBy: (dir) => ({ lastActivityAt: dir }),
+      compare: (op, value) => ({ lastActivityAt: { [op]: value as Date } }),
+      equals: (value) => ({ lastActivityAt: value as Date }),
+      valueOf: (row) => row.lastActivityAt,
     },
     byCode,
   ],
