@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -66,6 +67,15 @@ describe(`restore refusals (${provider})`, () => {
     });
     const after = await createBackup(testDatabaseUrl(), path.join(dir, 'after-refusal.tar.gz'), SYSTEM_ACTOR);
     expect(after.manifest.tables).toEqual(good.manifest.tables);
+  });
+
+  it('`tracker restore` into a database that holds data exits with 1 and says why', () => {
+    const result = spawnSync(process.execPath, ['bin/tracker.mjs', 'restore', good.file], {
+      env: { ...process.env, DATABASE_URL: testDatabaseUrl() },
+      encoding: 'utf8',
+    });
+    expect(result.stderr).toMatch(/error: The database already holds data .*nothing was changed/);
+    expect(result.status).toBe(1);
   });
 
   it('refuses a truncated archive', async () => {

@@ -1,7 +1,9 @@
 // A SQLite snapshot: a read-only connection in a deferred transaction. Under WAL (lib/db/migrate.ts)
 // its first read fixes what it sees until it ends, while the app goes on writing (SQLite only cannot
 // checkpoint past it meanwhile).
+import { existsSync } from 'node:fs';
 import Database from 'better-sqlite3';
+import { RuleViolationError } from '@/lib/errors';
 import type { Snapshot } from './snapshot';
 import { columnType, isBackedUp, loadOrder, MIGRATIONS_TABLE, orderColumns, type CatalogTable } from './catalog';
 
@@ -16,6 +18,7 @@ export class SqliteSnapshot implements Snapshot {
   private constructor(private readonly db: Database.Database) {}
 
   static open(file: string): SqliteSnapshot {
+    if (!existsSync(file)) throw new RuleViolationError('database_missing', `There is no SQLite database at ${file} (DATABASE_URL).`);
     const db = new Database(file, { readonly: true, fileMustExist: true, timeout: 10_000 });
     db.exec('BEGIN DEFERRED');
     // The first read starts the snapshot.
