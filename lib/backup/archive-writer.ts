@@ -1,7 +1,7 @@
 // Writes a backup archive: tar entries (tar-stream) through gzip (zlib) into a file, with the
 // stream's back-pressure, so memory holds one chunk at a time. The file is written under a temporary
 // name and renamed when complete: a failed or interrupted backup never leaves a half archive.
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { link, rename, rm, unlink } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
@@ -31,7 +31,14 @@ export class ArchiveWriter {
     await this.done;
     if (!overwrite) {
       // Never replace a file that appeared meanwhile unless asked to (the CLI's --force).
-      await link(this.temporary, this.file);
+      try {
+        await link(this.temporary, this.file);
+      } catch (error) {
+        // A file system without hard links: rename, having checked the name is still free.
+        if ((error as NodeJS.ErrnoException).code === 'EEXIST' || existsSync(this.file)) throw error;
+        await rename(this.temporary, this.file);
+        return;
+      }
       await unlink(this.temporary);
       return;
     }

@@ -8,7 +8,8 @@
 //    are applied, as on any upgrade.
 import { isDeepStrictEqual } from 'node:util';
 import { requireRole, type Actor } from '@/lib/auth/actor';
-import { providerOf } from '@/lib/db/config';
+import { existsSync, rmSync } from 'node:fs';
+import { providerOf, sqliteFilePath } from '@/lib/db/config';
 import { migrate, readMigrations } from '@/lib/db/migrate';
 import { ConflictError } from '@/lib/errors';
 import { HEADER_ENTRY, MANIFEST_ENTRY, parseChunkEntryName, type ArchiveTable, type Manifest } from './archive-format';
@@ -53,21 +54,29 @@ export async function restoreBackup(url: string, file: string, actor: Actor, opt
     );
   }
 
-  step('Migrating the database to the archive’s schema…');
-  const applied = await migrate(url, undefined, { through: manifest.schema.version });
-  await assertSameTables(url, manifest);
-
-  step('Loading the rows (one transaction)…');
-  const loader = await openLoader(url);
+  // A SQLite file the restore creates is removed again if the restore fails: nothing is left behind.
+  const newSqliteFile = providerOf(url) === 'sqlite' && !existsSync(sqliteFilePath(url)) ? sqliteFilePath(url) : null;
+  let applied: string[];
   try {
-    await loadRows(file, manifest, loader, progress);
-    for (const table of manifest.tables) {
-      const rows = await loader.count(table.name);
-      if (rows !== table.rows) throw new Error(`${table.name} has ${rows} rows after loading, not ${table.rows}.`);
+    step('Migrating the database to the archive’s schema…');
+    applied = await migrate(url, undefined, { through: manifest.schema.version });
+    await assertSameTables(url, manifest);
+
+    step('Loading the rows (one transaction)…');
+    const loader = await openLoader(url);
+    try {
+      await loadRows(file, manifest, loader, progress);
+      for (const table of manifest.tables) {
+        const rows = await loader.count(table.name);
+        if (rows !== table.rows) throw new Error(`${table.name} has ${rows} rows after loading, not ${table.rows}.`);
+      }
+      await loader.commit();
+    } catch (error) {
+      await loader.rollback();
+      throw error;
     }
-    await loader.commit();
   } catch (error) {
-    await loader.rollback();
+    if (newSqliteFile) for (const suffix of ['', '-wal', '-shm']) rmSync(`${newSqliteFile}${suffix}`, { force: true });
     throw error;
   }
   const later = await migrate(url);

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -170,6 +171,33 @@ describe(`restore refusals (${provider})`, () => {
     await expect(restoreBackup(url, empty, SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'archive_not_archive' });
     await expect(restoreBackup(url, path.join(dir, 'no-such-file.tar.gz'), SYSTEM_ACTOR)).rejects.toMatchObject({ code: 'archive_unreadable' });
     await expectUntouched(url);
+  });
+
+  it('leaves nothing behind when loading fails part-way (a history row whose item is missing, checksums made to match)', async () => {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    let broken = false;
+    const file = await rewritten('broken-reference.tar.gz', (entry) => {
+      const chunk = parseChunkEntryName(entry.name);
+      if (chunk?.table === 'StatusChange') {
+        const body = broken ? entry.body : Buffer.from(entry.body.toString('utf8').replace(/"recommendationId":"[^"]+"/, '"recommendationId":"no-such-item"'));
+        broken = true;
+        hash.update(body);
+        bytes += body.length;
+        return { name: entry.name, body };
+      }
+      if (entry.name !== MANIFEST_ENTRY) return entry;
+      const manifest = json(entry);
+      Object.assign(
+        manifest.tables.find((table) => table.name === 'StatusChange')!,
+        { sha256: hash.digest('hex'), bytes },
+      );
+      return asEntry(entry.name, manifest);
+    });
+    const url = await fresh();
+    await expect(restoreBackup(url, file, SYSTEM_ACTOR)).rejects.toThrow(/FOREIGN KEY|foreign key/);
+    if (provider === 'sqlite') await expectUntouched(url);
+    else expect((await inspectDatabase(url)).tablesWithRows).toEqual([]);
   });
 
   it('refuses a database already migrated past the archive (restore into a new, empty one instead)', async () => {
