@@ -77,7 +77,8 @@ describe(`restore refusals (${provider})`, () => {
     });
     expect(result.stderr).toMatch(/error: The database already holds data .*nothing was changed/);
     expect(result.status).toBe(1);
-  });
+    // A new Node process compiling the CLI with tsx: slow on a busy machine.
+  }, 180_000);
 
   it('refuses a truncated archive', async () => {
     const file = path.join(dir, 'truncated.tar.gz');
