@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { migrationsDir, providerOf, sqliteFilePath, type Provider } from './config';
+import { log } from '../log/logger';
 
 export type Migration = { name: string; sql: string; checksum: string };
 
@@ -115,5 +116,7 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
 export async function migrate(url: string, dir?: string): Promise<string[]> {
   const provider = providerOf(url);
   const migrations = readMigrations(provider, dir);
-  return provider === 'sqlite' ? migrateSqlite(url, migrations) : migratePostgres(url, migrations);
+  const applied = provider === 'sqlite' ? migrateSqlite(url, migrations) : await migratePostgres(url, migrations);
+  if (applied.length) log().info({ event: 'migrations_applied', provider, migrations: applied }, `applied ${applied.length} migration${applied.length === 1 ? '' : 's'}`);
+  return applied;
 }
