@@ -13,6 +13,8 @@ const BENCH_SMOKE = 'scripts/bench/bench-smoke.test.ts';
 export default defineConfig({
   resolve: { alias: { '@': import.meta.dirname, 'server-only': `${import.meta.dirname}/lib/test/stubs/server-only.ts` } },
   test: {
+    // Log lines (lib/log) would bury the test report; LOG_LEVEL=info npx vitest ... shows them.
+    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' },
     maxWorkers: 3,
     sequence: { sequencer: SlowFirstSequencer },
     projects: [

@@ -37,7 +37,11 @@ export const authOptions: NextAuthOptions = {
     // An expired or foreign session cookie is routine (the visitor is simply signed out): one line, no stack.
     error(code, metadata) {
       if (code === 'JWT_SESSION_ERROR') log().warn({ event: 'auth', code }, 'ignored an invalid or expired session cookie');
-      else log().error({ event: 'auth', code, err: metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error }, `next-auth: ${code}`);
+      else
+        log().error(
+          { event: 'auth', code, err: metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error },
+          `next-auth: ${code}`,
+        );
     },
     warn(code) {
       log().warn({ event: 'auth', code }, `next-auth: ${code}`);

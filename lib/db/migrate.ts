@@ -117,6 +117,7 @@ export async function migrate(url: string, dir?: string): Promise<string[]> {
   const provider = providerOf(url);
   const migrations = readMigrations(provider, dir);
   const applied = provider === 'sqlite' ? migrateSqlite(url, migrations) : await migratePostgres(url, migrations);
-  if (applied.length) log().info({ event: 'migrations_applied', provider, migrations: applied }, `applied ${applied.length} migration${applied.length === 1 ? '' : 's'}`);
+  if (applied.length)
+    log().info({ event: 'migrations_applied', provider, migrations: applied }, `applied ${applied.length} migration${applied.length === 1 ? '' : 's'}`);
   return applied;
 }

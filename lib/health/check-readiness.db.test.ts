@@ -57,7 +57,8 @@ describe(`readiness (${provider})`, () => {
     const committed = readMigrations(provider);
     const olderRelease = mkdtempSync(path.join(os.tmpdir(), 'tracker-ready-migrations-'));
     cleanups.push(async () => rmSync(olderRelease, { recursive: true, force: true }));
-    for (const migration of committed.slice(0, -1)) cpSync(path.join(migrationsDir(provider), migration.name), path.join(olderRelease, migration.name), { recursive: true });
+    for (const migration of committed.slice(0, -1))
+      cpSync(path.join(migrationsDir(provider), migration.name), path.join(olderRelease, migration.name), { recursive: true });
     await migrate(url, olderRelease);
     const behind = client(url);
 

@@ -10,7 +10,9 @@ export const healthSchema = z.object({
 export const readinessSchema = z.object({
   status: z.enum(['ready', 'not_ready']),
   database: z.enum(['ok', 'error']).describe('Whether the database answered within 2 seconds.'),
-  migrations: z.enum(['applied', 'pending', 'unknown']).describe('Whether every migration this server ships is applied (unknown while the database does not answer).'),
+  migrations: z
+    .enum(['applied', 'pending', 'unknown'])
+    .describe('Whether every migration this server ships is applied (unknown while the database does not answer).'),
   pendingMigrations: z.int().nonnegative().nullable().describe('How many of them are not applied yet; null while the database does not answer.'),
 });
 

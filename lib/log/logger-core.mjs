@@ -97,16 +97,23 @@ export function requestStore() {
 
 /**
  * A new logger writing to `fd` (1, standard output, or 2, standard error): pretty when that is a
- * terminal (or `pretty` says so), JSON lines otherwise.
- * @param {{ fd?: 1 | 2; pretty?: boolean; level?: string }} [options]
+ * terminal (or `pretty` says so), JSON lines otherwise. `stream` (tests) replaces the file descriptor.
+ * @param {{ fd?: 1 | 2; pretty?: boolean; level?: string; stream?: import('pino').DestinationStream }} [options]
  */
 export function createLogger(options = {}) {
   const fd = options.fd ?? 1;
-  const pretty = options.pretty ?? Boolean((fd === 2 ? process.stderr : process.stdout).isTTY);
+  const pretty = options.pretty ?? (!options.stream && Boolean((fd === 2 ? process.stderr : process.stdout).isTTY));
   const { level, invalid } = configuredLevel(options.level);
   const destination = pretty
-    ? pinoPretty({ destination: fd, colorize: true, singleLine: true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', sync: true })
-    : pino.destination({ fd, sync: true });
+    ? pinoPretty({
+        destination: options.stream ?? fd,
+        colorize: !options.stream,
+        singleLine: true,
+        translateTime: 'SYS:HH:MM:ss.l',
+        ignore: 'pid,hostname',
+        sync: true,
+      })
+    : (options.stream ?? pino.destination({ fd, sync: true }));
   const store = requestStore();
   const logger = pino(
     {
@@ -128,7 +135,7 @@ export function createLogger(options = {}) {
 }
 
 /**
- * This process's logger, created on first use (standard output) unless useLogger set one first.
+ * This process's logger, created on first use (standard output) unless setSharedLogger set one first.
  * @returns {import('pino').Logger}
  */
 export function sharedLogger() {
@@ -140,6 +147,6 @@ export function sharedLogger() {
  * Makes `logger` this process's logger (the command line logs to standard error).
  * @param {import('pino').Logger} logger
  */
-export function useLogger(logger) {
+export function setSharedLogger(logger) {
   /** @type {Record<symbol, unknown>} */ (globalThis)[LOGGER_KEY] = logger;
 }

@@ -2,7 +2,7 @@
 // The same instance the server preload uses (lib/log/logger-core.mjs), so lines written while a
 // request is served carry its request id and user id.
 import type { Logger } from 'pino';
-import { createLogger, sharedLogger, useLogger } from './logger-core.mjs';
+import { createLogger, sharedLogger, setSharedLogger } from './logger-core.mjs';
 
 export type { Logger };
 
@@ -13,5 +13,5 @@ export function log(): Logger {
 
 /** The command line writes its output to standard output; its log lines go to standard error. */
 export function logToStandardError(): void {
-  useLogger(createLogger({ fd: 2 }));
+  setSharedLogger(createLogger({ fd: 2 }));
 }

@@ -81,7 +81,12 @@ for (const Server of [http.Server, https.Server]) {
       routeConsoleToLogger();
       const address = this.address();
       sharedLogger().info(
-        { event: 'server_start', address: typeof address === 'object' && address ? address : String(address), node: process.version, level: sharedLogger().level },
+        {
+          event: 'server_start',
+          address: typeof address === 'object' && address ? address : String(address),
+          node: process.version,
+          logLevel: sharedLogger().level,
+        },
         'server listening',
       );
     }
