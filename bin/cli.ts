@@ -27,7 +27,7 @@ program.hook('preAction', () => {
 program.hook('postAction', (_program, command) => {
   const durationMs = Math.round(performance.now() - commandStarted);
   const exitCode = Number(process.exitCode ?? 0);
-  log()[exitCode === 0 ? 'info' : 'warn']({ event: 'cli', command: commandName(command), exitCode, durationMs }, `tracker ${commandName(command)} finished`);
+  log().info({ event: 'cli', command: commandName(command), exitCode, durationMs }, `tracker ${commandName(command)} finished`);
 });
 
 program

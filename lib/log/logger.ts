@@ -11,7 +11,11 @@ export function log(): Logger {
   return sharedLogger();
 }
 
-/** The command line writes its output to standard output; its log lines go to standard error. */
+/**
+ * The command line writes its output to standard output; its log lines go to standard error. They
+ * are for when that output is collected (cron, a service): at a terminal, where a person reads the
+ * command's own messages, only warnings and errors are logged unless LOG_LEVEL says otherwise.
+ */
 export function logToStandardError(): void {
-  setSharedLogger(createLogger({ fd: 2 }));
+  setSharedLogger(createLogger({ fd: 2, level: process.env.LOG_LEVEL || (process.stderr.isTTY ? 'warn' : undefined) }));
 }
