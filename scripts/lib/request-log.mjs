@@ -63,6 +63,8 @@ function routeConsoleToLogger() {
       const error = args.find((arg) => arg instanceof Error);
       const rest = error ? args.filter((arg) => arg !== error) : args;
       const message = format(...rest).trim() || (error ? error.message : '');
+      // Blank lines Next prints for spacing are not log lines.
+      if (!message && !error) return;
       if (error) logger[level]({ err: error }, message);
       else logger[level](message);
     };

@@ -96,6 +96,13 @@ describe('scripts/lib/request-log.mjs', () => {
     expect(error.err.stack).toContain('request-log.test.ts');
   });
 
+  it('request log: blank console lines (spacing) are not logged', () => {
+    const before = raw.length;
+    console.log();
+    console.log('   ');
+    expect(raw.length).toBe(before);
+  });
+
   it('request log: health probes that succeed are debug lines, so LOG_LEVEL=info keeps them out', async () => {
     const response = await fetch(`${base}/api/health/ready`);
     expect(await requestLine(response.headers.get('x-request-id')!)).toMatchObject({ level: 20, route: '/api/health/ready' });
