@@ -14,7 +14,7 @@ import { ImportFileError } from '@/lib/import/extract/errors';
 import { ApiError, errorResponse, forbiddenError, toApiError, unauthorized } from './errors';
 import { fieldErrors } from '@/lib/validations/form-data';
 import { log } from '@/lib/log/logger';
-import { noteRequestUser } from '@/lib/log/request-context';
+import { noteRequestUser, requestIdNote } from '@/lib/log/request-context';
 
 type Context<P> = { params: Promise<P> };
 type Handler<P> = (args: { request: Request; user: CurrentUser; actor: Actor & { id: string }; params: P }) => Promise<Response>;
@@ -75,7 +75,7 @@ export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler
       if (error instanceof DomainError || error instanceof ApiError || error instanceof ImportFileError) return errorResponse(toApiError(error));
       if (error instanceof z.ZodError) return errorResponse(new ApiError(400, 'invalid_input', 'The input is not valid.', fieldErrors(error)));
       log().error({ err: error }, 'unexpected error in an API route');
-      return errorResponse(new ApiError(500, 'internal_error', 'Something went wrong on our side. It has been logged.'));
+      return errorResponse(new ApiError(500, 'internal_error', `Something went wrong on our side. It has been logged${requestIdNote()}.`));
     }
   };
   return Object.assign(route, { requiredRole: role });

@@ -11,6 +11,7 @@ import { actorFromUser, type Actor } from './actor';
 import { getCurrentUser } from './session';
 import { hasRole, type Role } from './roles';
 import { log } from '@/lib/log/logger';
+import { requestIdNote } from '@/lib/log/request-context';
 
 export type ActionState = {
   ok?: boolean;
@@ -69,7 +70,7 @@ export function authedAction<S extends z.ZodType>(
       log().error({ err: error, userId: user.id }, 'unexpected error in a server action');
       return {
         code: 'internal_error',
-        message: 'Something went wrong on our side, and it has been logged. Reload the page to see whether the change was saved, then try again.',
+        message: `Something went wrong on our side, and it has been logged${requestIdNote()}. Reload the page to see whether the change was saved, then try again.`,
         values: typedValues(raw),
       };
     }

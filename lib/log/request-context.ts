@@ -9,6 +9,12 @@ export function currentRequest(): RequestContext | undefined {
   return requestStore().getStore();
 }
 
+/** " (request id …)" for a message that asks the reader to report a failure; empty outside a request. */
+export function requestIdNote(): string {
+  const id = currentRequest()?.id;
+  return id ? ` (request id ${id})` : '';
+}
+
 /** Records who is making the current request (a session or an API token), for its log line. */
 export function noteRequestUser(userId: string): void {
   const request = requestStore().getStore();
