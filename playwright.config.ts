@@ -19,6 +19,9 @@ export const E2E_ENV = {
   SETUP_CODE_FILE: 'e2e/.tmp/setup-code',
 };
 
+/** Everything the e2e server writes (standard output and error): e2e/logs.spec.ts searches it. */
+export const SERVER_LOG = 'e2e/.tmp/server.log';
+
 export default defineConfig({
   testDir: './e2e',
   outputDir: './test-results',
@@ -47,12 +50,14 @@ export default defineConfig({
     // all the others, so no test elsewhere sees dates change under it.
     { name: 'global-settings', use: { ...devices['Desktop Chrome'] }, dependencies: ['chromium'], testMatch: /\.global-settings\.spec\.ts/ },
   ],
+  // The server's output goes to SERVER_LOG (a line per request would bury the test report); read it
+  // there when the server does not start.
   webServer: {
-    command: 'rm -rf e2e/.tmp && node --import tsx scripts/start.ts',
+    command: `rm -rf e2e/.tmp && mkdir -p e2e/.tmp && node --import tsx scripts/start.ts > ${SERVER_LOG} 2>&1`,
     url: `${BASE_URL}/api/health`,
     timeout: 600_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
+    stdout: 'ignore',
     stderr: 'pipe',
     env: E2E_ENV,
   },

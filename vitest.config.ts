@@ -3,6 +3,10 @@ import { SlowFirstSequencer } from './lib/test/slow-first-sequencer';
 
 const BENCH_SMOKE = 'scripts/bench/bench-smoke.test.ts';
 
+// Log lines (lib/log) would bury the test report: silent in the workers and in the global setup
+// (which migrates the test databases) alike. `LOG_LEVEL=info npx vitest ...` shows them.
+process.env.LOG_LEVEL ??= 'silent';
+
 // Three projects, all run by `vitest run` (npm test): `unit` needs nothing; `db` runs against real
 // throw-away databases (SQLite by default, PostgreSQL when TEST_DATABASE_URL is a postgresql:// URL),
 // one per worker (lib/test/db-global-setup.ts); `bench` is the benchmark's smoke run, which serves a

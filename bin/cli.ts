@@ -8,11 +8,28 @@ import { runDemo } from './commands/demo';
 import { runExport, type ExportOptions } from './commands/export';
 import { runImport, type ImportOptions } from './commands/import';
 import { runBackup, runRestore, type BackupOptions } from './commands/backup';
+import { log, logToStandardError } from '../lib/log/logger';
+
+// Standard output is the commands' own (reports, JSON); log lines go to standard error.
+logToStandardError();
 
 const program = new Command()
   .name('tracker')
   .description('Recommendation tracker command line. Uses DATABASE_URL (default: the SQLite file in data/).')
   .showHelpAfterError();
+
+// One line per command run: which command (not its arguments, which may name files or people),
+// how long it took and how it ended.
+const commandName = (command: Command): string => (command.parent && command.parent.parent ? `${command.parent.name()} ${command.name()}` : command.name());
+let commandStarted = 0;
+program.hook('preAction', () => {
+  commandStarted = performance.now();
+});
+program.hook('postAction', (_program, command) => {
+  const durationMs = Math.round(performance.now() - commandStarted);
+  const exitCode = Number(process.exitCode ?? 0);
+  log().info({ event: 'cli', command: commandName(command), exitCode, durationMs }, `tracker ${commandName(command)} finished`);
+});
 
 program
   .command('migrate')
@@ -85,6 +102,7 @@ user
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  log().error({ event: 'cli', err: error }, 'tracker command failed');
   console.error(`error: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 }

@@ -52,6 +52,8 @@ const editorWrite = { anonymous: 401, viewer: 403, editor: 400, admin: 400 };
 
 export const ROUTES: RouteRow[] = [
   { method: 'GET', route: '/api/health', path: '/api/health', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
+  // For a load balancer: public, and 200 only while the database answers and is fully migrated.
+  { method: 'GET', route: '/api/health/ready', path: '/api/health/ready', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
   { method: 'GET', route: '/api/auth/[...nextauth]', path: '/api/auth/csrf', expect: { anonymous: 200, viewer: 200, editor: 200, admin: 200 } },
   // Without next-auth's CSRF token a sign-out (or any next-auth POST) is not carried out: it is redirected.
   { method: 'POST', route: '/api/auth/[...nextauth]', path: '/api/auth/signout', expect: { anonymous: 302, viewer: 302, editor: 302, admin: 302 } },

@@ -57,10 +57,11 @@ try {
 // The server records each connection's own address for the per-address sign-in limit
 // (scripts/lib/peer-address.mjs); NODE_OPTIONS, so that `next dev`'s worker process gets it too.
 const peerAddressImport = `--import=${JSON.stringify(pathToFileURL(`${root}/scripts/lib/peer-address.mjs`).href)}`;
+const requestLogImport = `--import=${JSON.stringify(pathToFileURL(`${root}/scripts/lib/request-log.mjs`).href)}`; // request ids and log lines
 
 const env = {
   ...process.env,
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, peerAddressImport].filter(Boolean).join(' '),
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, peerAddressImport, requestLogImport].filter(Boolean).join(' '),
   DATABASE_URL: url,
   NEXTAUTH_SECRET: ensureAuthSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,

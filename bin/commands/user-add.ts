@@ -4,6 +4,7 @@ import { migrate } from '../../lib/db/migrate';
 import { SYSTEM_ACTOR } from '../../lib/auth/actor';
 import { createUser } from '../../lib/users/create-user';
 import { createUserSchema } from '../../lib/validations/user';
+import { log } from '../../lib/log/logger';
 
 async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) return '';
@@ -28,6 +29,7 @@ export async function runUserAdd(url: string, options: { email: string; name: st
   const db = createClient(url);
   try {
     const user = await createUser(db, parsed.data, SYSTEM_ACTOR);
+    log().info({ event: 'user_created', userId: user.id, role: user.role }, 'user created from the command line');
     console.log(`Created ${user.role.toLowerCase()} ${user.email}.`);
     if (generated) console.log(`Password (shown once, hand it over and ask them to change it): ${password}`);
   } finally {

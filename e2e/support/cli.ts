@@ -5,7 +5,8 @@ import { E2E_ENV } from '../../playwright.config';
 /** Runs the tracker CLI against the e2e database, as an operator would. */
 export function tracker(args: string[], input?: string): string {
   return execFileSync(process.execPath, ['bin/tracker.mjs', ...args], {
-    env: { ...process.env, ...E2E_ENV },
+    // The command's log lines (standard error) would only clutter the test report.
+    env: { ...process.env, ...E2E_ENV, LOG_LEVEL: 'warn' },
     input: input ?? '',
     encoding: 'utf8',
   });

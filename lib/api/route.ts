@@ -13,6 +13,8 @@ import { DomainError } from '@/lib/errors';
 import { ImportFileError } from '@/lib/import/extract/errors';
 import { ApiError, errorResponse, forbiddenError, toApiError, unauthorized } from './errors';
 import { fieldErrors } from '@/lib/validations/form-data';
+import { log } from '@/lib/log/logger';
+import { noteRequestUser, requestIdNote } from '@/lib/log/request-context';
 
 type Context<P> = { params: Promise<P> };
 type Handler<P> = (args: { request: Request; user: CurrentUser; actor: Actor & { id: string }; params: P }) => Promise<Response>;
@@ -60,6 +62,7 @@ export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler
       // Dates and numbers in messages and exports use the current display settings.
       const [{ user, viaToken, readOnly }] = await Promise.all([resolveUser(request), refreshDisplaySettings(db)]);
       if (!user) throw unauthorized();
+      noteRequestUser(user.id);
       if (!hasRole(user.role, role)) throw forbiddenError();
       if (readOnly && !SAFE_METHODS.has(request.method)) {
         throw new ApiError(403, 'read_only_token', 'This API token is read-only. Create a token with read and write access to change data.');
@@ -71,8 +74,8 @@ export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler
     } catch (error) {
       if (error instanceof DomainError || error instanceof ApiError || error instanceof ImportFileError) return errorResponse(toApiError(error));
       if (error instanceof z.ZodError) return errorResponse(new ApiError(400, 'invalid_input', 'The input is not valid.', fieldErrors(error)));
-      console.error('Unexpected API error', error);
-      return errorResponse(new ApiError(500, 'internal_error', 'Something went wrong on our side. It has been logged.'));
+      log().error({ err: error }, 'unexpected error in an API route');
+      return errorResponse(new ApiError(500, 'internal_error', `Something went wrong on our side. It has been logged${requestIdNote()}.`));
     }
   };
   return Object.assign(route, { requiredRole: role });

@@ -15,6 +15,7 @@ import {
   TooManyAttemptsError,
 } from '@/lib/errors';
 import { isEditConflict, toApiError } from './errors';
+import { requestStore } from '@/lib/log/logger-core.mjs';
 
 const current = vi.hoisted(() => ({ user: null as CurrentUser | null }));
 vi.mock('@/lib/auth/session', () => ({ getCurrentUser: async () => current.user }));
@@ -64,6 +65,19 @@ describe('apiRoute maps a domain error to its status and the JSON error shape', 
     });
   }
 
+  it('an unexpected failure is a 500 that names the request id to quote, and says nothing of the failure', async () => {
+    const route = apiRoute('VIEWER', async () => {
+      throw new Error('connection to 10.0.0.5 refused');
+    });
+    const response = await requestStore().run({ id: 'req-wrappers-1' }, () =>
+      route(new Request('http://tracker.test/api/v1/x'), { params: Promise.resolve({}) }),
+    );
+    expect(response.status).toBe(500);
+    expect(await response.json()).toEqual({
+      error: { code: 'internal_error', message: 'Something went wrong on our side. It has been logged (request id req-wrappers-1).', fields: {} },
+    });
+  });
+
   it('hands the handler the signed-in user as an Actor', async () => {
     const route = apiRoute('EDITOR', async ({ actor }) => Response.json(actor));
     const response = await route(new Request('http://tracker.test/api/v1/x'), { params: Promise.resolve({}) });
@@ -94,6 +108,16 @@ describe('authedAction maps a domain error to the form state', () => {
       });
     });
   }
+
+  it('an unexpected failure keeps what was typed and names the request id to quote', async () => {
+    const action = authedAction(z.object({ name: z.string() }), 'VIEWER', async () => {
+      throw new Error('disk full');
+    });
+    const state = await requestStore().run({ id: 'req-wrappers-2' }, () => action({}, form()));
+    expect(state).toMatchObject({ code: 'internal_error', values: { name: 'typed' } });
+    expect(state.message).toContain('(request id req-wrappers-2)');
+    expect(state.message).not.toContain('disk full');
+  });
 
   it('hands the operation the signed-in user as an Actor', async () => {
     const seen: unknown[] = [];

@@ -10,6 +10,8 @@ import { fieldErrors, formDataToObject } from '@/lib/validations/form-data';
 import { actorFromUser, type Actor } from './actor';
 import { getCurrentUser } from './session';
 import { hasRole, type Role } from './roles';
+import { log } from '@/lib/log/logger';
+import { requestIdNote } from '@/lib/log/request-context';
 
 export type ActionState = {
   ok?: boolean;
@@ -65,10 +67,10 @@ export function authedAction<S extends z.ZodType>(
       }
       // A failure nobody planned for (the database gone, a bug): the form keeps what was typed and
       // says so, instead of the whole page giving way to the error screen.
-      console.error(`Unexpected error in a server action (user ${user.id})`, error);
+      log().error({ err: error, userId: user.id }, 'unexpected error in a server action');
       return {
         code: 'internal_error',
-        message: 'Something went wrong on our side, and it has been logged. Reload the page to see whether the change was saved, then try again.',
+        message: `Something went wrong on our side, and it has been logged${requestIdNote()}. Reload the page to see whether the change was saved, then try again.`,
         values: typedValues(raw),
       };
     }

@@ -4,6 +4,7 @@ import { auditActorOf } from './actor';
 import { burnPasswordCheck, verifyPassword } from './password';
 import { startUserSession } from './user-sessions';
 import { confirmFailedSignIn, releaseSignIn, reserveSignIn } from './throttle';
+import { log } from '@/lib/log/logger';
 
 export type SignedInUser = { id: string; email: string; name: string; role: string; sessionVersion: number; sessionId: string };
 
@@ -19,7 +20,10 @@ export async function authenticate(db: Db, input: { email: string; password: str
   const email = input.email.trim().toLowerCase();
   // The attempt is counted before the password is checked (and given back if it is right).
   const verdict = await reserveSignIn(db, email, input.address);
-  if (!verdict.allowed) return { ok: false, code: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
+  if (!verdict.allowed) {
+    log().warn({ event: 'sign_in_failed', reason: 'too many attempts' }, 'sign-in refused: too many attempts');
+    return { ok: false, code: 'locked', retryAfterSeconds: verdict.retryAfterSeconds };
+  }
   if (verdict.delayMs) await sleep(verdict.delayMs);
 
   const user = await db.user.findUnique({
@@ -29,6 +33,7 @@ export async function authenticate(db: Db, input: { email: string; password: str
   const passwordOk = user?.passwordHash ? await verifyPassword(input.password, user.passwordHash) : (await burnPasswordCheck(input.password), false);
 
   if (!user || !user.active || !passwordOk) {
+    const reason = !user ? 'unknown email' : !user.active ? 'deactivated' : 'wrong password';
     await confirmFailedSignIn(db, verdict.reservation);
     await db.$transaction((tx) =>
       writeAudit(tx, {
@@ -36,10 +41,12 @@ export async function authenticate(db: Db, input: { email: string; password: str
         action: 'auth.sign_in_failed',
         entityType: 'user',
         entityId: user?.id ?? null,
-        after: { reason: !user ? 'unknown email' : !user.active ? 'deactivated' : 'wrong password' },
+        after: { reason },
         ip: input.address,
       }),
     );
+    // The user id when the email is known; never the email or the password.
+    log().warn({ event: 'sign_in_failed', reason, ...(user ? { userId: user.id } : {}) }, `sign-in failed: ${reason}`);
     return { ok: false, code: 'invalid' };
   }
 
@@ -49,6 +56,7 @@ export async function authenticate(db: Db, input: { email: string; password: str
     await writeAudit(tx, { actor: auditActorOf(user), action: 'auth.sign_in', entityType: 'user', entityId: user.id, ip: input.address });
     return startUserSession(tx, user.id);
   });
+  log().info({ event: 'sign_in', userId: user.id }, 'signed in');
   const { passwordHash: _hash, active: _active, ...signedIn } = user;
   return { ok: true, user: { ...signedIn, sessionId } };
 }

@@ -5,6 +5,8 @@ import { auditActorOf } from './actor';
 import { authenticate } from './authenticate';
 import { clientAddress } from './client-address';
 import { endUserSession, sessionMaxAgeSeconds } from './user-sessions';
+import { log } from '@/lib/log/logger';
+import { noteRequestUser } from '@/lib/log/request-context';
 
 export { sessionMaxAgeSeconds };
 
@@ -26,6 +28,7 @@ export const authOptions: NextAuthOptions = {
           address: clientAddress(req.headers ?? {}),
         });
         if (!result.ok) throw new Error(SIGN_IN_ERRORS[result.code]);
+        noteRequestUser(result.user.id);
         return result.user;
       },
     }),
@@ -33,11 +36,15 @@ export const authOptions: NextAuthOptions = {
   logger: {
     // An expired or foreign session cookie is routine (the visitor is simply signed out): one line, no stack.
     error(code, metadata) {
-      if (code === 'JWT_SESSION_ERROR') console.warn('[auth] ignored an invalid or expired session cookie');
-      else console.error(`[auth] ${code}`, metadata);
+      if (code === 'JWT_SESSION_ERROR') log().warn({ event: 'auth', code }, 'ignored an invalid or expired session cookie');
+      else
+        log().error(
+          { event: 'auth', code, err: metadata instanceof Error ? metadata : (metadata as { error?: unknown } | undefined)?.error },
+          `next-auth: ${code}`,
+        );
     },
     warn(code) {
-      console.warn(`[auth] ${code}`);
+      log().warn({ event: 'auth', code }, `next-auth: ${code}`);
     },
     debug() {},
   },

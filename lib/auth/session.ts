@@ -9,6 +9,7 @@ import { refreshDisplaySettings } from '@/lib/settings/display-settings-cache';
 import { authOptions } from './options';
 import { actorFromUser, type Actor } from './actor';
 import { hasRole, type Role } from './roles';
+import { noteRequestUser } from '@/lib/log/request-context';
 
 export type CurrentUser = { id: string; email: string; name: string; role: Role };
 
@@ -22,7 +23,9 @@ export type CurrentUser = { id: string; email: string; name: string; role: Role 
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const [session] = await Promise.all([getServerSession(authOptions), refreshDisplaySettings(db)]);
   if (!session?.user?.id) return null;
-  return activeUser(session.user.id, session.sessionVersion, session.sessionId);
+  const user = await activeUser(session.user.id, session.sessionVersion, session.sessionId);
+  if (user) noteRequestUser(user.id);
+  return user;
 });
 
 /** The session row id in the request's cookie (for an own password change, which keeps it open). */

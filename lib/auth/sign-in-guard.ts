@@ -3,6 +3,7 @@ import { errorResponse, toApiError } from '@/lib/api/errors';
 import { TooManyAttemptsError } from '@/lib/errors';
 import { clientAddress } from './client-address';
 import { checkSignIn } from './throttle';
+import { log } from '@/lib/log/logger';
 
 /**
  * Answers 429 to a credentials sign-in while the account or the address is locked, before
@@ -18,6 +19,7 @@ export async function refuseLockedSignIn(request: Request): Promise<Response | n
   const email = typeof field === 'string' ? field : '';
   const verdict = await checkSignIn(db, email, clientAddress(request.headers));
   if (verdict.allowed) return null;
+  log().warn({ event: 'sign_in_failed', reason: 'too many attempts' }, 'sign-in refused: too many attempts');
   const minutes = Math.ceil(verdict.retryAfterSeconds / 60);
   const error = new TooManyAttemptsError(
     `Too many failed sign-in attempts. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`,

@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { migrationsDir, providerOf, sqliteFilePath, type Provider } from './config';
+import { log } from '../log/logger';
 
 export type Migration = { name: string; sql: string; checksum: string };
 
@@ -120,5 +121,8 @@ export async function migrate(url: string, dir?: string, options: { through?: st
   const provider = providerOf(url);
   const through = options.through;
   const migrations = readMigrations(provider, dir).filter((migration) => through === undefined || migration.name <= through);
-  return provider === 'sqlite' ? migrateSqlite(url, migrations) : migratePostgres(url, migrations);
+  const applied = provider === 'sqlite' ? migrateSqlite(url, migrations) : await migratePostgres(url, migrations);
+  if (applied.length)
+    log().info({ event: 'migrations_applied', provider, migrations: applied }, `applied ${applied.length} migration${applied.length === 1 ? '' : 's'}`);
+  return applied;
 }

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApi } from './build-openapi';
 
-const API_DIR = path.join(process.cwd(), 'app', 'api', 'v1');
+// The JSON API, and the health checks beside it (next-auth's own routes are not ours to describe).
+const API_DIRS = [path.join(process.cwd(), 'app', 'api', 'v1'), path.join(process.cwd(), 'app', 'api', 'health')];
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -34,7 +35,7 @@ function methodsOf(file: string): string[] {
   return [...found];
 }
 
-const onDisk = routeFiles(API_DIR).flatMap((file) => methodsOf(file).map((method) => `${method} ${pathOf(file)}`));
+const onDisk = API_DIRS.flatMap(routeFiles).flatMap((file) => methodsOf(file).map((method) => `${method} ${pathOf(file)}`));
 const document = buildOpenApi();
 const documented = Object.entries(document.paths).flatMap(([route, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${route}`));
 
@@ -42,9 +43,10 @@ describe('OpenAPI document', () => {
   it('openapi: finds the route files it checks (the walk itself works)', () => {
     expect(onDisk).toContain('GET /api/v1/me');
     expect(onDisk).toContain('GET /api/v1/recommendations');
+    expect(onDisk).toContain('GET /api/health/ready');
   });
 
-  it('openapi: every route handler under app/api/v1 is documented', () => {
+  it('openapi: every route handler under app/api/v1 and app/api/health is documented', () => {
     const missing = onDisk.filter((entry) => !documented.includes(entry));
     expect(missing, 'add these to lib/openapi/build-openapi.ts').toEqual([]);
   });
@@ -115,11 +117,12 @@ describe('OpenAPI document', () => {
     expect(Object.keys(item.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422']));
   });
 
-  it('openapi: protected operations document 401, 403 and 429; only the document itself is public', () => {
+  it('openapi: protected operations document 401, 403 and 429; only the document itself and the health checks are public', () => {
+    const PUBLIC = ['/api/v1/openapi.json', '/api/health', '/api/health/ready'];
     for (const [route, operations] of Object.entries(document.paths)) {
       for (const [method, operation] of Object.entries(operations)) {
         const op = operation as { security?: unknown[]; responses: Record<string, unknown> };
-        if (route === '/api/v1/openapi.json') {
+        if (PUBLIC.includes(route)) {
           expect(op.security).toEqual([]);
           continue;
         }
@@ -127,6 +130,19 @@ describe('OpenAPI document', () => {
         expect(Object.keys(op.responses), `${method} ${route}`).toEqual(expect.arrayContaining(['401', '403', '429']));
       }
     }
+  });
+
+  it('openapi: the health checks answer 200 or 503 with their own bodies', () => {
+    for (const [route, schema] of [
+      ['/api/health', 'Health'],
+      ['/api/health/ready', 'Readiness'],
+    ] as const) {
+      const responses = (document.paths[route]!.get as { responses: Record<string, { content: { 'application/json': { schema: unknown } } }> }).responses;
+      expect(Object.keys(responses).sort(), route).toEqual(['200', '503']);
+      for (const status of ['200', '503']) expect(responses[status]!.content['application/json'].schema).toEqual({ $ref: `#/components/schemas/${schema}` });
+    }
+    const readiness = (document.components.schemas as Record<string, { properties: Record<string, unknown>; required: string[] }>).Readiness!;
+    expect(readiness.required.sort()).toEqual(['database', 'migrations', 'pendingMigrations', 'status']);
   });
 
   it('openapi: every $ref points at a component that exists', () => {

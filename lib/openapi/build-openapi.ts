@@ -15,6 +15,7 @@ import { progressQuerySchema } from '@/lib/validations/progress';
 import { progressReportSchema } from '@/lib/progress/progress-report';
 import { quarterlyReportQuerySchema } from '@/lib/validations/quarterly-report';
 import { confirmedImportJsonSchema, importDraftJsonSchema, importDraftListJsonSchema } from '@/lib/import/draft-json';
+import { healthSchema, readinessSchema } from '@/lib/health/health-schema';
 import {
   confirmImportDraftSchema,
   createImportDraftTextSchema,
@@ -42,6 +43,8 @@ type Operation = {
   errors: (400 | 404 | 409 | 413 | 415 | 422)[];
   /** Other request bodies than JSON (a file upload), described as they are. */
   requestContent?: Record<string, { schema: JsonSchema }>;
+  /** Answers outside the shared error shape (the health checks' 503), by status. */
+  otherResponses?: Record<number, { description: string; schema: JsonSchema }>;
 };
 
 /** A schema as JSON Schema 2020-12 (OpenAPI 3.1's dialect), without the $schema header. */
@@ -139,6 +142,30 @@ const seminarIdParameter = {
 };
 
 const PATHS: Record<string, Partial<Record<Method, Operation>>> = {
+  '/api/health': {
+    get: {
+      operationId: 'getHealth',
+      summary: 'Liveness: the server and its database answer',
+      description: 'Public and cheap (one trivial query, at most 2 s): for uptime checks.',
+      role: null,
+      ok: { status: 200, description: 'The database answered.', schema: ref('Health') },
+      errors: [],
+      otherResponses: { 503: { description: 'The database did not answer within 2 s.', schema: ref('Health') } },
+    },
+  },
+  '/api/health/ready': {
+    get: {
+      operationId: 'getReadiness',
+      summary: 'Readiness: send this server traffic?',
+      description:
+        'Public and cheap (two small queries): for a load balancer. Ready when the database answers and holds every migration this server ships; ' +
+        'a server started on a database whose migrations have not run (or failed) answers 503 until they are applied.',
+      role: null,
+      ok: { status: 200, description: 'Ready.', schema: ref('Readiness') },
+      errors: [],
+      otherResponses: { 503: { description: 'Not ready: the database does not answer, or migrations are pending.', schema: ref('Readiness') } },
+    },
+  },
   '/api/v1/me': {
     get: {
       operationId: 'getMe',
@@ -431,6 +458,9 @@ function operationObject(operation: Operation): JsonSchema {
     },
   };
   for (const status of [...new Set(errors)].sort()) responses[status] = { $ref: `#/components/responses/${ERROR_RESPONSES[status]!.name}` };
+  for (const [status, { description, schema }] of Object.entries(operation.otherResponses ?? {})) {
+    responses[status] = { description, content: { 'application/json': { schema } } };
+  }
   return {
     operationId: operation.operationId,
     summary: operation.summary,
@@ -473,6 +503,8 @@ export function buildOpenApi(): OpenApiDocument {
     components: {
       schemas: {
         Error: jsonSchema(errorSchema, 'output'),
+        Health: jsonSchema(healthSchema, 'output'),
+        Readiness: jsonSchema(readinessSchema, 'output'),
         Me: jsonSchema(meSchema, 'output'),
         RecommendationList: jsonSchema(recommendationListDtoSchema, 'output'),
         ProgressReport: jsonSchema(progressReportSchema, 'output'),

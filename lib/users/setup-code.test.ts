@@ -2,7 +2,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkSetupCode, ensureSetupCode, newSetupCode, removeSetupCode } from './setup-code';
+import { checkSetupCode, ensureSetupCode, newSetupCode, removeSetupCode, setupCodeBanner } from './setup-code';
 
 const fileIn = () => path.join(mkdtempSync(path.join(tmpdir(), 'setup-code-')), 'data', 'setup-code');
 
@@ -30,6 +30,15 @@ describe('the one-time setup code', () => {
     const { code } = ensureSetupCode(file);
     removeSetupCode(file);
     expect(checkSetupCode(code, file)).toBe(false);
+  });
+
+  it('is printed only to a terminal; output that is not (a journal, a container log) is told where the file is instead', () => {
+    const file = fileIn();
+    const { code } = ensureSetupCode(file);
+    expect(setupCodeBanner(code, file, true)).toContain(code);
+    const logged = setupCodeBanner(code, file, false);
+    expect(logged).not.toContain(code);
+    expect(logged).toContain(file);
   });
 
   it('codes differ from one another', () => {

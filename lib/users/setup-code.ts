@@ -50,8 +50,15 @@ export function removeSetupCode(file = setupCodeFile()): void {
   rmSync(file, { force: true });
 }
 
-/** What npm start and the setup page print to the server's console. */
-export function setupCodeBanner(code: string, file = setupCodeFile()): string {
+/**
+ * What npm start and the setup page print to the server's console. The code itself only when that
+ * console is a terminal: output that is not (a service manager's journal, a container's log) is a
+ * log, kept and shipped, and the code must never reach one; it then points to the file instead.
+ */
+export function setupCodeBanner(code: string, file = setupCodeFile(), terminal = Boolean(process.stdout.isTTY)): string {
+  if (!terminal) {
+    return `No administrator exists yet. To create one, open /setup and enter the setup code in ${file} (readable only by this server's user; deleted once the administrator exists).`;
+  }
   return [
     '',
     '  No administrator exists yet. To create one, open /setup and enter this setup code:',
