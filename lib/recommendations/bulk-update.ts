@@ -10,6 +10,7 @@ import { filtersToSearchParams } from '@/lib/validations/recommendation-filters'
 import { MAX_BULK_ITEMS, type BulkChange, type BulkTarget, type BulkUpdateInput } from '@/lib/validations/bulk-update';
 import { recommendationWhere } from './recommendation-query';
 import { assertVersion, bumpVersion, versionConflict } from './version-conflict';
+import { lockRecommendations } from './lock-recommendations';
 import { withProgressTally } from '@/lib/progress/tally/with-progress-tally';
 
 export type BulkUpdateResult = { changed: string[]; unchanged: string[] };
@@ -50,6 +51,13 @@ export async function bulkUpdateRecommendations(db: Db, input: BulkUpdateInput, 
     async (tx) => {
       const failures: BulkFailure[] = [];
       const { targets, total } = await resolveTargets(tx, input.target, now, failures);
+      // Every item is locked before the first is changed: once this transaction has written to the
+      // progress tally it holds the tally's lock (addToTally), and waiting then for an item another
+      // transaction holds, while that one waits for the tally, would be a deadlock (PostgreSQL).
+      await lockRecommendations(
+        tx,
+        targets.map((target) => target.id),
+      );
       await refuseUnusableVocabulary(tx, input.change);
       const items = new Map(
         (await tx.recommendation.findMany({ where: { id: { in: targets.map((target) => target.id) } }, select: ITEM_SELECT })).map((item) => [item.id, item]),

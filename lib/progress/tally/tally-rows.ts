@@ -33,9 +33,17 @@ export async function readItemTally(db: Db | Tx, itemIds: string[]): Promise<Map
  * Adds `moves` to the stored tally rows (creating them as needed), in key order so two transactions
  * adding to the same rows lock them in the same order. One INSERT ... ON CONFLICT per batch, which
  * both SQLite and PostgreSQL run atomically.
+ *
+ * Key order within one call is not enough when a transaction calls this several times (a bulk
+ * change, item after item): it would then lock rows out of order, and two such transactions, or
+ * one and a single status change, deadlocked under load (the reliability suite's crash test on
+ * PostgreSQL). So on PostgreSQL the first call takes a transaction-long advisory lock on the tally
+ * and tally writers take turns from there to their commit; each takes its items' row locks before
+ * (lockRecommendations), never after. SQLite's writer holds the whole database anyway.
  */
 export async function addToTally(tx: Db | Tx, rows: TallyRow[]): Promise<void> {
   const changed = rows.filter((row) => row.moves !== 0).sort((a, b) => (tallyKey(a) < tallyKey(b) ? -1 : 1));
+  if (changed.length > 0 && providerOf(tx) === 'postgresql') await tx.$executeRaw`SELECT pg_advisory_xact_lock(7216463)`; // "the progress tally" (lib/db/migrate.ts uses another key)
   const themeRows = changed.filter((row) => row.sectorId === null);
   const sectorRows = changed.filter((row) => row.sectorId !== null);
   for (let i = 0; i < themeRows.length; i += ROWS_PER_WRITE) {
