@@ -44,7 +44,9 @@ export default defineConfig({
       },
       {
         extends: true,
-        test: { name: 'reliability', include: ['scripts/reliability/**/*.reliability.test.ts'], environment: 'node' },
+        // One file at a time: each serves a production server and loads it, and two side by side on
+        // two cores would measure each other.
+        test: { name: 'reliability', include: ['scripts/reliability/**/*.reliability.test.ts'], environment: 'node', fileParallelism: false },
       },
     ],
   },

@@ -9,9 +9,13 @@ import { startServer, type Server } from '../../bench/server';
 const root = process.cwd();
 let build: Promise<string> | null = null;
 
-/** The build to serve: .next/ when current or present (even if the source changed since), else a new one there. */
+/**
+ * The build to serve: .next/ when current or present (even if the source changed since), else a
+ * new one there. RELIABILITY_DIST_DIR serves another finished build instead (an experiment's).
+ */
 export function ensureAppBuildForTests(): Promise<string> {
-  build ??= ensureBuild(root, 'reuse', APP_DIST_DIR).then((result) => result.distDir);
+  const chosen = process.env.RELIABILITY_DIST_DIR;
+  build ??= chosen ? Promise.resolve(chosen) : ensureBuild(root, 'reuse', APP_DIST_DIR).then((result) => result.distDir);
   return build;
 }
 

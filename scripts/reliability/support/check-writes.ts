@@ -63,17 +63,26 @@ export async function checkWrites(
   const expectChange = (what: string, recommendationId: string, note: string, status: string, version: number) => {
     const found = (changesByNote.get(note) ?? []).filter((change) => change.recommendationId === recommendationId);
     if (found.length !== 1 || found[0]!.toStatus !== status) {
-      problems.push(`${what}: acknowledged status change "${note}" to ${status} on ${recommendationId}: ${found.length} history rows (${found.map((change) => change.toStatus).join(', ')})`);
+      problems.push(
+        `${what}: acknowledged status change "${note}" to ${status} on ${recommendationId}: ${found.length} history rows (${found.map((change) => change.toStatus).join(', ')})`,
+      );
       return null;
     }
     const audit = changeAudits.get(found[0]!.id) ?? [];
     if (audit.length !== 1 || audit[0]!.after.version !== version || audit[0]!.entityId !== recommendationId) {
-      problems.push(`${what}: status change "${note}" has ${audit.length} audit rows (versions ${audit.map((row) => String(row.after.version)).join(', ')}; acknowledged ${version})`);
+      problems.push(
+        `${what}: status change "${note}" has ${audit.length} audit rows (versions ${audit.map((row) => String(row.after.version)).join(', ')}; acknowledged ${version})`,
+      );
       return null;
     }
     return audit[0]!;
   };
-  const expectEvidence = (what: string, note: { id: string; recommendationId: string; body: string; deletedAt: Date | null } | undefined, body: string, recommendationId: string) => {
+  const expectEvidence = (
+    what: string,
+    note: { id: string; recommendationId: string; body: string; deletedAt: Date | null } | undefined,
+    body: string,
+    recommendationId: string,
+  ) => {
     if (!note || note.body !== body || note.recommendationId !== recommendationId || note.deletedAt) {
       problems.push(`${what}: acknowledged evidence "${body}" on ${recommendationId} is ${note ? 'different in the database' : 'missing'}`);
       return;
@@ -115,17 +124,20 @@ export async function checkWrites(
       case 'bulk':
         expectedChanges += ack.items.length;
         for (const item of ack.items) expectChange('bulk', item.id, ack.note, ack.status, item.version);
-        if ((bulkAudits.get(ack.note) ?? []).length !== 1) problems.push(`bulk "${ack.note}": ${(bulkAudits.get(ack.note) ?? []).length} bulk_update audit rows`);
+        if ((bulkAudits.get(ack.note) ?? []).length !== 1)
+          problems.push(`bulk "${ack.note}": ${(bulkAudits.get(ack.note) ?? []).length} bulk_update audit rows`);
         break;
     }
   }
 
   // No change without its audit row.
   for (const change of changes) {
-    if ((changeAudits.get(change.id) ?? []).length !== 1) problems.push(`history row ${change.id} ("${change.note}") has ${(changeAudits.get(change.id) ?? []).length} audit rows`);
+    if ((changeAudits.get(change.id) ?? []).length !== 1)
+      problems.push(`history row ${change.id} ("${change.note}") has ${(changeAudits.get(change.id) ?? []).length} audit rows`);
   }
   for (const note of notes) {
-    if ((evidenceAudits.get(note.id) ?? []).length !== 1) problems.push(`evidence ${note.id} ("${note.body}") has ${(evidenceAudits.get(note.id) ?? []).length} audit rows`);
+    if ((evidenceAudits.get(note.id) ?? []).length !== 1)
+      problems.push(`evidence ${note.id} ("${note.body}") has ${(evidenceAudits.get(note.id) ?? []).length} audit rows`);
   }
   for (const item of items) {
     const before = options.versionsBefore.get(item.id)!;
@@ -135,15 +147,22 @@ export async function checkWrites(
     }
     for (const key of versionAudits.keys()) {
       const [id, version] = key.split('@') as [string, string];
-      if (id === item.id && Number(version) > item.version) problems.push(`${item.id} is at version ${item.version} but an audit row records version ${version}`);
+      if (id === item.id && Number(version) > item.version)
+        problems.push(`${item.id} is at version ${item.version} but an audit row records version ${version}`);
     }
   }
 
   if (options.exact) {
     const updates = audits.filter((audit) => audit.action === 'recommendation.update').length;
     const counts = { changes: changes.length, notes: notes.length, updates, bulk: [...bulkAudits.values()].flat().length };
-    const expected = { changes: expectedChanges, notes: expectedNotes, updates: expectedUpdates, bulk: options.acks.filter((ack) => ack.kind === 'bulk').length };
-    if (JSON.stringify(counts) !== JSON.stringify(expected)) problems.push(`the database holds ${JSON.stringify(counts)} but ${JSON.stringify(expected)} were acknowledged`);
+    const expected = {
+      changes: expectedChanges,
+      notes: expectedNotes,
+      updates: expectedUpdates,
+      bulk: options.acks.filter((ack) => ack.kind === 'bulk').length,
+    };
+    if (JSON.stringify(counts) !== JSON.stringify(expected))
+      problems.push(`the database holds ${JSON.stringify(counts)} but ${JSON.stringify(expected)} were acknowledged`);
   }
   return problems;
 }
