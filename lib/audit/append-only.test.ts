@@ -49,7 +49,15 @@ describe('append-only records', () => {
   });
 
   it('audit: the check sees a violation when there is one', () => {
-    const lines = ['await tx.auditLog.deleteMany({ where: {} });', "await tx.$executeRaw`UPDATE \"StatusChange\" SET note = ''`;", 'await db.recommendation.delete({ where: { id } });'];
-    for (const line of lines) expect(RULES.some((rule) => rule.pattern.test(line)), line).toBe(true);
+    const lines = [
+      'await tx.auditLog.deleteMany({ where: {} });',
+      'await tx.$executeRaw`UPDATE "StatusChange" SET note = \'\'`;',
+      'await db.recommendation.delete({ where: { id } });',
+    ];
+    for (const line of lines)
+      expect(
+        RULES.some((rule) => rule.pattern.test(line)),
+        line,
+      ).toBe(true);
   });
 });

@@ -13,7 +13,16 @@ function report(severity: 'low' | 'moderate' | 'high' | 'critical' | null) {
             name: 'example-parser',
             severity,
             isDirect: false,
-            via: [{ source: 1, name: 'example-parser', title: 'Prototype pollution in example-parser', url: 'https://github.com/advisories/GHSA-xxxx', severity, range: '<2.0.1' }],
+            via: [
+              {
+                source: 1,
+                name: 'example-parser',
+                title: 'Prototype pollution in example-parser',
+                url: 'https://github.com/advisories/GHSA-xxxx',
+                severity,
+                range: '<2.0.1',
+              },
+            ],
             effects: [],
             range: '<2.0.1',
             nodes: ['node_modules/example-parser'],
@@ -40,7 +49,11 @@ describe('dependency audit gate', () => {
   });
 
   it('audit: an advisory service that cannot answer is reported as not run, and fails only when required', () => {
-    const refused = JSON.stringify({ message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk', statusCode: 405, error: { summary: '', detail: '' } });
+    const refused = JSON.stringify({
+      message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+      statusCode: 405,
+      error: { summary: '', detail: '' },
+    });
     expect(judgeAudit(refused)).toMatchObject({ ok: true, ran: false, message: expect.stringContaining('405 Method Not Allowed') });
     expect(judgeAudit(refused, { required: true })).toMatchObject({ ok: false, ran: false });
     expect(judgeAudit('npm error network', { required: true })).toMatchObject({ ok: false, ran: false });

@@ -18,7 +18,9 @@ export const BLOCKING_SEVERITIES = ['high', 'critical'] as const;
 
 function advisoryTitles(vulnerability: Vulnerability): string[] {
   return (vulnerability.via ?? []).flatMap((entry) =>
-    entry && typeof entry === 'object' && 'title' in entry ? [`${String((entry as { title: unknown }).title)}${'url' in entry ? ` (${String((entry as { url: unknown }).url)})` : ''}`] : [],
+    entry && typeof entry === 'object' && 'title' in entry
+      ? [`${String((entry as { title: unknown }).title)}${'url' in entry ? ` (${String((entry as { url: unknown }).url)})` : ''}`]
+      : [],
   );
 }
 
@@ -33,7 +35,9 @@ export function judgeAudit(json: string, options: { required?: boolean } = {}): 
     const why = report.message || report.error?.summary || report.error?.detail || 'no report';
     return unavailable(`npm audit could not get a report: ${why}`, options.required);
   }
-  const blocking = Object.entries(report.vulnerabilities ?? {}).filter(([, entry]) => (BLOCKING_SEVERITIES as readonly string[]).includes(entry.severity ?? ''));
+  const blocking = Object.entries(report.vulnerabilities ?? {}).filter(([, entry]) =>
+    (BLOCKING_SEVERITIES as readonly string[]).includes(entry.severity ?? ''),
+  );
   const counts = report.metadata.vulnerabilities;
   const summary = ['critical', 'high', 'moderate', 'low'].map((level) => `${counts[level] ?? 0} ${level}`).join(', ');
   if (blocking.length === 0) return { ok: true, ran: true, message: `npm audit --omit=dev: no high or critical advisory (${summary}).` };
@@ -42,13 +46,18 @@ export function judgeAudit(json: string, options: { required?: boolean } = {}): 
     const fix = entry.fixAvailable ? 'a fix is available (npm audit fix, or upgrade the package that pulls it in)' : 'no fix released yet';
     return `  - ${name} ${entry.range ?? ''}: ${entry.severity}${titles.length ? `: ${titles.join('; ')}` : ''}; ${fix}`;
   });
-  return { ok: false, ran: true, message: `npm audit --omit=dev: ${blocking.length} production ${blocking.length === 1 ? 'dependency has' : 'dependencies have'} a high or critical advisory (${summary}):\n${lines.join('\n')}` };
+  return {
+    ok: false,
+    ran: true,
+    message: `npm audit --omit=dev: ${blocking.length} production ${blocking.length === 1 ? 'dependency has' : 'dependencies have'} a high or critical advisory (${summary}):\n${lines.join('\n')}`,
+  };
 }
 
 function unavailable(why: string, required = false): AuditVerdict {
   return {
     ok: !required,
     ran: false,
-    message: `${required ? 'error' : 'WARNING'}: the dependency audit did not run. ${why}. ${required ? '' : 'Set AUDIT_REQUIRED=1 to fail instead, where the registry serves audits.'}`.trim(),
+    message:
+      `${required ? 'error' : 'WARNING'}: the dependency audit did not run. ${why}. ${required ? '' : 'Set AUDIT_REQUIRED=1 to fail instead, where the registry serves audits.'}`.trim(),
   };
 }
