@@ -16,12 +16,13 @@ type AuditReport = {
 
 export const BLOCKING_SEVERITIES = ['high', 'critical'] as const;
 
+/** The advisories' titles and links; `via` also lists, as bare names, the packages a finding comes through. */
 function advisoryTitles(vulnerability: Vulnerability): string[] {
-  return (vulnerability.via ?? []).flatMap((entry) =>
-    entry && typeof entry === 'object' && 'title' in entry
-      ? [`${String((entry as { title: unknown }).title)}${'url' in entry ? ` (${String((entry as { url: unknown }).url)})` : ''}`]
-      : [],
-  );
+  return (vulnerability.via ?? []).flatMap((entry) => {
+    if (!entry || typeof entry !== 'object') return [];
+    const { title, url } = entry as { title?: unknown; url?: unknown };
+    return typeof title === 'string' ? [`${title}${typeof url === 'string' ? ` (${url})` : ''}`] : [];
+  });
 }
 
 export function judgeAudit(json: string, options: { required?: boolean } = {}): AuditVerdict {
