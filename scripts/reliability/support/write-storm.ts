@@ -59,6 +59,25 @@ function isAbort(error: unknown, signal: AbortSignal): boolean {
   return signal.aborted && error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
+/**
+ * A request's own signal: aborted when the storm stops or after `ms`. A controller and a timer of
+ * its own rather than AbortSignal.any(stop, AbortSignal.timeout(ms)), whose composite signal Node 20
+ * may collect while a request still depends on it; `done()` clears both once the answer is read.
+ */
+function requestSignal(stop: AbortSignal, ms: number): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${ms / 1000} s`, 'TimeoutError')), ms);
+  const onStop = () => controller.abort(new DOMException('the storm stopped', 'AbortError'));
+  stop.addEventListener('abort', onStop, { once: true });
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      stop.removeEventListener('abort', onStop);
+    },
+  };
+}
+
 /** Starts the clients; `result` fills in as they go, `finished` resolves once every client has stopped. */
 export function startWriteStorm(options: StormOptions): { result: StormResult; finished: Promise<StormResult> } {
   const result: StormResult = { acks: [], requests: 0, answers: {}, unexpected: [], noAnswer: [], seconds: 0 };
@@ -76,11 +95,12 @@ export function startWriteStorm(options: StormOptions): { result: StormResult; f
     let sequence = 0;
     const request = async (what: string, path: string, init: RequestInit = {}): Promise<{ status: number; body: unknown; text: string } | null> => {
       result.requests += 1;
+      const { signal, done } = requestSignal(options.signal, timeoutMs);
       try {
         const response = await fetch(`${options.baseUrl}${path}`, {
           ...init,
           headers: { Authorization: options.bearer, 'Content-Type': 'application/json', ...(init.headers ?? {}) },
-          signal: AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]),
+          signal,
         });
         const text = await response.text();
         count(what, response.status);
@@ -94,6 +114,8 @@ export function startWriteStorm(options: StormOptions): { result: StormResult; f
       } catch (error) {
         if (!isAbort(error, options.signal)) result.noAnswer.push({ what, error: String((error as Error).cause ?? error) });
         return null;
+      } finally {
+        done();
       }
     };
     const expectStatus = (what: string, answer: { status: number; text: string }, ok: number) => {
@@ -168,6 +190,7 @@ export function startWriteStorm(options: StormOptions): { result: StormResult; f
         const status = random.pick(STORM_STATUSES.filter((candidate) => chosen.every((entry) => entry.status !== candidate)));
         if (!status) continue; // the chosen items cover every storm status between them: draw again
         result.requests += 1;
+        const { signal, done } = requestSignal(options.signal, timeoutMs);
         let answer;
         try {
           answer = await postAction(
@@ -182,11 +205,13 @@ export function startWriteStorm(options: StormOptions): { result: StormResult; f
               ['effectiveDate', todayText()],
               ['note', note],
             ],
-            AbortSignal.any([options.signal, AbortSignal.timeout(timeoutMs)]),
+            signal,
           );
         } catch (error) {
           if (!isAbort(error, options.signal)) result.noAnswer.push({ what: 'bulk', error: String((error as Error).cause ?? error) });
           break;
+        } finally {
+          done();
         }
         count('bulk', answer.status);
         if (answer.status === 200 && answer.ok) {
