@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { createClient } from '@/lib/db/client';
 import { sqliteFilePath } from '@/lib/db/config';
-import { reliabilityPort, startAppServer } from './support/app-server';
+import { reliabilityPort, startAppServer, stopAllServers } from './support/app-server';
 import { checkWrites } from './support/check-writes';
 import { serverLogTails } from './support/server-logs';
 import type { Provider } from './support/databases';
@@ -20,6 +20,7 @@ const ACKS_BEFORE_KILL = 80;
 
 const setups: StormSetup[] = [];
 afterAll(async () => {
+  await stopAllServers();
   for (const setup of setups) await setup.database.drop();
 });
 

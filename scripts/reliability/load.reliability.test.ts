@@ -8,7 +8,7 @@
 import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { createClient } from '@/lib/db/client';
 import { log } from '../bench/progress';
-import { reliabilityPort, startAppServer } from './support/app-server';
+import { reliabilityPort, startAppServer, stopAllServers } from './support/app-server';
 import { checkWrites } from './support/check-writes';
 import { serverLogTails } from './support/server-logs';
 import type { Provider } from './support/databases';
@@ -20,6 +20,7 @@ const SECONDS = Number(process.env.RELIABILITY_LOAD_SECONDS) || 35;
 
 const setups: StormSetup[] = [];
 afterAll(async () => {
+  await stopAllServers();
   for (const setup of setups) await setup.database.drop();
 });
 

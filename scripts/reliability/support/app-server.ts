@@ -1,6 +1,7 @@
 // The production server under test: `next start` on the app's own build (.next/, which `npm test`
 // has just made in CI; built once here when there is none) against a given DATABASE_URL. The
 // server itself is the benchmark's (scripts/bench/server.ts): same flags, same heap limit.
+import net from 'node:net';
 import path from 'node:path';
 import { APP_DIST_DIR } from '../../lib/build-fingerprint';
 import { ensureBuild } from '../../bench/build';
@@ -39,9 +40,27 @@ export type AppServerOptions = {
   env?: Record<string, string>;
 };
 
+/** Refuses a port something already listens on: the test would otherwise talk to that server. */
+async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', () => reject(new Error(`Port ${port} is in use (a server left over from an earlier run?); choose another RELIABILITY_BASE_PORT.`)));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve()));
+  });
+}
+
+const running = new Set<Server>();
+
+/** Every server this file started and has not stopped: for afterAll, so a failed or timed-out test leaves none behind. */
+export async function stopAllServers(): Promise<void> {
+  await Promise.all([...running].map((server) => server.kill()));
+  running.clear();
+}
+
 export async function startAppServer(options: AppServerOptions): Promise<Server> {
   const distDir = await ensureAppBuildForTests();
-  return startServer({
+  if (options.port !== undefined) await assertPortFree(options.port);
+  const server = await startServer({
     root,
     distDir,
     databaseUrl: options.databaseUrl,
@@ -50,4 +69,16 @@ export async function startAppServer(options: AppServerOptions): Promise<Server>
     port: options.port,
     env: options.env,
   });
+  running.add(server);
+  return {
+    ...server,
+    stop: async (graceMs) => {
+      running.delete(server);
+      await server.stop(graceMs);
+    },
+    kill: async () => {
+      running.delete(server);
+      await server.kill();
+    },
+  };
 }

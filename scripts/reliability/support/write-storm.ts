@@ -2,6 +2,7 @@
 // clients never race each other for a version: a 409 would mean a bug, not bad luck), keeps their
 // version and status as the server acknowledged them, and records every acknowledged write with
 // content that identifies it (a unique note or body, and the ids and versions the response gave).
+import { setMaxListeners } from 'node:events';
 import type { Db } from '@/lib/db';
 import { seedRecommendations } from '@/lib/test/recommendation-factory';
 import { Random } from '../../bench/random';
@@ -81,6 +82,8 @@ function requestSignal(stop: AbortSignal, ms: number): { signal: AbortSignal; do
 /** Starts the clients; `result` fills in as they go, `finished` resolves once every client has stopped. */
 export function startWriteStorm(options: StormOptions): { result: StormResult; finished: Promise<StormResult> } {
   const result: StormResult = { acks: [], requests: 0, answers: {}, unexpected: [], noAnswer: [], seconds: 0 };
+  // Each request in flight listens for the stop: one per client.
+  setMaxListeners(options.clients + 10, options.signal);
   const started = Date.now();
   const count = (what: string, status: number) => {
     const key = `${what} ${status}`;
