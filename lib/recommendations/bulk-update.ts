@@ -10,7 +10,9 @@ import { filtersToSearchParams } from '@/lib/validations/recommendation-filters'
 import { MAX_BULK_ITEMS, type BulkChange, type BulkTarget, type BulkUpdateInput } from '@/lib/validations/bulk-update';
 import { recommendationWhere } from './recommendation-query';
 import { assertNotWithdrawn, assertVersion, bumpVersion, versionConflict } from './version-conflict';
+import { lockRecommendations } from './lock-recommendations';
 import { withProgressTally } from '@/lib/progress/tally/with-progress-tally';
+import { withDeferredTally } from '@/lib/progress/tally/tally-rows';
 
 export type BulkUpdateResult = { changed: string[]; unchanged: string[] };
 export type BulkFailure = { code: string; status: number; message: string };
@@ -52,6 +54,12 @@ export async function bulkUpdateRecommendations(db: Db, input: BulkUpdateInput, 
     async (tx) => {
       const failures: BulkFailure[] = [];
       const { targets, total } = await resolveTargets(tx, input.target, now, failures);
+      // Every item is locked before the first is changed, in id order (PostgreSQL), as a single
+      // change locks its one item: two bulk changes over the same items never wait on each other in turn.
+      await lockRecommendations(
+        tx,
+        targets.map((target) => target.id),
+      );
       await refuseUnusableVocabulary(tx, input.change);
       const items = new Map(
         (await tx.recommendation.findMany({ where: { id: { in: targets.map((target) => target.id) } }, select: ITEM_SELECT })).map((item) => [item.id, item]),
@@ -61,22 +69,25 @@ export async function bulkUpdateRecommendations(db: Db, input: BulkUpdateInput, 
         .sort((a, b) => (a.item?.code ?? a.target.id).localeCompare(b.item?.code ?? b.target.id));
 
       const result: BulkUpdateResult = { changed: [], unchanged: [] };
-      for (const { target, item } of ordered) {
-        if (!item) {
-          failures.push({ code: target.id, status: 404, message: 'This recommendation was not found.' });
-          continue;
+      // The progress tally is moved once for all the items, at the end (see withDeferredTally).
+      await withDeferredTally(tx, async () => {
+        for (const { target, item } of ordered) {
+          if (!item) {
+            failures.push({ code: target.id, status: 404, message: 'This recommendation was not found.' });
+            continue;
+          }
+          try {
+            const changed = await applyChange(tx, item, target.expectedVersion, input.change, actor);
+            (changed ? result.changed : result.unchanged).push(item.code);
+          } catch (error) {
+            // Every check in changeStatus and bumpVersion reads before it writes, so the transaction is
+            // still usable and the other items are tried too: the refusal then lists all of them.
+            if (!(error instanceof DomainError)) throw error;
+            // The refusal lists each item with the status its own refusal would have had on its own.
+            failures.push({ code: item.code, status: httpStatus(error), message: error.message });
+          }
         }
-        try {
-          const changed = await applyChange(tx, item, target.expectedVersion, input.change, actor);
-          (changed ? result.changed : result.unchanged).push(item.code);
-        } catch (error) {
-          // Every check in changeStatus and bumpVersion reads before it writes, so the transaction is
-          // still usable and the other items are tried too: the refusal then lists all of them.
-          if (!(error instanceof DomainError)) throw error;
-          // The refusal lists each item with the status its own refusal would have had on its own.
-          failures.push({ code: item.code, status: httpStatus(error), message: error.message });
-        }
-      }
+      });
       if (failures.length > 0) throw refusal(failures, total);
       if (result.changed.length > 0) {
         await writeAudit(tx, {

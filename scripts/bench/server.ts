@@ -13,6 +13,8 @@ export type Server = {
   rss: RssSampler;
   /** SIGTERM, then SIGKILL after `graceMs` (a server under the profiler writes its profile as it exits). */
   stop(graceMs?: number): Promise<void>;
+  /** SIGKILL to the server and its children at once, as a power cut or the OOM killer would (the reliability suite's crash test). */
+  kill(): Promise<void>;
 };
 
 export async function freePort(): Promise<number> {
@@ -119,8 +121,12 @@ export async function startServer(options: {
   secret: string;
   logFile: string;
   nodeArgs?: string[];
+  /** Listen here instead of on a free port. */
+  port?: number;
+  /** Added to the server's environment. */
+  env?: Record<string, string>;
 }): Promise<Server> {
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
   const child = spawn(
     process.execPath,
@@ -138,6 +144,7 @@ export async function startServer(options: {
         NEXTAUTH_URL: baseUrl,
         PORT: String(port),
         NEXT_TELEMETRY_DISABLED: '1',
+        ...options.env,
       },
     },
   );
@@ -149,7 +156,7 @@ export async function startServer(options: {
 
   const stop = async (graceMs = 5_000) => {
     rss.stop();
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null) return;
     const tree = processTree(pid).reverse();
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     for (const member of tree) {
@@ -172,6 +179,20 @@ export async function startServer(options: {
     clearTimeout(killTimer);
   };
 
+  const kill = async () => {
+    rss.stop();
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    for (const member of processTree(pid)) {
+      try {
+        process.kill(member, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    }
+    await exited;
+  };
+
   const rss = new RssSampler(pid);
   try {
     await waitForHealth(baseUrl, child, 60_000);
@@ -180,5 +201,5 @@ export async function startServer(options: {
     throw error;
   }
   rss.start();
-  return { baseUrl, pid, rss, stop };
+  return { baseUrl, pid, rss, stop, kill };
 }

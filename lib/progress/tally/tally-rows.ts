@@ -29,12 +29,20 @@ export async function readItemTally(db: Db | Tx, itemIds: string[]): Promise<Map
   return out;
 }
 
+/** Transactions that gather their tally moves to write them once, at the end (withDeferredTally). */
+const deferred = new WeakMap<object, TallyRow[]>();
+
 /**
  * Adds `moves` to the stored tally rows (creating them as needed), in key order so two transactions
  * adding to the same rows lock them in the same order. One INSERT ... ON CONFLICT per batch, which
- * both SQLite and PostgreSQL run atomically.
+ * both SQLite and PostgreSQL run atomically. Inside withDeferredTally the moves are only gathered.
  */
 export async function addToTally(tx: Db | Tx, rows: TallyRow[]): Promise<void> {
+  const gathering = deferred.get(tx);
+  if (gathering) {
+    gathering.push(...rows.map((row) => ({ ...row })));
+    return;
+  }
   const changed = rows.filter((row) => row.moves !== 0).sort((a, b) => (tallyKey(a) < tallyKey(b) ? -1 : 1));
   const themeRows = changed.filter((row) => row.sectorId === null);
   const sectorRows = changed.filter((row) => row.sectorId !== null);
@@ -52,6 +60,35 @@ export async function addToTally(tx: Db | Tx, rows: TallyRow[]): Promise<void> {
       INSERT INTO "SectorProgressTally" ("sectorId", "themeId", "status", "quarter", "moves") VALUES ${Prisma.join(values)}
       ON CONFLICT ("sectorId", "themeId", "status", "quarter") DO UPDATE SET "moves" = "SectorProgressTally"."moves" + excluded."moves"`;
   }
+}
+
+/**
+ * Runs `work`, which changes many items in the transaction `tx`, and writes its tally moves once at
+ * the end, summed and in key order. Written item by item instead, a transaction would lock tally rows
+ * out of key order (item A's rows, then item B's lower ones), and two such transactions, or one and a
+ * single status change, deadlocked on PostgreSQL under load (found by the reliability suite's crash
+ * test). The moves are read from the items' history (readItemTally), never from the stored tally, so
+ * nothing in `work` needs them written sooner.
+ */
+export async function withDeferredTally<T>(tx: Tx, work: () => Promise<T>): Promise<T> {
+  if (deferred.has(tx)) return work();
+  const gathered: TallyRow[] = [];
+  deferred.set(tx, gathered);
+  let result: T;
+  try {
+    result = await work();
+  } finally {
+    deferred.delete(tx);
+  }
+  const summed = new Map<string, TallyRow>();
+  for (const row of gathered) {
+    const key = tallyKey(row);
+    const seen = summed.get(key);
+    if (seen) seen.moves += row.moves;
+    else summed.set(key, row);
+  }
+  await addToTally(tx, [...summed.values()]);
+  return result;
 }
 
 /** after - before, row by row: what a change to some items does to the tally. */
