@@ -29,6 +29,8 @@ export type ProgressChartData = {
   lines: ProgressLine[];
   /** Overall weighted progress per quarter in percent, null where nothing counts. */
   overall: (number | null)[];
+  /** Items that count towards progress per quarter, all groups together (the overall figure's denominator). */
+  counted: number[];
 };
 
 const toPercent = (fraction: number | null) => (fraction === null ? null : Math.round(fraction * 1000) / 10);
@@ -54,6 +56,7 @@ export function progressChartData(
   return {
     quarters: quarters.map((q) => ({ key: q.key, label: q.label })),
     overall: overall.map(toPercent),
+    counted,
     lines: series.map((s) => ({
       id: s.id,
       name: s.name,

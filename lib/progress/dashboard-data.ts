@@ -8,6 +8,7 @@ import { resolveQuarters, scopeOf } from './progress-report';
 import { getProgressSeries } from './progress-series';
 import { listRecentActivity } from './recent-activity';
 import { getRecentSeminarDistribution } from './recent-seminars';
+import { getSeminarArrivals } from './seminar-arrivals';
 import { getStatusDistribution } from './status-distribution';
 
 export type DashboardDataInput = { query: ProgressQuery; asOf: Date; today: Date };
@@ -16,15 +17,16 @@ export type DashboardDataInput = { query: ProgressQuery; asOf: Date; today: Date
 export async function loadDashboardData(db: Db, { query, asOf }: DashboardDataInput) {
   const scope = scopeOf(query);
   const [{ seminars, themes, sectors }, quarters] = await Promise.all([loadFilterChoices(db, query.seminar), resolveQuarters(db, query, asOf)]);
-  const [series, headline, byTheme, bySector, recentSeminars, activity] = await Promise.all([
+  const [series, arrivals, headline, byTheme, bySector, recentSeminars, activity] = await Promise.all([
     getProgressSeries(db, { by: 'theme', scope, quarters, asOf }),
+    getSeminarArrivals(db, { scope, quarters, asOf }),
     getHeadlineFigures(db, { scope, asOf }),
     getStatusDistribution(db, { by: 'theme', scope, asOf }),
     getStatusDistribution(db, { by: 'sector', scope, asOf }),
     getRecentSeminarDistribution(db, { scope, asOf }),
     listRecentActivity(db, { scope, asOf, limit: 10 }),
   ]);
-  return { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity };
+  return { seminars, themes, sectors, quarters, series, arrivals, headline, byTheme, bySector, recentSeminars, activity };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof loadDashboardData>>;
