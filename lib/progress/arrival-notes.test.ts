@@ -37,7 +37,10 @@ describe('seminar arrivals on the progress chart', () => {
   it('names every seminar that brought items, and says when the newcomers did not start at zero', () => {
     // 10 items at 50% (5), then 4 + 6 new at 10% on average (weight 1): 6 / 20 = 30%.
     const data = chart([50, 30, 30], [10, 20, 20]);
-    const arrivals = [arrival({ counted: 4, items: 4, weightSum: 0.5, title: 'A' }), arrival({ seminarId: 's3', counted: 6, items: 6, weightSum: 0.5, title: 'B' })];
+    const arrivals = [
+      arrival({ counted: 4, items: 4, weightSum: 0.5, title: 'A' }),
+      arrival({ seminarId: 's3', counted: 6, items: 6, weightSum: 0.5, title: 'B' }),
+    ];
     expect(explainArrivalDrops(data, arrivals)[0]).toBe(
       'Overall progress fell from 50% to 30% in 2015 Q1 because 4 new recommendations from A (12 Feb 2015) and 6 from B (12 Feb 2015) started at 10% on average; the recommendations already tracked stood at 50%.',
     );

@@ -63,7 +63,8 @@ export function explainArrivalDrops(data: ProgressChartData, arrivals: SeminarAr
     if (before - oldProgress * 100 >= drop / 2) continue;
     const newProgress = newWeight / newCounted;
     const sources = here.map((arrival, index) => {
-      const count = index === 0 ? `${formatNumber(arrival.counted)} new ${arrival.counted === 1 ? 'recommendation' : 'recommendations'}` : formatNumber(arrival.counted);
+      const count =
+        index === 0 ? `${formatNumber(arrival.counted)} new ${arrival.counted === 1 ? 'recommendation' : 'recommendations'}` : formatNumber(arrival.counted);
       return `${count} from ${arrival.title} (${formatDate(arrival.date)})`;
     });
     const start = newWeight === 0 ? 'started at zero' : `started at ${pct(newProgress * 100)} on average`;

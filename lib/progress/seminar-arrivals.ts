@@ -1,7 +1,19 @@
 import type { Db } from '@/lib/db';
 import * as Prisma from '@/lib/db/sql';
 import { weightSql } from '@/lib/status/metrics-sql';
-import { asDouble, asInteger, dateValue, itemScopeSql, num, numOrNull, providerOf, quarterIndexSql, recordedCutOf, statusOnSql, type ItemScope } from './history-sql';
+import {
+  asDouble,
+  asInteger,
+  dateValue,
+  itemScopeSql,
+  num,
+  numOrNull,
+  providerOf,
+  quarterIndexSql,
+  recordedCutOf,
+  statusOnSql,
+  type ItemScope,
+} from './history-sql';
 import type { QuarterPoint } from './quarters';
 
 /**
