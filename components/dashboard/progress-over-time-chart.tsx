@@ -59,22 +59,25 @@ function QuarterReadout({ data, markers, label, stacked }: { data: ProgressChart
 /** The legend of the stacked areas, top band first: each theme's own progress, as the line panels give it. */
 function StackLegend({ lines, last, legendLabel }: { lines: ProgressLine[]; last: number; legendLabel: string }) {
   return (
-    <ul aria-label={legendLabel} className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:flex sm:flex-wrap">
-      {[...lines].reverse().map((line) => {
-        const value = line.values[last] ?? null;
-        return (
-          <li key={line.id}>
-            <a href={line.href} className="inline-flex items-baseline gap-2 rounded px-1 py-0.5 hover:bg-surface-muted">
-              <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: line.color }} />
-              <span>
-                {line.name}
-                <span className="text-muted"> · {value === null ? noFigureText(line, last) : `${chartPercent(value)} progress`}</span>
-              </span>
-            </a>
-          </li>
-        );
-      })}
-    </ul>
+    <div className="space-y-1 lg:w-60 lg:shrink-0">
+      <p className="text-xs text-muted">Top band first, with each theme&rsquo;s own progress</p>
+      <ul aria-label={legendLabel} className="columns-2 gap-x-4 text-sm sm:columns-3 lg:columns-1">
+        {[...lines].reverse().map((line) => {
+          const value = line.values[last] ?? null;
+          return (
+            <li key={line.id} className="break-inside-avoid pb-1">
+              <a href={line.href} className="inline-flex items-baseline gap-2 rounded px-1 py-0.5 hover:bg-surface-muted">
+                <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: line.color }} />
+                <span>
+                  {line.name}
+                  <span className="block text-muted">{value === null ? noFigureText(line, last) : `${chartPercent(value)} progress`}</span>
+                </span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
@@ -91,8 +94,8 @@ export function ProgressOverTimeChart({ data, chart, markers, label, legendLabel
   const stacked = chart === 'area';
   const positionOf = (quarter: string) => (last > 0 ? data.quarters.findIndex((q) => q.label === quarter) / last : 0);
   return (
-    <div className="space-y-3">
-      <div className="space-y-1">
+    <div className="gap-4 space-y-3 lg:flex lg:space-y-0">
+      <div className="min-w-0 flex-1 space-y-1">
         <div role="group" tabIndex={0} aria-label={label} className="h-64 w-full rounded-md print:h-56">
           <ComposedChart
             responsive

@@ -1,6 +1,11 @@
 import { afterAll, describe, expect, it } from 'vitest';
+import { today } from '@/lib/dates';
+import { seedRecommendations } from '@/lib/test/recommendation-factory';
 import { testDb } from '@/lib/test/test-db';
 import { day, recordChange, seedHistoryItems } from '@/lib/test/test-history';
+import { explainArrivalDrops, seminarMarkers } from './arrival-notes';
+import { progressChartData } from './chart-data';
+import { getProgressSeries } from './progress-series';
 import { dashboardQuarters } from './quarters';
 import { getSeminarArrivals } from './seminar-arrivals';
 
@@ -41,5 +46,28 @@ describe('seminar arrivals', () => {
     const arrivals = await getSeminarArrivals(db, { scope: { seminar: [seminarId], theme: [], sector: [] }, quarters, asOf });
     expect(arrivals).toMatchObject([{ seminarId, quarter: '2015-Q1', items: 1, counted: 1, weightSum: 0 }]);
     expect(await getSeminarArrivals(db, { scope: { seminar: [seminarId], theme: ['no-such-theme'], sector: [] }, quarters, asOf })).toEqual([]);
+  });
+
+  it('arrivals: a second seminar\u2019s new items explain the fall in overall progress they cause, from the database\u2019s figures', async () => {
+    const first = await seedRecommendations(db, { seminarDate: '2014-06-01', count: 2 });
+    for (const item of first) await recordChange(db, item, 'IMPLEMENTED', '2014-08-01');
+    const second = await seedRecommendations(db, { seminarDate: '2015-02-12', count: 6 });
+    const scope = { seminar: [first[0]!.seminarId, second[0]!.seminarId], theme: [], sector: [] };
+    const asOf = today();
+    const quarters = dashboardQuarters({ firstSeminarDate: day('2014-06-01'), asOf });
+    const [series, arrivals] = await Promise.all([
+      getProgressSeries(db, { by: 'theme', scope, quarters, asOf }),
+      getSeminarArrivals(db, { scope, quarters, asOf }),
+    ]);
+    const data = progressChartData(series, quarters, () => '');
+    const title = (await db.seminar.findUniqueOrThrow({ where: { id: second[0]!.seminarId } })).title;
+
+    expect(seminarMarkers(data, arrivals).map((marker) => [marker.quarter, marker.seminars.map((s) => s.items)])).toEqual([
+      ['2014 Q2', [2]],
+      ['2015 Q1', [6]],
+    ]);
+    expect(explainArrivalDrops(data, arrivals)).toEqual([
+      `Overall progress fell from 100% to 25% in 2015 Q1 because 6 new recommendations from ${title} (12 Feb 2015) started at zero; the recommendations already tracked stood at 100%.`,
+    ]);
   });
 });
