@@ -59,9 +59,9 @@ function QuarterReadout({ data, markers, label, stacked }: { data: ProgressChart
 /** The legend of the stacked areas, top band first: each theme's own progress, as the line panels give it. */
 function StackLegend({ lines, last, legendLabel }: { lines: ProgressLine[]; last: number; legendLabel: string }) {
   return (
-    <div className="space-y-1 lg:w-60 lg:shrink-0">
+    <div className="space-y-1">
       <p className="text-xs text-muted">Top band first, with each theme&rsquo;s own progress</p>
-      <ul aria-label={legendLabel} className="columns-2 gap-x-4 text-sm sm:columns-3 lg:columns-1">
+      <ul aria-label={legendLabel} className="columns-2 gap-x-4 text-sm sm:columns-3">
         {[...lines].reverse().map((line) => {
           const value = line.values[last] ?? null;
           return (
@@ -94,8 +94,8 @@ export function ProgressOverTimeChart({ data, chart, markers, label, legendLabel
   const stacked = chart === 'area';
   const positionOf = (quarter: string) => (last > 0 ? data.quarters.findIndex((q) => q.label === quarter) / last : 0);
   return (
-    <div className="gap-4 space-y-3 lg:flex lg:space-y-0">
-      <div className="min-w-0 flex-1 space-y-1">
+    <div className="space-y-3">
+      <div className="space-y-1">
         <div role="group" tabIndex={0} aria-label={label} className="h-64 w-full rounded-md print:h-56">
           <ComposedChart
             responsive
