@@ -102,7 +102,7 @@ for (const size of SIZES) {
       await page.goto('/dashboard?chart=area');
       const areas = progressSection(page).getByRole('group', { name: /^Stacked area chart/ });
       await expect(areas.locator('svg.recharts-surface')).toBeVisible({ timeout: 60_000 });
-      const legend = progressSection(page).getByRole('list', { name: 'Themes: open a theme’s recommendations' });
+      const legend = progressSection(page).getByRole('group', { name: 'Legend', exact: true });
       const [chartBox, legendBox] = [await areas.boundingBox(), await legend.boundingBox()];
       expect(legendBox!.height).toBeLessThanOrEqual(chartBox!.height);
       await keepScreenshot(page, testInfo, `dashboard-${size.name}-areas-dark`, false);

@@ -58,25 +58,38 @@ function QuarterReadout({ data, markers, label, stacked }: { data: ProgressChart
 
 /** The legend of the stacked areas, top band first: each theme's own progress, as the line panels give it. */
 function StackLegend({ lines, last, legendLabel }: { lines: ProgressLine[]; last: number; legendLabel: string }) {
+  const topFirst = [...lines].reverse();
+  const withFigure = topFirst.filter((line) => (line.values[last] ?? null) !== null);
+  // Themes without a figure have no band now: named once per reason instead of one entry each.
+  const reasons = [...new Set(topFirst.filter((line) => (line.values[last] ?? null) === null).map((line) => noFigureText(line, last)))];
   return (
-    <div className="space-y-1">
-      <p className="text-xs text-muted">Top band first, with each theme&rsquo;s own progress</p>
-      <ul aria-label={legendLabel} className="columns-2 gap-x-4 text-sm sm:columns-3">
-        {[...lines].reverse().map((line) => {
-          const value = line.values[last] ?? null;
-          return (
-            <li key={line.id} className="break-inside-avoid pb-1">
-              <a href={line.href} className="inline-flex items-baseline gap-2 rounded px-1 py-0.5 hover:bg-surface-muted">
-                <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: line.color }} />
-                <span>
-                  {line.name}
-                  <span className="block text-muted">{value === null ? noFigureText(line, last) : `${chartPercent(value)} progress`}</span>
-                </span>
-              </a>
-            </li>
-          );
-        })}
+    <div role="group" aria-label="Legend" className="space-y-1 text-sm">
+      <p className="text-xs text-muted">Top band first, each with the theme&rsquo;s own progress</p>
+      <ul aria-label={legendLabel} className="columns-2 gap-x-4 sm:columns-3">
+        {withFigure.map((line) => (
+          <li key={line.id} className="break-inside-avoid pb-1">
+            <a href={line.href} className="inline-flex items-baseline gap-2 rounded px-1 py-0.5 hover:bg-surface-muted">
+              <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: line.color }} />
+              <span>
+                {line.name} <span className="font-semibold tabular-nums">{chartPercent(line.values[last])}</span>
+              </span>
+            </a>
+          </li>
+        ))}
       </ul>
+      {reasons.map((reason) => (
+        <p key={reason}>
+          <span className="text-muted">{reason[0]!.toUpperCase() + reason.slice(1)}: </span>
+          {topFirst
+            .filter((line) => (line.values[last] ?? null) === null && noFigureText(line, last) === reason)
+            .map((line, index) => (
+              <span key={line.id}>
+                {index > 0 && ', '}
+                <a href={line.href}>{line.name}</a>
+              </span>
+            ))}
+        </p>
+      ))}
     </div>
   );
 }

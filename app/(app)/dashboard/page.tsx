@@ -6,7 +6,8 @@ import { DashboardFilters } from '@/components/dashboard/dashboard-filters';
 import { DistributionTable, ProgressTable, type DistributionTableRow } from '@/components/dashboard/data-tables';
 import { HeadlineFiguresList } from '@/components/dashboard/headline-figures';
 import { PrintExpand } from '@/components/dashboard/print-expand';
-import { LazyProgressOverTimeChart, LazySeminarProgressChart, LazyStatusBarsChart, LazyThemeSmallMultiples } from '@/components/dashboard/lazy-charts';
+import { LazyProgressOverTimeChart, LazySeminarProgressChart, LazyStatusBarsChart } from '@/components/dashboard/lazy-charts';
+import { ThemeSmallMultiples } from '@/components/dashboard/theme-small-multiples';
 import { SeminarMarkerKey } from '@/components/dashboard/seminar-marker-key';
 import { RecentActivityList } from '@/components/dashboard/recent-activity-list';
 import { requireActor } from '@/lib/auth/session';
@@ -167,7 +168,7 @@ export default async function DashboardPage({ searchParams }: Props) {
                     Every panel runs from 0% to 100% and from {progress.quarters[0]!.label} to {progress.quarters.at(-1)!.label}; the grey line behind each
                     theme is overall progress.
                   </p>
-                  <LazyThemeSmallMultiples data={progress} markers={markers} legendLabel="Themes: open a theme’s recommendations" />
+                  <ThemeSmallMultiples data={progress} markers={markers} legendLabel="Themes: open a theme’s recommendations" />
                 </>
               )}
             </div>
