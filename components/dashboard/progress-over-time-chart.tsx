@@ -19,7 +19,7 @@ type Props = {
   legendLabel: string;
 };
 
-export const OVERALL_COLOR = 'var(--text)';
+const OVERALL_COLOR = 'var(--text)';
 
 type Row = { quarter: string; overall: number | null } & Record<string, number | string | null>;
 
@@ -31,7 +31,7 @@ function rowsOf(data: ProgressChartData): Row[] {
   }));
 }
 
-/** The read-out of one quarter: overall, the seminars that arrived, and (stacked) each band top first. */
+/** The read-out of one quarter: overall, the seminars that arrived, and (stacked) each theme with a figure, top band first. */
 function QuarterReadout({ data, markers, label, stacked }: { data: ProgressChartData; markers: SeminarMarker[]; label: unknown; stacked: boolean }) {
   const q = data.quarters.findIndex((quarter) => quarter.label === label);
   if (q < 0) return null;
@@ -41,15 +41,18 @@ function QuarterReadout({ data, markers, label, stacked }: { data: ProgressChart
     <ReadoutBox title={`${quarter.label}: overall ${chartPercent(data.overall[q])}`}>
       {marker && <p className="text-muted">{markerText(marker)}</p>}
       {stacked && (
-        <ul className="mt-1 grid gap-x-4 sm:grid-cols-2">
-          {[...data.lines].reverse().map((line) => (
-            <li key={line.id} className="flex items-baseline gap-2">
-              <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: line.color }} />
-              <span>
-                {line.name}: {chartPoints(line.shares[q])} <span className="text-muted">(at {chartPercent(line.values[q])})</span>
-              </span>
-            </li>
-          ))}
+        <ul className="mt-1 gap-x-4 sm:columns-2">
+          {[...data.lines]
+            .reverse()
+            .filter((line) => (line.values[q] ?? null) !== null)
+            .map((line) => (
+              <li key={line.id} className="flex break-inside-avoid items-baseline gap-2">
+                <span aria-hidden="true" className="inline-block h-3 w-3 shrink-0 rounded-sm" style={{ background: line.color }} />
+                <span>
+                  {line.name}: {chartPoints(line.shares[q])} <span className="text-muted">(at {chartPercent(line.values[q])})</span>
+                </span>
+              </li>
+            ))}
         </ul>
       )}
     </ReadoutBox>
