@@ -99,13 +99,16 @@ for (const size of SIZES) {
       expect(failures).toEqual({});
 
       // Stacked areas: the legend is never taller than its chart, also on a phone.
+      await context.addCookies([{ name: 'theme', value: 'dark', url: BASE_URL }]);
       await page.goto('/dashboard?chart=area');
       const areas = progressSection(page).getByRole('group', { name: /^Stacked area chart/ });
       await expect(areas.locator('svg.recharts-surface')).toBeVisible({ timeout: 60_000 });
       const legend = progressSection(page).getByRole('group', { name: 'Legend', exact: true });
       const [chartBox, legendBox] = [await areas.boundingBox(), await legend.boundingBox()];
       expect(legendBox!.height).toBeLessThanOrEqual(chartBox!.height);
-      await keepScreenshot(page, testInfo, `dashboard-${size.name}-areas-dark`, false);
+      const path = testInfo.outputPath(`dashboard-${size.name}-areas-dark.png`);
+      await progressSection(page).screenshot({ path });
+      await testInfo.attach(`dashboard-${size.name}-areas-dark`, { path, contentType: 'image/png' });
       await context.close();
     });
   });

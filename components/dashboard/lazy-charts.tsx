@@ -14,14 +14,12 @@ import { flushSync } from 'react-dom';
 import type { ProgressOverTimeChart } from './progress-over-time-chart';
 import type { SeminarProgressChart } from './seminar-progress-chart';
 import type { StatusBarsChart } from './status-bars-chart';
-import type { ThemeSparkline } from './theme-sparkline';
 
 function Placeholder() {
   return <div aria-hidden="true" className="h-full min-h-24 animate-pulse rounded-md bg-surface-muted motion-reduce:animate-none" />;
 }
 
 const ProgressOverTime = dynamic(() => import('./progress-over-time-chart').then((m) => m.ProgressOverTimeChart), { ssr: false, loading: Placeholder });
-const Sparkline = dynamic(() => import('./theme-sparkline').then((m) => m.ThemeSparkline), { ssr: false, loading: Placeholder });
 const StatusBars = dynamic(() => import('./status-bars-chart').then((m) => m.StatusBarsChart), { ssr: false, loading: Placeholder });
 const SeminarProgress = dynamic(() => import('./seminar-progress-chart').then((m) => m.SeminarProgressChart), { ssr: false, loading: Placeholder });
 
@@ -62,15 +60,6 @@ export function LazyProgressOverTimeChart(props: ComponentProps<typeof ProgressO
   return (
     <WhenNear minHeight={256 + 24 + (props.chart === 'area' ? LEGEND : 0)}>
       <ProgressOverTime {...props} />
-    </WhenNear>
-  );
-}
-
-/** A theme panel's small chart (theme-small-multiples.tsx), 80 px high. */
-export function LazyThemeSparkline(props: ComponentProps<typeof ThemeSparkline>) {
-  return (
-    <WhenNear minHeight={76}>
-      <Sparkline {...props} />
     </WhenNear>
   );
 }
