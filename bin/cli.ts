@@ -7,6 +7,7 @@ import { runSeedCommand, runMigrateCommand } from './commands/database';
 import { runDemo } from './commands/demo';
 import { runExport, type ExportOptions } from './commands/export';
 import { runImport, type ImportOptions } from './commands/import';
+import { runBackup, runRestore, type BackupOptions } from './commands/backup';
 
 const program = new Command()
   .name('tracker')
@@ -57,6 +58,20 @@ program
   .option('--theme <slug>', 'primary theme for recommendations without a suggested one')
   .option('--sector <slug>', 'owner sector for recommendations without suggested ones; repeat for several', collect, [])
   .action((file: string, options: ImportOptions) => runImport(databaseUrl(), file, options));
+
+program
+  .command('backup')
+  .description('back up the whole database while the app runs: a portable archive (--out), or a copy of the SQLite file (--sqlite-file); progress on stderr')
+  .option('--out <file>', 'write a portable archive (.tar.gz) of every table, from one snapshot; restore it with `tracker restore`')
+  .option('--sqlite-file <file>', "SQLite only: a copy of the database file made with SQLite's online backup")
+  .option('--force', 'overwrite the file if it exists')
+  .action((options: BackupOptions) => runBackup(databaseUrl(), options));
+
+program
+  .command('restore')
+  .description('load a backup archive into an empty database (DATABASE_URL, SQLite or PostgreSQL), migrating it first; refuses a database that holds data')
+  .argument('<file>', 'the archive written by `tracker backup --out`')
+  .action((file: string) => runRestore(databaseUrl(), file));
 
 const user = program.command('user').description('manage users');
 user

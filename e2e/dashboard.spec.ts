@@ -35,7 +35,7 @@ test.describe('dashboard', () => {
     await form.getByLabel('What shows it happened').fill('Joint space programme announced by both agencies.');
     await form.getByLabel('Note (optional)').fill('Done.');
     await form.getByRole('button', { name: 'Record status change' }).click();
-    await expect(page.getByRole('list', { name: 'Status changes, newest first' }).getByRole('listitem')).toHaveCount(2);
+    await expect(page.getByRole('list', { name: 'History, newest first' }).locator('li[data-kind="status"]')).toHaveCount(2);
 
     await page.goto(dashboard);
     expect(Number(await figure(page, 'Implemented'))).toBe(implementedBefore + 1);

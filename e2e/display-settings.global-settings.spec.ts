@@ -34,7 +34,7 @@ test.describe('display settings', () => {
     const recordedAt: string = recommendation.history[0].recordedAt;
 
     await page.goto(`/recommendations/${CODE}`);
-    const timeline = page.getByRole('list', { name: 'Status changes, newest first' });
+    const timeline = page.getByRole('list', { name: 'History, newest first' });
     await expect(timeline).toContainText(`Recorded ${moment(recordedAt, 'en-GB', 'UTC')}`);
     await expect(page.locator('main header').first()).toContainText('12 Feb 2015');
 
@@ -55,9 +55,7 @@ test.describe('display settings', () => {
     const viewer = await browser.newContext({ storageState: storageState('viewer') });
     const viewerPage = await viewer.newPage();
     await viewerPage.goto(`/recommendations/${CODE}`);
-    await expect(viewerPage.getByRole('list', { name: 'Status changes, newest first' })).toContainText(
-      `Recorded ${moment(recordedAt, 'en-US', 'Asia/Karachi')}`,
-    );
+    await expect(viewerPage.getByRole('list', { name: 'History, newest first' })).toContainText(`Recorded ${moment(recordedAt, 'en-US', 'Asia/Karachi')}`);
     await viewer.close();
 
     await page.goto('/admin/audit?entityType=setting');

@@ -74,7 +74,7 @@ test.describe('hand entry (editor)', () => {
     await page.getByRole('region', { name: 'Its recommendations so far' }).getByRole('link', { name: code }).click();
     await expect(page).toHaveURL(new RegExp(`/recommendations/${code}$`));
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Both countries should share flood data every day during the monsoon season');
-    await expect(page.getByRole('list', { name: 'Status changes, newest first' }).getByRole('listitem')).toHaveCount(1);
+    await expect(page.getByRole('list', { name: 'History, newest first' }).locator('li[data-kind="status"]')).toHaveCount(1);
     await expect(page.getByRole('link', { name: 'View in source' })).toBeVisible();
 
     // Correct its text: the earlier wording stays, and the page says it no longer matches the report.
@@ -85,8 +85,8 @@ test.describe('hand entry (editor)', () => {
     await correction.getByRole('button', { name: 'Save correction' }).click();
     await expect(page.locator('blockquote').first()).toHaveText(CORRECTED);
     await expect(page.getByText('no longer matches the report’s wording')).toBeVisible();
-    const corrections = page.getByRole('list', { name: 'Text corrections, newest first' });
-    await expect(corrections.getByRole('listitem')).toHaveCount(1);
+    const corrections = page.getByRole('list', { name: 'History, newest first' }).locator('li[data-kind="text"]');
+    await expect(corrections).toHaveCount(1);
     await expect(corrections).toContainText('Rainfall was left out.');
     await corrections.getByText('Earlier wording').click();
     await expect(corrections.locator('blockquote')).toHaveText(TEXT);

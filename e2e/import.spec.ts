@@ -199,7 +199,7 @@ test.describe('report import (editor)', () => {
     for (const href of hrefs) {
       await page.goto(href);
       await page.getByRole('link', { name: 'View in source' }).click();
-      const mark = page.locator('mark#in-source');
+      const mark = page.locator('#in-source');
       await expect(mark).toBeVisible();
       highlights.push((await mark.innerText()).replace(/\s+/g, ' ').trim());
     }

@@ -30,7 +30,7 @@ test.describe('staff workflow (editor)', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
     await recordStatus(page, 'In progress', '2018-03-01', 'Talks started (back-dated).');
-    await expect(page.getByRole('list', { name: 'Status changes, newest first' }).getByRole('listitem')).toHaveCount(2);
+    await expect(page.getByRole('list', { name: 'History, newest first' }).locator('li[data-kind="status"]')).toHaveCount(2);
 
     // Implemented needs evidence: add it first.
     await page.getByText('Add evidence', { exact: true }).first().click();
@@ -41,7 +41,7 @@ test.describe('staff workflow (editor)', () => {
     await expect(page.getByRole('article', { name: /Evidence, 15 Jun 2020/ })).toBeVisible();
     await expect(page.getByRole('article', { name: /Evidence, 15 Jun 2020/ }).locator('strong')).toHaveText('agreement');
 
-    const timeline = page.getByRole('list', { name: 'Status changes, newest first' }).getByRole('listitem');
+    const timeline = page.getByRole('list', { name: 'History, newest first' }).locator('li[data-kind="status"]');
     await recordStatus(page, 'Implemented', '2020-06-20', 'Agreement signed.');
     await expect(timeline).toHaveCount(3);
     // A change recorded now but effective in 2016 lands between the first two.
@@ -62,7 +62,7 @@ test.describe('staff workflow (editor)', () => {
     await otherPage.goto('/recommendations/2015-R06');
 
     await recordStatus(otherPage, 'In progress', '2019-01-10', 'Admin got there first.');
-    await expect(otherPage.getByRole('list', { name: 'Status changes, newest first' }).getByRole('listitem')).toHaveCount(2);
+    await expect(otherPage.getByRole('list', { name: 'History, newest first' }).locator('li[data-kind="status"]')).toHaveCount(2);
 
     await recordStatus(page, 'Stalled', '2019-02-01', 'My stale edit.');
     const form = page.getByRole('form', { name: 'Change the status' });
@@ -93,7 +93,7 @@ test.describe('viewer', () => {
 
   test('a viewer sees no edit controls and the API refuses their changes', async ({ page }) => {
     await page.goto('/recommendations/2015-R07');
-    await expect(page.getByRole('heading', { name: 'Status history' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'History', exact: true })).toBeVisible();
     await expect(page.getByRole('form', { name: 'Change the status' })).toHaveCount(0);
     await expect(page.getByRole('form', { name: 'Add evidence' })).toHaveCount(0);
     await expect(page.getByRole('form', { name: 'Edit the details' })).toHaveCount(0);

@@ -13,6 +13,7 @@ import { trustedProxyHops } from '../lib/auth/client-address';
 import { createClient } from '../lib/db/client';
 import { needsFirstAdmin } from '../lib/users/first-run';
 import { ensureSetupCode, removeSetupCode, setupCodeBanner } from '../lib/users/setup-code';
+import { startScheduledBackups } from '../lib/backup/start-scheduled-backups';
 import { ensureAppBuild, nextBin } from './lib/app-build';
 import { serverMemoryEnv, serverNodeArgs } from './lib/server-memory';
 
@@ -42,6 +43,13 @@ if (seed.recommendations || seed.themes || seed.sectors) {
 
 try {
   trustedProxyHops();
+} catch (error) {
+  console.error(`error: ${(error as Error).message}`);
+  process.exit(1);
+}
+// Scheduled backups (BACKUP_DIR): here, in the one process that starts the servers, never in each server.
+try {
+  startScheduledBackups(url);
 } catch (error) {
   console.error(`error: ${(error as Error).message}`);
   process.exit(1);

@@ -13,6 +13,16 @@ export function AuditFilterForm({ options, values, errors }: Props) {
   return (
     <form method="get" action="/admin/audit" aria-label="Filter the audit log" className="space-y-4 rounded-lg border border-border bg-surface p-4">
       <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <TextField
+          id="audit-code"
+          name="code"
+          label="Recommendation code"
+          hint="For example 2015-R03: its changes, evidence and links."
+          defaultValue={values.code ?? ''}
+          errors={errors.code}
+          autoComplete="off"
+          spellCheck={false}
+        />
         <SelectField
           id="audit-user"
           name="user"
@@ -48,6 +58,12 @@ export function AuditFilterForm({ options, values, errors }: Props) {
           errors={errors.entityId}
           autoComplete="off"
         />
+      </div>
+      <div className="flex items-start gap-2">
+        <input type="checkbox" id="audit-sign-ins" name="signIns" value="show" defaultChecked={values.signIns === 'show'} className="mt-1 h-4 w-4" />
+        <label htmlFor="audit-sign-ins" className="text-sm">
+          Show sign-ins and sign-outs (refused sign-ins are always shown)
+        </label>
       </div>
       <div className="flex flex-wrap gap-2">
         <button type="submit" className={buttonClass('primary')}>

@@ -37,7 +37,7 @@ export function UsersTable({ users, currentUserId }: { users: UserListItem[]; cu
         </thead>
         <tbody className="divide-y divide-border">
           {users.map((user) => (
-            <tr key={user.id} className="align-top">
+            <tr key={user.id} id={`user-${user.id}`} className="scroll-mt-20 align-top target:bg-surface-muted">
               <th scope="row" className="p-3 font-normal">
                 <span className="block font-medium">{user.name}</span>
                 <span className="block break-all text-muted">{user.email}</span>

@@ -8,7 +8,8 @@ import { useActionToast } from '@/components/ui/action-toast';
 import { FormMessage } from '@/components/ui/form-message';
 import type { ActionState } from '@/lib/auth/action';
 import { useKeptForm } from '@/components/ui/use-kept-form';
-import { STATUS_LABEL, STATUSES, STATUSES_NEEDING_EVIDENCE, type Status } from '@/lib/status/status';
+import { isStatus, STATUS_LABEL, STATUSES, type Status } from '@/lib/status/status';
+import { evidenceRequiredFor } from '@/lib/status/status-rules';
 import { STATUS_NOTE_MAX } from '@/lib/validations/status-change';
 import { EvidenceFields } from './evidence-fields';
 
@@ -52,7 +53,8 @@ function StatusFields({
   const [status, setStatus] = useState(state.values?.status ?? '');
   const values = state.values ?? {};
   const errors = state.errors ?? {};
-  const needsEvidence = STATUSES_NEEDING_EVIDENCE.includes(status as Status) && evidenceCount === 0;
+  const chosen = isStatus(status) ? status : null;
+  const needsEvidence = evidenceRequiredFor(chosen, evidenceCount);
   return (
     <form action={action} onSubmit={onSubmit} className="space-y-4" noValidate aria-label="Change the status">
       <input type="hidden" name="recommendationId" value={recommendationId} />
@@ -79,11 +81,15 @@ function StatusFields({
         required
       />
       <TextAreaField name="note" label="Note (optional)" rows={2} maxLength={STATUS_NOTE_MAX} defaultValue={values.note} errors={errors.note} />
-      <fieldset className="space-y-3 rounded-md border border-border p-3">
-        <legend className="px-1 text-sm font-medium">Evidence with this change (optional)</legend>
-        <p className="text-xs text-muted" aria-live="polite">
-          {needsEvidence
-            ? `${STATUS_LABEL[status as Status]} needs evidence, and this recommendation has none yet: describe it here.`
+      <fieldset
+        aria-describedby="status-evidence-hint"
+        className={`space-y-3 rounded-md border p-3 ${needsEvidence ? 'border-2 border-accent' : 'border-border'}`}
+      >
+        {/* The legend follows the chosen status (lib/status/status-rules.ts evidenceRequiredFor). */}
+        <legend className="px-1 text-sm font-medium">Evidence with this change {needsEvidence ? '(required)' : '(optional)'}</legend>
+        <p id="status-evidence-hint" className="text-xs text-muted" aria-live="polite">
+          {needsEvidence && chosen
+            ? `${STATUS_LABEL[chosen]} needs evidence, and this recommendation has none yet: describe it here.`
             : evidenceCount === 0
               ? 'Partially implemented and Implemented need evidence; this recommendation has none yet.'
               : `This recommendation has ${evidenceCount} evidence ${evidenceCount === 1 ? 'note' : 'notes'}.`}

@@ -59,7 +59,7 @@ export function EvidenceFields({
       <TextAreaField
         id={id('body')}
         name={name('body')}
-        label={text.body}
+        label={withStatusChange?.bodyRequired ? `${text.body} (required)` : text.body}
         rows={inline ? 3 : 4}
         maxLength={EVIDENCE_BODY_MAX}
         hint={text.bodyHint}
@@ -67,6 +67,7 @@ export function EvidenceFields({
         // The API's evidence object as a whole (`evidence`) has no field of its own: its errors show here.
         errors={errors[name('body')] ?? (inline ? errors.evidence : undefined)}
         required={withStatusChange?.bodyRequired ?? true}
+        aria-required={withStatusChange?.bodyRequired ?? true}
       />
       <TextField
         id={id('date')}

@@ -21,8 +21,9 @@ export function EvidenceList({ evidence, canChange, today }: Props) {
         return (
           <li key={note.id}>
             <article
+              id={`evidence-${note.id}`}
               aria-label={`Evidence, ${formatDate(note.evidenceDate)}`}
-              className="space-y-2 rounded-md border border-border bg-surface p-3 print:break-inside-avoid"
+              className="scroll-mt-24 space-y-2 rounded-md border border-border bg-surface p-3 print:break-inside-avoid"
             >
               <header className="flex flex-wrap items-baseline gap-x-3 gap-y-1 text-sm">
                 <span className="font-medium">{formatDate(note.evidenceDate)}</span>

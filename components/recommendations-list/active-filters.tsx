@@ -28,6 +28,7 @@ function chipsOf(filters: RecommendationFilters, options: FilterOptions): Chip[]
   );
   if (filters.stale) chips.push({ key: 'stale', label: `Stale: no activity for ${filters.staleDays} days`, without: { ...filters, stale: false } });
   if (filters.overdue) chips.push({ key: 'overdue', label: 'Overdue', without: { ...filters, overdue: false } });
+  if (filters.recurring) chips.push({ key: 'recurring', label: 'Recurring', without: { ...filters, recurring: false } });
   if (filters.includeArchived) chips.push({ key: 'archived', label: 'Including withdrawn', without: { ...filters, includeArchived: false } });
   return chips;
 }

@@ -96,6 +96,7 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
 
   const targetErrors = [...(errors.items ?? []), ...(errors.scope ?? []), ...(errors.query ?? []), ...(errors.expectedCount ?? []), ...(errors.asOf ?? [])];
   const shows = (which: BulkOperation) => !enhanced || operation === which;
+  const docked = enhanced && (ticked.count > 0 || scope === 'all');
 
   return (
     <form ref={form} action={action} onSubmit={onSubmit} onChange={onChange} noValidate aria-labelledby="bulk-heading" className="space-y-4">
@@ -103,10 +104,41 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
       <input type="hidden" name="expectedCount" value={total} />
       <input type="hidden" name="asOf" value={asOf} />
 
-      <section className="space-y-4 rounded-lg border border-border bg-surface p-4">
-        <h2 id="bulk-heading" className="text-lg font-semibold">
-          Change several at once
-        </h2>
+      {enhanced && (
+        <p className="text-sm text-muted">
+          Tick rows to change several at once: the controls then stay at the bottom of the screen.{' '}
+          <a href="#bulk-heading" className="underline">
+            Go to “Change several at once”
+          </a>
+        </p>
+      )}
+
+      {children}
+
+      {/* After the rows it acts on; while rows are ticked (or all are chosen) it stays at the bottom of
+          the screen, so the change is made without scrolling back (issue 25). */}
+      <section
+        aria-labelledby="bulk-heading"
+        className={`space-y-3 rounded-lg border bg-surface p-4 ${
+          docked
+            ? 'sticky bottom-0 z-20 max-h-[50vh] overflow-y-auto md:max-h-[60vh] border-2 border-accent shadow-[0_-4px_16px_rgb(0_0_0/0.15)]'
+            : 'border-border'
+        }`}
+      >
+        {/* The action sits in the first line, so a docked bar shows it however far its fields scroll. */}
+        <div className={`flex flex-wrap items-center gap-x-4 gap-y-2 ${docked ? 'sticky top-0 z-10 bg-surface py-1' : ''}`}>
+          <h2 id="bulk-heading" tabIndex={-1} className="text-lg font-semibold">
+            Change several at once
+          </h2>
+          {enhanced && (
+            <p aria-live="polite" className="text-sm font-medium">
+              {ticked.count === 0 ? 'No rows ticked' : `${ticked.count} ${ticked.count === 1 ? 'row' : 'rows'} ticked`}
+            </p>
+          )}
+          <Button type="submit" disabled={pending} className="ml-auto">
+            {pending ? 'Applying…' : scope === 'all' ? `Apply to all ${total}` : enhanced ? `Apply to ${ticked.count} ticked` : 'Apply to the ticked rows'}
+          </Button>
+        </div>
         <FormMessage state={state} announced />
 
         <fieldset className="space-y-2 text-sm" aria-describedby="bulk-target-errors">
@@ -123,7 +155,7 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
                 className="h-4 w-4"
               />
               <label htmlFor="bulk-scope-selected">
-                The rows ticked below
+                The rows ticked above
                 {enhanced && <span className="text-muted"> ({ticked.count} ticked)</span>}
               </label>
             </span>
@@ -157,7 +189,7 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
           </div>
         </fieldset>
 
-        <div className="grid gap-4 md:grid-cols-2">
+        <div className="grid gap-4 md:grid-cols-[14rem_minmax(0,1fr)]">
           <SelectField
             id="bulk-operation"
             name="operation"
@@ -168,7 +200,7 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
             errors={errors.operation}
           />
 
-          <div hidden={!shows('status')} className="space-y-3 md:col-start-1">
+          <div hidden={!shows('status')} className="grid gap-3 lg:grid-cols-3">
             <SelectField
               id="bulk-status"
               name="status"
@@ -198,7 +230,7 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
             />
           </div>
 
-          <div hidden={!shows('priority')} className="md:col-start-1">
+          <div hidden={!shows('priority')} className="max-w-xs">
             <SelectField
               id="bulk-priority"
               name="priority"
@@ -209,7 +241,7 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
             />
           </div>
 
-          <div hidden={!shows('theme')} className="md:col-start-1">
+          <div hidden={!shows('theme')} className="max-w-md">
             <SelectField
               id="bulk-themeId"
               name="themeId"
@@ -221,7 +253,7 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
             />
           </div>
 
-          <div hidden={!shows('sector')} className="space-y-3 md:col-start-1">
+          <div hidden={!shows('sector')} className="space-y-3">
             <fieldset className="space-y-1 text-sm" aria-describedby="bulk-sectorMode-error">
               <legend className="font-medium">Owner sectors</legend>
               {(['add', 'replace'] as const).map((mode) => (
@@ -245,7 +277,7 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
             </fieldset>
             <fieldset className="space-y-1 text-sm" aria-describedby="bulk-sectorIds-error">
               <legend className="font-medium">Sectors</legend>
-              <div className="grid gap-1 sm:grid-cols-2">
+              <div className="grid gap-1 sm:grid-cols-2 lg:grid-cols-3">
                 {sectors.map((sector) => (
                   <span key={sector.id} className="flex items-start gap-2">
                     <input id={`bulk-sector-${sector.id}`} type="checkbox" name="sectorIds" value={sector.id} className="mt-1 h-4 w-4 shrink-0" />
@@ -262,13 +294,8 @@ export function BulkForm({ children, total, query, asOf, today, themes, sectors 
           </div>
         </div>
 
-        <Button type="submit" disabled={pending}>
-          {pending ? 'Applying…' : scope === 'all' ? `Apply to all ${total}` : enhanced ? `Apply to ${ticked.count} ticked` : 'Apply to the ticked rows'}
-        </Button>
         <p className="text-xs text-muted">All or nothing: if any item cannot take the change, nothing is changed and the reasons are listed here.</p>
       </section>
-
-      {children}
     </form>
   );
 }

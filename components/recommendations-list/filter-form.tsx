@@ -27,17 +27,18 @@ function ChoiceGroup({ name, legend, choices, chosen, footer }: { name: string; 
         {choices.map((choice) => {
           const id = `filter-${name}-${choice.value}`;
           return (
-            <div key={choice.value} className="flex items-start gap-2 text-sm">
+            // The box inside its label: the two never part, and the whole line ticks it.
+            <label key={choice.value} htmlFor={id} className="flex cursor-pointer items-start gap-2 py-0.5 text-sm">
               <input
                 id={id}
                 type="checkbox"
                 name={name}
                 value={choice.value}
                 defaultChecked={chosen.includes(choice.value)}
-                className="mt-1 h-4 w-4 shrink-0"
+                className="mt-0.5 h-4 w-4 shrink-0"
               />
-              <label htmlFor={id}>{choice.label}</label>
-            </div>
+              <span className="min-w-0">{choice.label}</span>
+            </label>
           );
         })}
         {footer}
@@ -89,7 +90,8 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
         </button>
       </div>
 
-      <div className="grid gap-3 sm:grid-cols-2 xl:grid-cols-3">
+      {/* items-start: an opened filter grows alone, its closed neighbours keep their height. */}
+      <div className="grid items-start gap-3 sm:grid-cols-2 xl:grid-cols-3">
         <ChoiceGroup
           name="seminar"
           legend="Seminar"
@@ -140,23 +142,38 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
 
         <fieldset className="space-y-2 rounded-md border border-border bg-surface px-3 py-2 text-sm">
           <legend className="px-1 font-medium">Follow-up</legend>
-          <div className="flex flex-wrap items-center gap-2">
-            <input id="filter-stale" type="checkbox" name="stale" value="true" defaultChecked={filters.stale} className="h-4 w-4" />
-            <label htmlFor="filter-stale">Stale: no status change or evidence for</label>
-            <label htmlFor="filter-staleDays" className="sr-only">
-              Days without activity
+          <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+            <label htmlFor="filter-stale" className="flex cursor-pointer items-start gap-2">
+              <input id="filter-stale" type="checkbox" name="stale" value="true" defaultChecked={filters.stale} className="mt-0.5 h-4 w-4 shrink-0" />
+              <span>Stale: no status change or evidence for</span>
             </label>
-            <input id="filter-staleDays" type="number" name="staleDays" min={1} max={3650} defaultValue={filters.staleDays} className={`w-24 ${CONTROL}`} />
-            <span aria-hidden="true">days</span>
+            <span className="flex items-center gap-2">
+              <label htmlFor="filter-staleDays" className="sr-only">
+                Days without activity
+              </label>
+              <input id="filter-staleDays" type="number" name="staleDays" min={1} max={3650} defaultValue={filters.staleDays} className={`w-24 ${CONTROL}`} />
+              <span aria-hidden="true">days</span>
+            </span>
           </div>
-          <div className="flex items-center gap-2">
-            <input id="filter-overdue" type="checkbox" name="overdue" value="true" defaultChecked={filters.overdue} className="h-4 w-4" />
-            <label htmlFor="filter-overdue">Overdue: past the target date, not yet implemented</label>
-          </div>
-          <div className="flex items-center gap-2">
-            <input id="filter-archived" type="checkbox" name="includeArchived" value="true" defaultChecked={filters.includeArchived} className="h-4 w-4" />
-            <label htmlFor="filter-archived">Include withdrawn</label>
-          </div>
+          <label htmlFor="filter-overdue" className="flex cursor-pointer items-start gap-2">
+            <input id="filter-overdue" type="checkbox" name="overdue" value="true" defaultChecked={filters.overdue} className="mt-0.5 h-4 w-4 shrink-0" />
+            <span>Overdue: past the target date, not yet implemented</span>
+          </label>
+          <label htmlFor="filter-recurring" className="flex cursor-pointer items-start gap-2">
+            <input id="filter-recurring" type="checkbox" name="recurring" value="true" defaultChecked={filters.recurring} className="mt-0.5 h-4 w-4 shrink-0" />
+            <span>Recurring: the same ask made at more than one seminar</span>
+          </label>
+          <label htmlFor="filter-archived" className="flex cursor-pointer items-start gap-2">
+            <input
+              id="filter-archived"
+              type="checkbox"
+              name="includeArchived"
+              value="true"
+              defaultChecked={filters.includeArchived}
+              className="mt-0.5 h-4 w-4 shrink-0"
+            />
+            <span>Include withdrawn</span>
+          </label>
         </fieldset>
       </div>
 
@@ -179,8 +196,8 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
             Order
           </label>
           <select id="filter-dir" name="dir" defaultValue={filters.dir} className={`mt-1 ${CONTROL}`}>
-            <option value="asc">Ascending (A–Z, oldest first)</option>
-            <option value="desc">Descending (Z–A, newest first)</option>
+            <option value="asc">Ascending (A–Z, oldest or lowest first)</option>
+            <option value="desc">Descending (Z–A, newest or highest first)</option>
           </select>
         </div>
         <div>

@@ -10,5 +10,17 @@ export function listHref(filters: RecommendationFilters, changes?: Changes): str
 
 /** The same view (sort, page size) with no filters. */
 export function withoutFilters(filters: RecommendationFilters): RecommendationFilters {
-  return { ...filters, seminar: [], theme: [], sector: [], status: [], priority: [], stale: false, overdue: false, includeArchived: false, q: undefined };
+  return {
+    ...filters,
+    seminar: [],
+    theme: [],
+    sector: [],
+    status: [],
+    priority: [],
+    stale: false,
+    overdue: false,
+    recurring: false,
+    includeArchived: false,
+    q: undefined,
+  };
 }

@@ -9,6 +9,9 @@ import {
   EVIDENCE_TABLE,
   headlinePeriodHeaders,
   ITEM_TABLE,
+  NOTATION,
+  reportHighlights,
+  reportPlan,
   reportSections,
   SECTOR_TABLE,
   THEME_TABLE,
@@ -27,6 +30,7 @@ import {
 import type { QuarterlyReport, ReportChange, ReportEvidence, ReportGroupRow, ReportItem, ReportSectorRow } from '@/lib/reporting/report-types';
 import { PRIORITY_LABEL } from '@/lib/status/status';
 import { ReportChart } from './report-chart';
+import { WebAddress } from './web-address';
 import { ReportTable, type ReportColumn } from './report-table';
 
 const codeLink = (code: string) => (
@@ -52,6 +56,7 @@ const groupCells = {
   name: { rowHeader: true, cell: (row: ReportGroupRow) => row.name },
   items: { cell: (row: ReportGroupRow) => formatNumber(row.items) },
   implemented: { cell: (row: ReportGroupRow) => formatNumber(row.implemented) },
+  noLongerRelevant: { cell: (row: ReportGroupRow) => formatNumber(row.noLongerRelevant) },
   previous: { cell: (row: ReportGroupRow) => formatPercent(row.progress.previous) },
   progress: { cell: (row: ReportGroupRow) => formatPercent(row.progress.current) },
   change: { cell: (row: ReportGroupRow) => formatPointsChange(row.progress.change) },
@@ -91,7 +96,7 @@ const EVIDENCE_COLUMNS = columnsOf<typeof EVIDENCE_TABLE, PageCell<ReportEvidenc
       <>
         {note.sourceTitle}
         {note.sourceTitle && note.sourceUrl ? ' ' : ''}
-        {note.sourceUrl && <span className="break-all">{note.sourceUrl}</span>}
+        {note.sourceUrl && <WebAddress url={note.sourceUrl} />}
       </>
     ),
   },
@@ -133,6 +138,8 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
   const headlineRows = HEADLINE_ROWS.map((row) => ({ ...row, figure: headline[row.key] }));
   const { becameStale, becameOverdue, unchanged } = data.lists;
   const range = `${data.series.quarters[0]?.label ?? quarter} to ${data.series.quarters.at(-1)?.label ?? quarter}`;
+  const plan = new Set(reportPlan(data));
+  const highlights = reportHighlights(data);
 
   return (
     <article className="report space-y-8" aria-labelledby="report-title">
@@ -155,6 +162,30 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
         </p>
         {actions}
       </header>
+
+      <section aria-labelledby="glance-heading" className="report-section space-y-3">
+        <p className="text-lg">{highlights.summary}</p>
+        <h2 id="glance-heading" className="text-lg font-semibold">
+          The quarter at a glance
+        </h2>
+        <dl className="divide-y divide-border border-y border-border text-sm">
+          {highlights.lines.map((line) => (
+            <div key={line.label} className="grid gap-1 py-2 sm:grid-cols-[14rem_1fr]">
+              <dt className="font-semibold">{line.label}</dt>
+              <dd>
+                {line.codes.map((code, index) => (
+                  <span key={code}>
+                    {index > 0 && ', '}
+                    {codeLink(code)}
+                  </span>
+                ))}
+                {line.codes.length > 0 && line.text ? ' ' : ''}
+                {line.text}
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
 
       <Section id="headline" {...text.headline}>
         <ReportTable
@@ -182,118 +213,133 @@ export function ReportDocument({ report, actions }: { report: QuarterlyReport; a
             },
           ]}
         />
+        <p className="text-sm text-muted">{NOTATION}</p>
       </Section>
 
-      <Section id="themes" {...text.themes}>
-        <ReportTable
-          caption={text.themes.caption}
-          columns={THEME_COLUMNS}
-          rows={data.themes}
-          rowKey={(row) => row.name}
-          total={data.themeTotal}
-          empty={text.themes.empty}
-        />
-        <h3 className="text-base font-semibold">Progress over time</h3>
-        <ReportChart
-          series={data.series}
-          label={`Line chart: weighted progress by primary theme at the end of each quarter, ${range}; the dashed line is the overall progress. The table below gives the figures.`}
-        />
-        <details data-print-open className="text-sm">
-          <summary className="cursor-pointer font-medium print:hidden">Show the chart as a table</summary>
-          <div className="mt-2">
-            <ReportTable
-              caption={`Weighted progress by primary theme per quarter, ${range}`}
-              rows={data.series.quarters.map((q, index) => ({ ...q, index }))}
-              rowKey={(row) => row.key}
-              empty="No quarters."
-              columns={[
-                { header: 'Quarter', rowHeader: true, cell: (row) => row.label },
-                ...data.series.lines.map((line) => ({
-                  header: line.name,
-                  numeric: true,
-                  cell: (row: { index: number }) => formatPercent(line.values[row.index] === null ? null : line.values[row.index]! / 100),
-                })),
-                {
-                  header: 'Overall',
-                  numeric: true,
-                  cell: (row: { index: number }) => formatPercent(data.series.overall[row.index] == null ? null : data.series.overall[row.index]! / 100),
-                },
-              ]}
-            />
-          </div>
-        </details>
-      </Section>
+      {plan.has('themes') && (
+        <Section id="themes" {...text.themes}>
+          <ReportTable
+            caption={text.themes.caption}
+            columns={THEME_COLUMNS}
+            rows={data.themes}
+            rowKey={(row) => row.name}
+            total={data.themeTotal}
+            empty={text.themes.empty}
+          />
+          <h3 className="text-base font-semibold">Progress over time</h3>
+          <ReportChart
+            series={data.series}
+            label={`Small line charts of weighted progress at the end of each quarter, ${range}: all themes together, then each primary theme against all themes (dashed). The table below gives the figures.`}
+          />
+          <details data-print-open className="text-sm">
+            <summary className="cursor-pointer font-medium print:hidden">Show the chart as a table</summary>
+            <div className="mt-2">
+              <ReportTable
+                caption={`Weighted progress by primary theme per quarter, ${range}`}
+                rows={data.series.quarters.map((q, index) => ({ ...q, index }))}
+                rowKey={(row) => row.key}
+                empty="No quarters."
+                columns={[
+                  { header: 'Quarter', rowHeader: true, cell: (row) => row.label },
+                  ...data.series.lines.map((line) => ({
+                    header: line.name,
+                    numeric: true,
+                    cell: (row: { index: number }) => formatPercent(line.values[row.index] === null ? null : line.values[row.index]! / 100),
+                  })),
+                  {
+                    header: 'Overall',
+                    numeric: true,
+                    cell: (row: { index: number }) => formatPercent(data.series.overall[row.index] == null ? null : data.series.overall[row.index]! / 100),
+                  },
+                ]}
+              />
+            </div>
+          </details>
+        </Section>
+      )}
 
-      <Section id="changes" {...text.changes}>
-        <ReportTable
-          caption={text.changes.caption}
-          columns={CHANGE_COLUMNS}
-          rows={data.changes.rows}
-          count={data.changes.total}
-          rowKey={(change, index) => `${change.code}-${change.effectiveDate}-${index}`}
-          empty={text.changes.empty}
-          minWidth="52rem"
-        />
-      </Section>
+      {plan.has('changes') && (
+        <Section id="changes" {...text.changes}>
+          <ReportTable
+            caption={text.changes.caption}
+            columns={CHANGE_COLUMNS}
+            rows={data.changes.rows}
+            count={data.changes.total}
+            rowKey={(change, index) => `${change.code}-${change.effectiveDate}-${index}`}
+            empty={text.changes.empty}
+            minWidth="52rem"
+          />
+        </Section>
+      )}
 
-      <Section id="evidence" {...text.evidence}>
-        <ReportTable
-          caption={text.evidence.caption}
-          columns={EVIDENCE_COLUMNS}
-          rows={data.evidence.rows}
-          count={data.evidence.total}
-          rowKey={(note, index) => `${note.code}-${note.evidenceDate}-${index}`}
-          empty={text.evidence.empty}
-          minWidth="48rem"
-        />
-      </Section>
+      {plan.has('evidence') && (
+        <Section id="evidence" {...text.evidence}>
+          <ReportTable
+            caption={text.evidence.caption}
+            columns={EVIDENCE_COLUMNS}
+            rows={data.evidence.rows}
+            count={data.evidence.total}
+            rowKey={(note, index) => `${note.code}-${note.evidenceDate}-${index}`}
+            empty={text.evidence.empty}
+            minWidth="48rem"
+          />
+        </Section>
+      )}
 
-      <Section id="stale" {...text.becameStale}>
-        <ReportTable
-          caption={text.becameStale.caption}
-          columns={ITEM_COLUMNS}
-          rows={becameStale.rows}
-          count={becameStale.total}
-          rowKey={(item) => item.code}
-          empty={text.becameStale.empty}
-          minWidth="48rem"
-        />
-      </Section>
+      {plan.has('becameStale') && (
+        <Section id="stale" {...text.becameStale}>
+          <ReportTable
+            caption={text.becameStale.caption}
+            columns={ITEM_COLUMNS}
+            rows={becameStale.rows}
+            count={becameStale.total}
+            rowKey={(item) => item.code}
+            empty={text.becameStale.empty}
+            minWidth="48rem"
+          />
+        </Section>
+      )}
 
-      <Section id="overdue" {...text.becameOverdue}>
-        <ReportTable
-          caption={text.becameOverdue.caption}
-          columns={ITEM_COLUMNS}
-          rows={becameOverdue.rows}
-          count={becameOverdue.total}
-          rowKey={(item) => item.code}
-          empty={text.becameOverdue.empty}
-          minWidth="48rem"
-        />
-      </Section>
+      {plan.has('becameOverdue') && (
+        <Section id="overdue" {...text.becameOverdue}>
+          <ReportTable
+            caption={text.becameOverdue.caption}
+            columns={ITEM_COLUMNS}
+            rows={becameOverdue.rows}
+            count={becameOverdue.total}
+            rowKey={(item) => item.code}
+            empty={text.becameOverdue.empty}
+            minWidth="48rem"
+          />
+        </Section>
+      )}
 
-      <Section id="unchanged" {...text.unchanged}>
-        <ReportTable
-          caption={text.unchanged.caption}
-          columns={ITEM_COLUMNS}
-          rows={unchanged.rows}
-          count={unchanged.total}
-          rowKey={(item) => item.code}
-          empty={text.unchanged.empty}
-          minWidth="48rem"
-        />
-      </Section>
+      {plan.has('unchanged') && (
+        <Section id="unchanged" {...text.unchanged}>
+          <ReportTable
+            caption={text.unchanged.caption}
+            columns={ITEM_COLUMNS}
+            rows={unchanged.rows}
+            count={unchanged.total}
+            rowKey={(item) => item.code}
+            empty={text.unchanged.empty}
+            minWidth="48rem"
+          />
+        </Section>
+      )}
 
-      <Section id="sectors" {...text.sectors}>
-        <ReportTable
-          caption={text.sectors.caption}
-          columns={SECTOR_COLUMNS}
-          rows={data.sectors}
-          rowKey={(row) => row.name}
-          empty={text.sectors.empty}
-          minWidth="52rem"
-        />
-      </Section>
+      {plan.has('sectors') && (
+        <Section id="sectors" {...text.sectors}>
+          <ReportTable
+            caption={text.sectors.caption}
+            columns={SECTOR_COLUMNS}
+            rows={data.sectors}
+            rowKey={(row) => row.name}
+            empty={text.sectors.empty}
+            minWidth="52rem"
+          />
+        </Section>
+      )}
 
       <footer className="border-t border-border pt-4 text-sm text-muted">
         <h2 className="mb-1 text-base font-semibold text-text">{text.about.title}</h2>

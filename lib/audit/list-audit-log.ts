@@ -4,6 +4,8 @@ import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { FieldErrors } from '@/lib/api/errors';
 import { parseDateOnly } from '@/lib/dates';
 import { displayTimeZone } from '@/lib/format';
+import { readAuditNames } from './audit-names';
+import { describeAuditEntry, type AuditDescription } from './describe-audit-entry';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -36,6 +38,13 @@ export const auditLogFilterSchema = z
     entityType: optionalText(64),
     action: optionalText(100),
     entityId: optionalText(64),
+    /** A recommendation's code: its own entries, its evidence's, its links' and bulk changes that reached it. */
+    code: optionalText(64),
+    /** Sign-ins and sign-outs are left out unless asked for ("show"), or unless the action filter names one. */
+    signIns: z
+      .string()
+      .optional()
+      .transform((value) => value === 'show'),
     from: optionalDay,
     to: optionalDay,
     page: z.coerce
@@ -82,7 +91,8 @@ export type AuditLogEntry = {
   /** Pretty-printed JSON, or null when the entry has none. */
   before: string | null;
   after: string | null;
-};
+  ip: string | null;
+} & AuditDescription;
 
 export type AuditLogPage = { entries: AuditLogEntry[]; total: number; page: number; pageCount: number; pageSize: number };
 
@@ -115,6 +125,28 @@ export function startOfDayInZone(day: Date, timeZone: string): Date {
   return new Date(day.getTime() - zoneOffsetMs(new Date(guess), timeZone));
 }
 
+/** The actions that record a session starting or ending, hidden by default: they would drown the changes. */
+export const SESSION_ACTIONS = ['auth.sign_in', 'auth.sign_out'];
+
+/** The entries about one recommendation, found through its id and the ids of its evidence and links (one query each, all indexed). */
+async function codeWhere(db: Db, code: string) {
+  const item = await db.recommendation.findFirst({ where: { OR: [{ code }, { code: code.toUpperCase() }] }, select: { id: true, code: true } });
+  if (!item) return { id: '__no_such_recommendation__' };
+  const [notes, links] = await Promise.all([
+    db.evidenceNote.findMany({ where: { recommendationId: item.id }, select: { id: true } }),
+    db.recommendationLink.findMany({ where: { OR: [{ fromId: item.id }, { toId: item.id }] }, select: { id: true } }),
+  ]);
+  return {
+    OR: [
+      { entityType: 'recommendation', entityId: item.id },
+      ...(notes.length ? [{ entityType: 'evidence_note', entityId: { in: notes.map((note) => note.id) } }] : []),
+      ...(links.length ? [{ entityType: 'recommendation_link', entityId: { in: links.map((link) => link.id) } }] : []),
+      // A bulk change is one entry for many items; it lists their codes, quoted.
+      { action: 'recommendation.bulk_update', after: { contains: `"${item.code}"` } },
+    ],
+  };
+}
+
 function whereOf(filters: AuditLogFilters, timeZone: string) {
   const { user } = filters;
   const actor =
@@ -132,7 +164,17 @@ function whereOf(filters: AuditLogFilters, timeZone: string) {
     ...(filters.action ? { action: filters.action } : {}),
     ...(filters.entityId ? { entityId: filters.entityId } : {}),
     ...(createdAt ? { createdAt } : {}),
+    ...(!filters.signIns && !filters.action ? { action: { notIn: SESSION_ACTIONS } } : {}),
   };
+}
+
+function parsed(json: string | null): unknown {
+  if (json === null) return null;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return null;
+  }
 }
 
 function pretty(json: string | null): string | null {
@@ -149,7 +191,8 @@ function pretty(json: string | null): string | null {
 /** `timeZone`: the one times are shown in (lib/format.ts), so a day in the filter is that day on the page. */
 export async function listAuditLog(db: Db, filters: AuditLogFilters, actor: Actor, timeZone = displayTimeZone()): Promise<AuditLogPage> {
   requireRole(actor, 'ADMIN');
-  const where = whereOf(filters, timeZone);
+  const base = whereOf(filters, timeZone);
+  const where = filters.code ? { AND: [base, await codeWhere(db, filters.code)] } : base;
   const [total, rows] = await Promise.all([
     db.auditLog.count({ where }),
     db.auditLog.findMany({
@@ -157,11 +200,24 @@ export async function listAuditLog(db: Db, filters: AuditLogFilters, actor: Acto
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
       skip: (filters.page - 1) * AUDIT_PAGE_SIZE,
       take: AUDIT_PAGE_SIZE,
-      select: { id: true, createdAt: true, actorId: true, actorLabel: true, action: true, entityType: true, entityId: true, before: true, after: true },
+      select: {
+        id: true,
+        createdAt: true,
+        actorId: true,
+        actorLabel: true,
+        action: true,
+        entityType: true,
+        entityId: true,
+        before: true,
+        after: true,
+        ip: true,
+      },
     }),
   ]);
+  const data = rows.map((row) => ({ ...row, before: parsed(row.before), after: parsed(row.after) }));
+  const names = await readAuditNames(db, data);
   return {
-    entries: rows.map((row) => ({ ...row, before: pretty(row.before), after: pretty(row.after) })),
+    entries: rows.map((row, index) => ({ ...row, before: pretty(row.before), after: pretty(row.after), ...describeAuditEntry(data[index]!, names) })),
     total,
     page: filters.page,
     pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)),

@@ -27,6 +27,7 @@ import { createSeminar } from '@/lib/seminars/create-seminar';
 import { getSeminarForEntry } from '@/lib/seminars/get-seminar-for-entry';
 import { getRecommendation } from '@/lib/recommendations/get-recommendation';
 import { getSourceExcerpt } from '@/lib/recommendations/get-source-excerpt';
+import { getItemTimeline } from '@/lib/recommendations/get-item-timeline';
 import { linkRecommendations, unlinkRecommendations } from '@/lib/recommendations/link-recommendations';
 import { listRecommendations } from '@/lib/recommendations/list-recommendations';
 import { updateRecommendation } from '@/lib/recommendations/update-recommendation';
@@ -170,6 +171,7 @@ const OPERATIONS: [name: string, role: Role, run: (actor: Actor) => Promise<unkn
   ['listRecommendations', 'VIEWER', (actor) => listRecommendations(db, recommendationFiltersSchema.parse({}), actor)],
   ['getRecommendation', 'VIEWER', (actor) => getRecommendation(db, item.id, actor)],
   ['getSourceExcerpt', 'VIEWER', (actor) => getSourceExcerpt(db, item.id, actor)],
+  ['getItemTimeline', 'VIEWER', (actor) => getItemTimeline(db, item.id, actor)],
   ['getDashboardData', 'VIEWER', (actor) => getDashboardData(db, { query: DEFAULT_PROGRESS_QUERY, asOf: day, today: day }, actor)],
   ['getCachedProgressReport', 'VIEWER', (actor) => getCachedProgressReport(db, DEFAULT_PROGRESS_QUERY, actor)],
   ['getQuarterlyReport', 'VIEWER', (actor) => getQuarterlyReport(db, { quarter, seminar: [], theme: [], sector: [], generatedBy: 'x' }, actor)],

@@ -6,7 +6,10 @@ import { TrackerSqliteAdapter } from './sqlite-adapter';
 
 /**
  * Both generated clients have the same models and methods (the PostgreSQL schema is derived
- * from the SQLite one), so the app is typed against one of them.
+ * from the SQLite one), so the app is typed against one of them. TypeScript cannot relate the two
+ * classes as wholes; lib/db/types.ts checks them model by model and operation by operation at
+ * compile time (PROVIDERS_AGREE), which is what makes the one conversion in createClient sound.
+ * Shared code takes model input types from lib/db/types.ts, never from a generated client.
  */
 export type Db = SqliteClient;
 export type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
@@ -34,7 +37,9 @@ export function isTransactionClient(client: Db | Tx): client is Tx {
 export function createClient(url: string): Db {
   if (providerOf(url) === 'postgresql') {
     const adapter = new PrismaPg({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
-    return new PostgresClient({ adapter }) as unknown as Db;
+    const client = new PostgresClient({ adapter });
+    // Sound by lib/db/types.ts (PROVIDERS_AGREE): every SQLite-typed call is a valid PostgreSQL call.
+    return client as unknown as Db;
   }
   // timeout = SQLite busy timeout: writers wait for the lock instead of failing at once.
   const adapter = new TrackerSqliteAdapter({ url: sqliteFilePath(url), timeout: 10_000 });

@@ -111,9 +111,14 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
   }
 }
 
-/** Applies pending migrations; returns the names applied (empty when up to date). */
-export async function migrate(url: string, dir?: string): Promise<string[]> {
+/**
+ * Applies pending migrations; returns the names applied (empty when up to date). `through` stops
+ * after that migration (a restore loads an older archive into the schema it was made with, then
+ * applies the rest: lib/backup/restore-backup.ts).
+ */
+export async function migrate(url: string, dir?: string, options: { through?: string } = {}): Promise<string[]> {
   const provider = providerOf(url);
-  const migrations = readMigrations(provider, dir);
+  const through = options.through;
+  const migrations = readMigrations(provider, dir).filter((migration) => through === undefined || migration.name <= through);
   return provider === 'sqlite' ? migrateSqlite(url, migrations) : migratePostgres(url, migrations);
 }

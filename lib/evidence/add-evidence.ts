@@ -7,6 +7,7 @@ import { recomputeCurrentStatus } from '@/lib/status/recompute-status';
 import { checkEvidenceDate } from '@/lib/status/status-rules';
 import type { EvidenceInput } from '@/lib/validations/evidence';
 import { lockRecommendations } from '@/lib/recommendations/lock-recommendations';
+import { assertNotWithdrawn } from '@/lib/recommendations/version-conflict';
 
 export type AddedEvidence = { id: string; recommendationId: string; code: string; version: number };
 
@@ -56,8 +57,9 @@ export async function addEvidence(db: Db, recommendationId: string, evidence: Ev
   if (violation) throw new RuleViolationError('rule_violation', violation.message, violation.fields);
   return db.$transaction(async (tx) => {
     await lockRecommendations(tx, [recommendationId]);
-    const item = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true, code: true } });
+    const item = await tx.recommendation.findUnique({ where: { id: recommendationId }, select: { id: true, code: true, archived: true } });
     if (!item) throw NotFoundError.of('The recommendation');
+    assertNotWithdrawn(item);
     const added = await insertEvidenceNote(tx, item, evidence, actor);
     await recomputeCurrentStatus(tx, item.id);
     return added;

@@ -11,6 +11,7 @@ import { checkEvidenceDate } from '@/lib/status/status-rules';
 import type { EvidenceEditInput } from '@/lib/validations/evidence';
 import { evidenceAuditView } from './add-evidence';
 import { lockRecommendations } from '@/lib/recommendations/lock-recommendations';
+import { assertNotWithdrawn } from '@/lib/recommendations/version-conflict';
 
 /** Who is changing evidence: editors may change their own notes, administrators anyone's. */
 export type EvidenceActor = Actor & { id: string };
@@ -29,13 +30,14 @@ export const EVIDENCE_FOR_CHANGE = {
   authorId: true,
   version: true,
   deletedAt: true,
-  recommendation: { select: { code: true } },
+  recommendation: { select: { code: true, archived: true } },
 } as const;
 
 /** The note to change, refused when it is gone or not the actor's to change. */
 export async function evidenceForChange(tx: Tx, evidenceId: string, actor: EvidenceActor) {
   const note = await tx.evidenceNote.findUnique({ where: { id: evidenceId }, select: EVIDENCE_FOR_CHANGE });
   if (!note || note.deletedAt) throw NotFoundError.of('The evidence note');
+  assertNotWithdrawn(note.recommendation);
   if (!canChangeEvidence(actor, note)) {
     throw new ForbiddenError('Editors can change only the evidence they added; ask an administrator to change this note.');
   }

@@ -70,7 +70,10 @@ const recommendationDetailSchema = z.object({
   recommendation: z
     .object({ id: z.string(), code: z.string(), title: z.string(), text: z.string(), status: z.string(), version: z.int() })
     .catchall(z.unknown())
-    .meta({ description: 'The recommendation with its seminar, themes, sectors, status history, evidence notes and links.' }),
+    .meta({
+      description:
+        'The recommendation with its seminar, themes, sectors, status history, evidence notes and links; on GET also `recurrence`: the same ask made at other seminars (`askedBefore`, `askedAgain`: code, title, status, seminar), through links.',
+    }),
 });
 
 const statusChangeResultSchema = z.object({

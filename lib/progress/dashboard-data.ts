@@ -10,6 +10,10 @@ import { listRecentActivity } from './recent-activity';
 import { getRecentSeminarDistribution } from './recent-seminars';
 import { getSeminarArrivals } from './seminar-arrivals';
 import { getStatusDistribution } from './status-distribution';
+import { getRecurringAsks } from '@/lib/recurring/get-recurring-asks';
+
+/** How many recurring asks the dashboard lists; the rest are one click away in the list. */
+export const RECURRING_ASKS_SHOWN = 5;
 
 export type DashboardDataInput = { query: ProgressQuery; asOf: Date; today: Date };
 
@@ -17,7 +21,7 @@ export type DashboardDataInput = { query: ProgressQuery; asOf: Date; today: Date
 export async function loadDashboardData(db: Db, { query, asOf }: DashboardDataInput) {
   const scope = scopeOf(query);
   const [{ seminars, themes, sectors }, quarters] = await Promise.all([loadFilterChoices(db, query.seminar), resolveQuarters(db, query, asOf)]);
-  const [series, arrivals, headline, byTheme, bySector, recentSeminars, activity] = await Promise.all([
+  const [series, arrivals, headline, byTheme, bySector, recentSeminars, activity, recurring] = await Promise.all([
     getProgressSeries(db, { by: 'theme', scope, quarters, asOf }),
     getSeminarArrivals(db, { scope, quarters, asOf }),
     getHeadlineFigures(db, { scope, asOf }),
@@ -25,8 +29,10 @@ export async function loadDashboardData(db: Db, { query, asOf }: DashboardDataIn
     getStatusDistribution(db, { by: 'sector', scope, asOf }),
     getRecentSeminarDistribution(db, { scope, asOf }),
     listRecentActivity(db, { scope, asOf, limit: 10 }),
+    // Today's open asks, whatever the as-of date: a recurring ask is a call to act now.
+    getRecurringAsks(db, { scope, limit: RECURRING_ASKS_SHOWN }),
   ]);
-  return { seminars, themes, sectors, quarters, series, arrivals, headline, byTheme, bySector, recentSeminars, activity };
+  return { seminars, themes, sectors, quarters, series, arrivals, headline, byTheme, bySector, recentSeminars, activity, recurring };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof loadDashboardData>>;

@@ -16,6 +16,7 @@ export type DrillDown = {
   status?: Status;
   stale?: boolean;
   overdue?: boolean;
+  recurring?: boolean;
 };
 
 export function recommendationsHref(scope: ItemScope, drill: DrillDown = {}): string {
@@ -28,6 +29,7 @@ export function recommendationsHref(scope: ItemScope, drill: DrillDown = {}): st
   if (drill.status) params.set('status', drill.status);
   if (drill.stale) params.set('stale', 'true');
   if (drill.overdue) params.set('overdue', 'true');
+  if (drill.recurring) params.set('recurring', 'true');
   const query = params.toString();
   return query ? `/recommendations?${query}` : '/recommendations';
 }

@@ -1,5 +1,5 @@
 import type { Db } from '@/lib/db';
-import type { Prisma } from '@/lib/db/generated/sqlite/client';
+import type { RecommendationWhereInput } from '@/lib/db/types';
 import { isStatus, type Status } from '@/lib/status/status';
 import { recordedCutOf, type ItemScope } from './history-sql';
 
@@ -32,7 +32,7 @@ export type ActivityEntry =
 const SUMMARY_LENGTH = 140;
 
 /** The dashboard's item filters as a Prisma where on Recommendation (the same items as history-sql.ts). */
-export function itemScopeWhere(scope: ItemScope): Prisma.RecommendationWhereInput {
+export function itemScopeWhere(scope: ItemScope): RecommendationWhereInput {
   return {
     archived: false,
     ...(scope.seminar.length ? { seminarId: { in: scope.seminar } } : {}),

@@ -9,7 +9,7 @@ import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/status/status';
 import { filtersToSearchParams } from '@/lib/validations/recommendation-filters';
 import { MAX_BULK_ITEMS, type BulkChange, type BulkTarget, type BulkUpdateInput } from '@/lib/validations/bulk-update';
 import { recommendationWhere } from './recommendation-query';
-import { assertVersion, bumpVersion, versionConflict } from './version-conflict';
+import { assertNotWithdrawn, assertVersion, bumpVersion, versionConflict } from './version-conflict';
 import { withProgressTally } from '@/lib/progress/tally/with-progress-tally';
 
 export type BulkUpdateResult = { changed: string[]; unchanged: string[] };
@@ -19,6 +19,7 @@ type Item = {
   id: string;
   code: string;
   version: number;
+  archived: boolean;
   priority: string;
   primaryThemeId: string;
   secondaryThemes: { themeId: string }[];
@@ -29,6 +30,7 @@ const ITEM_SELECT = {
   id: true,
   code: true,
   version: true,
+  archived: true,
   priority: true,
   primaryThemeId: true,
   secondaryThemes: { select: { themeId: true } },
@@ -145,6 +147,7 @@ async function refuseUnusableVocabulary(tx: Tx, change: BulkChange): Promise<voi
 
 /** Makes the change to one item; false when it already had it (nothing written). */
 async function applyChange(tx: Tx, item: Item, expectedVersion: number, change: BulkChange, actor: Actor): Promise<boolean> {
+  assertNotWithdrawn(item);
   if (change.operation === 'status') {
     await changeStatus(
       tx,

@@ -4,7 +4,7 @@ import { requireRole, type Actor } from '@/lib/auth/actor';
 import { NotFoundError } from '@/lib/errors';
 import type { CorrectTextInput } from '@/lib/validations/recommendation';
 import { lockRecommendations } from './lock-recommendations';
-import { assertVersion, bumpVersion } from './version-conflict';
+import { assertNotWithdrawn, assertVersion, bumpVersion } from './version-conflict';
 
 /**
  * Corrects a recommendation's title and text against the version the form was loaded with. The
@@ -22,10 +22,11 @@ export async function correctRecommendationText(
     await lockRecommendations(tx, [input.recommendationId]);
     const item = await tx.recommendation.findUnique({
       where: { id: input.recommendationId },
-      select: { id: true, code: true, version: true, title: true, text: true },
+      select: { id: true, code: true, version: true, archived: true, title: true, text: true },
     });
     if (!item) throw NotFoundError.of('The recommendation');
     await assertVersion(tx, item, input.expectedVersion);
+    assertNotWithdrawn(item);
     if (item.title === input.title && item.text === input.text) return { id: item.id, code: item.code, version: item.version, changed: false };
 
     const version = await bumpVersion(tx, item.id, input.expectedVersion, { title: input.title, text: input.text });

@@ -1,6 +1,7 @@
 import type { Db } from '@/lib/db';
 import { requireRole, type Actor } from '@/lib/auth/actor';
 import { idOrCodeWhere } from './get-recommendation';
+import { readableSource, type SourceParagraph } from './readable-source';
 
 export type SourceExcerpt = {
   code: string;
@@ -8,7 +9,9 @@ export type SourceExcerpt = {
   seminar: { title: string; date: Date; sourceFileName: string | null };
   lineStart: number;
   lineEnd: number;
-  /** The whole report, split around this recommendation's range [sourceStart, sourceEnd). */
+  /** The report as readable paragraphs, the range highlighted in them (readable-source.ts). */
+  paragraphs: SourceParagraph[];
+  /** The whole report as extracted, split around this recommendation's range [sourceStart, sourceEnd). */
   before: string;
   highlight: string;
   after: string;
@@ -42,6 +45,7 @@ export async function getSourceExcerpt(db: Db, idOrCode: string, actor: Actor): 
     seminar,
     lineStart: row.sourceLineStart,
     lineEnd: row.sourceLineEnd,
+    paragraphs: readableSource(sourceText, { start, end }),
     before: sourceText.slice(0, start),
     highlight: sourceText.slice(start, end),
     after: sourceText.slice(end),

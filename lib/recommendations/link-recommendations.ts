@@ -6,19 +6,26 @@ import { NotFoundError, RuleViolationError } from '@/lib/errors';
 import { writeAudit } from '@/lib/audit/write-audit';
 import { requireRole, type Actor } from '@/lib/auth/actor';
 import type { LinkInput, UnlinkInput } from '@/lib/validations/recommendation';
+import { assertNotWithdrawn } from './version-conflict';
 
 export async function linkRecommendations(db: Db, input: LinkInput, actor: Actor): Promise<{ id: string; code: string; targetCode: string }> {
   requireRole(actor, 'EDITOR');
   return db.$transaction(async (tx) => {
-    const from = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { id: true, code: true } });
+    const from = await tx.recommendation.findUnique({ where: { id: input.recommendationId }, select: { id: true, code: true, archived: true } });
     if (!from) throw NotFoundError.of('The recommendation');
+    assertNotWithdrawn(from);
     const to = await tx.recommendation.findFirst({
       where: { OR: [{ code: input.targetCode }, { code: input.targetCode.toUpperCase() }] },
-      select: { id: true, code: true },
+      select: { id: true, code: true, archived: true },
     });
     if (!to) {
       throw new RuleViolationError('invalid_reference', `There is no recommendation ${input.targetCode}.`, {
         targetCode: [`There is no recommendation with the code ${input.targetCode}. Codes look like 2015-R03.`],
+      });
+    }
+    if (to.archived) {
+      throw new RuleViolationError('withdrawn', `${to.code} is withdrawn: restore it before linking to it.`, {
+        targetCode: [`${to.code} is withdrawn: restore it before linking to it.`],
       });
     }
     if (to.id === from.id) {

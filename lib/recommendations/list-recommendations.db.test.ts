@@ -6,6 +6,12 @@ import { seedRecommendations, seedVocabulary, type SeededRecommendation } from '
 import { recommendationFiltersSchema, searchParamsToObject, type RecommendationFilters } from '@/lib/validations/recommendation-filters';
 import { listRecommendations, toRecommendationListDto } from './list-recommendations';
 import { readerActor } from '@/lib/test/refusal';
+import { seedUser } from '@/lib/test/user-factory';
+import { addEvidence } from '@/lib/evidence/add-evidence';
+import { changeStatusNow } from '@/lib/status/change-status';
+import { PRIORITY_RANK } from '@/lib/status/status';
+import { bulkUpdateRecommendations } from './bulk-update';
+import { updateRecommendation } from './update-recommendation';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -206,6 +212,53 @@ describe('recommendation list: sorting', () => {
   });
 });
 
+describe('recommendation list: priority and last update', () => {
+  it('sort: by priority in the database, high first when descending, ties by code either way', async () => {
+    const { items, only } = await seminarWith(5);
+    const [i1, i2, i3, i4, i5] = items as [SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation, SeededRecommendation];
+    const editor = await seedUser(db, { role: 'EDITOR' });
+    // Every way a priority is written keeps the rank the sort reads: a plain write, the item's edit form, a bulk change.
+    await set(i1, { priority: 'LOW' });
+    await updateRecommendation(db, i2.id, { expectedVersion: 1, priority: 'HIGH' }, editor.actor);
+    await bulkUpdateRecommendations(
+      db,
+      { target: { kind: 'items', items: [{ id: i4.id, expectedVersion: 1 }] }, change: { operation: 'priority', priority: 'HIGH' } },
+      editor.actor,
+    );
+    await set(i5, { priority: 'LOW' });
+    // i3 keeps the default, MEDIUM.
+    const ranks = await db.recommendation.findMany({ where: { seminarId: i1.seminarId }, select: { priority: true, priorityRank: true } });
+    for (const row of ranks) expect(row.priorityRank).toBe(PRIORITY_RANK[row.priority as keyof typeof PRIORITY_RANK]);
+
+    expect(await codes(`${only}&sort=priority&dir=desc`)).toEqual([i2, i4, i3, i1, i5].map((item) => item.code));
+    expect(await codes(`${only}&sort=priority&dir=asc`)).toEqual([i1, i5, i3, i2, i4].map((item) => item.code));
+    const rows = (await listRecommendations(db, filters(`${only}&sort=priority&dir=desc`), readerActor())).items;
+    expect(rows.map((row) => row.priority)).toEqual(['HIGH', 'HIGH', 'MEDIUM', 'LOW', 'LOW']);
+  });
+
+  it('sort: last update is the last status change or evidence (the stale rule’s date), not the last edit of the record', async () => {
+    const { items, only } = await seminarWith(3, '2015-02-12');
+    const [i1, i2, i3] = items as [SeededRecommendation, SeededRecommendation, SeededRecommendation];
+    const editor = await seedUser(db, { role: 'EDITOR' });
+    const day = (text: string) => new Date(`${text}T00:00:00Z`);
+    await changeStatusNow(db, { recommendationId: i1.id, expectedVersion: 1, status: 'IN_PROGRESS', effectiveDate: day('2019-06-01') }, editor.actor);
+    await addEvidence(db, i2.id, { body: 'A ministry circular.', evidenceDate: day('2021-03-01') }, editor.actor);
+    // Edited last, but its last activity is still the seminar: an edit of its details is not activity.
+    await updateRecommendation(db, i3.id, { expectedVersion: 1, priority: 'HIGH' }, editor.actor);
+
+    expect(await codes(`${only}&sort=activity&dir=desc`)).toEqual([i2, i1, i3].map((item) => item.code));
+    expect(await codes(`${only}&sort=updated&dir=desc`)).toEqual([i3, i2, i1].map((item) => item.code));
+    const rows = (await listRecommendations(db, filters(`${only}&sort=activity&dir=desc`), readerActor())).items;
+    expect(rows.map((row) => row.lastActivityAt.toISOString().slice(0, 10))).toEqual(['2021-03-01', '2019-06-01', '2015-02-12']);
+    // The stale filter reads the same date: 180 days before 2021-06-01 leaves only the item with evidence in 2021 out.
+    const stale = await codes(`${only}&stale=true&sort=code`, day('2021-06-01'));
+    expect(stale).toEqual([i1, i3].map((item) => item.code));
+    // Each row says so too, by the same rule and days.
+    const marked = (await listRecommendations(db, filters(`${only}&sort=code`), readerActor(), day('2021-06-01'))).items;
+    expect(marked.map((row) => row.stale)).toEqual([true, false, true]);
+  });
+});
+
 describe('recommendation list: pagination', () => {
   async function walk(query: string): Promise<string[]> {
     const seen: string[] = [];
@@ -225,11 +278,13 @@ describe('recommendation list: pagination', () => {
     const titles = ['b', 'a', 'b', 'c', 'a', 'b', 'a'];
     const statuses = ['STALLED', 'IN_PROGRESS', 'STALLED', 'NOT_STARTED', 'STALLED', 'IN_PROGRESS', 'NOT_STARTED'];
     const stamps = ['2024-01-01', '2024-01-01', '2024-01-02', '2024-01-01', '2024-01-03', '2024-01-02', '2024-01-01'];
+    const priorities = ['HIGH', 'LOW', 'HIGH', 'MEDIUM', 'LOW', 'HIGH', 'MEDIUM'];
     for (const [index, item] of [...first.items, ...second.items].entries()) {
-      await set(item, { title: titles[index]!, status: statuses[index]!, updatedAt: new Date(`${stamps[index]!}T00:00:00Z`) });
+      const stamp = new Date(`${stamps[index]!}T00:00:00Z`);
+      await set(item, { title: titles[index]!, status: statuses[index]!, priority: priorities[index]!, updatedAt: stamp, lastActivityAt: stamp });
     }
     const base = `seminar=${first.seminarId}&seminar=${second.seminarId}`;
-    for (const sort of ['code', 'title', 'status', 'updated', 'seminar']) {
+    for (const sort of ['code', 'title', 'status', 'priority', 'activity', 'updated', 'seminar']) {
       for (const dir of ['asc', 'desc']) {
         const query = `${base}&sort=${sort}&dir=${dir}`;
         const whole = await codes(`${query}&pageSize=100`);

@@ -1,7 +1,7 @@
 import type { Db } from '@/lib/db';
 import { requireRole, type Actor } from '@/lib/auth/actor';
 import { today, toDateOnly } from '@/lib/dates';
-import { isOverdue } from '@/lib/status/metrics';
+import { isOverdue, isStale, staleCutoff } from '@/lib/status/metrics';
 import type { Priority, Status } from '@/lib/status/status';
 import { encodeCursor, type RecommendationFilters } from '@/lib/validations/recommendation-filters';
 import type { RecommendationListDto, RecommendationListItemDto } from './recommendation-list-dto';
@@ -23,6 +23,8 @@ export type RecommendationRow = {
   archived: boolean;
   /** Overdue today (lib/status/metrics.ts), as the overdue filter. */
   overdue: boolean;
+  /** Stale today by the filters' staleDays (lib/status/metrics.ts), as the stale filter. */
+  stale: boolean;
   seminar: { id: string; title: string; codePrefix: string };
   primaryTheme: Term;
   secondaryThemes: Term[];
@@ -61,6 +63,7 @@ export async function listRecommendations(db: Db, filters: RecommendationFilters
         text: true,
         status: true,
         priority: true,
+        priorityRank: true,
         version: true,
         targetDate: true,
         updatedAt: true,
@@ -84,16 +87,18 @@ export async function listRecommendations(db: Db, filters: RecommendationFilters
   });
   const evidenceCount = new Map(evidence.map((row) => [row.recommendationId, row._count._all]));
   const start = today(now);
+  const cutoff = staleCutoff(start, filters.staleDays);
   const last = pageRows.at(-1);
   const nextCursor = rows.length > filters.pageSize && last ? encodeCursor(cursorAfter(last, filters.sort, filters.dir)) : null;
   return {
     total,
     nextCursor,
-    items: pageRows.map(({ secondaryThemes, sectors, seminar, position: _position, seminarId: _seminarId, ...row }) => ({
+    items: pageRows.map(({ secondaryThemes, sectors, seminar, position: _position, seminarId: _seminarId, priorityRank: _priorityRank, ...row }) => ({
       ...row,
       status: row.status as Status,
       priority: row.priority as Priority,
       overdue: isOverdue(row.status as Status, row.targetDate, start),
+      stale: isStale(row.status as Status, row.lastActivityAt, cutoff),
       seminar: { id: seminar.id, title: seminar.title, codePrefix: seminar.codePrefix },
       secondaryThemes: secondaryThemes.map((link) => link.theme),
       sectors: sectors.map((link) => link.sector),

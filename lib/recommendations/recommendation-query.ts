@@ -1,19 +1,20 @@
 // The list filters as Prisma WHERE and ORDER BY clauses: shared by the list (one page) and the bulk
 // update ("all N matching"), so both always mean the same set of recommendations.
 import type { Db, Tx } from '@/lib/db';
-import type { Prisma } from '@/lib/db/generated/sqlite/client';
+import type { RecommendationWhereInput, RecommendationOrderByWithRelationInput } from '@/lib/db/types';
 import { today } from '@/lib/dates';
 import { staleCutoff } from '@/lib/status/metrics';
 import { overdueWhere, staleWhere } from '@/lib/status/metrics-sql';
 import { searchWhere } from './search-where';
+import { recurringWhere } from '@/lib/recurring/recurring-where';
 import type { CursorPosition, CursorValue, RecommendationFilters, SortDirection, SortKey } from '@/lib/validations/recommendation-filters';
 
-type Where = Prisma.RecommendationWhereInput;
-type OrderBy = Prisma.RecommendationOrderByWithRelationInput;
+type Where = RecommendationWhereInput;
+type OrderBy = RecommendationOrderByWithRelationInput;
 
 type WhereFilters = Pick<
   RecommendationFilters,
-  'seminar' | 'theme' | 'themeScope' | 'sector' | 'status' | 'priority' | 'stale' | 'staleDays' | 'overdue' | 'includeArchived' | 'q'
+  'seminar' | 'theme' | 'themeScope' | 'sector' | 'status' | 'priority' | 'stale' | 'staleDays' | 'overdue' | 'recurring' | 'includeArchived' | 'q'
 >;
 
 /** Every filter as one WHERE. Different filters narrow (AND); values of one filter widen (any of them). */
@@ -32,6 +33,7 @@ export async function recommendationWhere(client: Db | Tx, filters: WhereFilters
   // Stale and overdue today (lib/status/metrics.ts), on what recompute-status.ts keeps on the item.
   if (filters.stale) and.push(staleWhere(staleCutoff(today(now), filters.staleDays)));
   if (filters.overdue) and.push(overdueWhere(today(now)));
+  if (filters.recurring) and.push(await recurringWhere(client));
   if (filters.q) {
     and.push(await searchWhere(client, filters.q));
   }
@@ -55,7 +57,9 @@ export type SortableRow = {
   code: string;
   title: string;
   status: string;
+  priorityRank: number;
   updatedAt: Date;
+  lastActivityAt: Date;
   seminarId: string;
   position: number;
   seminar: { date: Date };
@@ -91,6 +95,24 @@ const SORTS: Record<SortKey, SortKeySpec[]> = {
       compare: (op, value) => ({ status: { [op]: value as string } }),
       equals: (value) => ({ status: value as string }),
       valueOf: (row) => row.status,
+    },
+    byCode,
+  ],
+  priority: [
+    {
+      orderBy: (dir) => ({ priorityRank: dir }),
+      compare: (op, value) => ({ priorityRank: { [op]: value as number } }),
+      equals: (value) => ({ priorityRank: value as number }),
+      valueOf: (row) => row.priorityRank,
+    },
+    byCode,
+  ],
+  activity: [
+    {
+      orderBy: (dir) => ({ lastActivityAt: dir }),
+      compare: (op, value) => ({ lastActivityAt: { [op]: value as Date } }),
+      equals: (value) => ({ lastActivityAt: value as Date }),
+      valueOf: (row) => row.lastActivityAt,
     },
     byCode,
   ],

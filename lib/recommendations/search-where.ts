@@ -6,9 +6,9 @@ import type { Db, Tx } from '@/lib/db';
 import { dataVersionCache } from '@/lib/cache/data-version-cache';
 import { isTransactionClient, providerOfClient } from '@/lib/db/client';
 import type { Provider } from '@/lib/db/config';
-import type { Prisma } from '@/lib/db/generated/sqlite/client';
+import type { RecommendationWhereInput, StringFilter } from '@/lib/db/types';
 
-type Where = Prisma.RecommendationWhereInput;
+type Where = RecommendationWhereInput;
 
 /**
  * At most this many items are handed to the list by id. Each is a bound parameter of the page's
@@ -27,9 +27,9 @@ const LIKE_WILDCARD = /[%_]/;
  * SQLite's LIKE ignores case (ASCII letters) but has no escape character without an ESCAPE clause
  * Prisma cannot write: a search containing % or _ is narrowed by literalMatchIds() instead.
  */
-function containsText(q: string, provider: Provider): Prisma.StringFilter<'SearchText'> {
+function containsText(q: string, provider: Provider): StringFilter<'SearchText'> {
   // The app is typed against the SQLite client, whose filter type has no `mode`.
-  return (provider === 'postgresql' ? { contains: escapeLike(q), mode: 'insensitive' } : { contains: q }) as Prisma.StringFilter<'SearchText'>;
+  return (provider === 'postgresql' ? { contains: escapeLike(q), mode: 'insensitive' } : { contains: q }) as StringFilter<'SearchText'>;
 }
 
 /** PostgreSQL: `q` with LIKE's wildcards (and the escape character, a backslash) escaped. */

@@ -4,7 +4,7 @@ import { writeAudit } from '@/lib/audit/write-audit';
 import { requireRole, type Actor } from '@/lib/auth/actor';
 import { toDateOnly } from '@/lib/dates';
 import type { RecommendationUpdateInput } from '@/lib/validations/recommendation';
-import { assertVersion, bumpVersion } from './version-conflict';
+import { assertNotWithdrawn, assertVersion, bumpVersion } from './version-conflict';
 import { withProgressTally } from '@/lib/progress/tally/with-progress-tally';
 
 type Fields = {
@@ -22,6 +22,7 @@ async function currentFields(tx: Tx, id: string) {
       id: true,
       code: true,
       version: true,
+      archived: true,
       primaryThemeId: true,
       priority: true,
       targetDate: true,
@@ -89,6 +90,7 @@ export async function updateRecommendation(
     if (!current) throw NotFoundError.of('The recommendation');
     const { item, fields: before } = current;
     await assertVersion(tx, item, input.expectedVersion);
+    assertNotWithdrawn(item);
 
     const primaryThemeId = input.primaryThemeId ?? before.primaryThemeId;
     const after: Fields = {

@@ -2,8 +2,8 @@
 // against; a stale edit is refused with a message naming who changed the item, what and when, so
 // nobody silently overwrites a colleague's work.
 import type { Db, Tx } from '@/lib/db';
-import type { Prisma } from '@/lib/db/generated/sqlite/client';
-import { NotFoundError, EditConflictError } from '@/lib/errors';
+import type { RecommendationUpdateManyMutationInput } from '@/lib/db/types';
+import { NotFoundError, EditConflictError, ConflictError } from '@/lib/errors';
 import { formatDateTime } from '@/lib/format';
 import { isStatus, STATUS_LABEL } from '@/lib/status/status';
 import { conflictAuthor } from '@/lib/audit/conflict-author';
@@ -17,7 +17,7 @@ export async function bumpVersion(
   tx: Tx,
   id: string,
   expectedVersion: number,
-  fields: Omit<Prisma.RecommendationUpdateManyMutationInput, 'version'> = {},
+  fields: Omit<RecommendationUpdateManyMutationInput, 'version'> = {},
 ): Promise<number> {
   const { count } = await tx.recommendation.updateMany({
     where: { id, version: expectedVersion },
@@ -30,6 +30,17 @@ export async function bumpVersion(
 /** Refuses an edit made against an older version, without writing anything (see bumpVersion). */
 export async function assertVersion(tx: Tx | Db, item: { id: string; version: number }, expectedVersion: number): Promise<void> {
   if (item.version !== expectedVersion) throw await versionConflict(tx, item.id);
+}
+
+/**
+ * Refuses any change to a withdrawn item (status, evidence, classification, text, links): it is out
+ * of the lists, counts and reports, and a change would move figures nobody can see. Restoring it
+ * (withdraw-recommendation.ts) is the one change it takes.
+ */
+export function assertNotWithdrawn(item: { code: string; archived: boolean }): void {
+  if (item.archived) {
+    throw new ConflictError('withdrawn', `${item.code} is withdrawn: restore it before changing it.`);
+  }
 }
 
 function parseJson(text: string | null): unknown {

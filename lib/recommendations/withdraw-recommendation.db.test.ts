@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { toDateOnly } from '@/lib/dates';
+import { toDateOnly, today } from '@/lib/dates';
 import { listSeminarSummaries } from '@/lib/seminars/list-seminar-summaries';
 import { httpRefusal, readerActor } from '@/lib/test/refusal';
 import { seedRecommendations } from '@/lib/test/recommendation-factory';
@@ -9,6 +9,14 @@ import { recommendationFiltersSchema, searchParamsToObject } from '@/lib/validat
 import { getRecommendation } from './get-recommendation';
 import { listRecommendations } from './list-recommendations';
 import { restoreRecommendation, withdrawRecommendation } from './withdraw-recommendation';
+import { changeStatusNow } from '@/lib/status/change-status';
+import { addEvidence } from '@/lib/evidence/add-evidence';
+import { editEvidence } from '@/lib/evidence/edit-evidence';
+import { removeEvidence } from '@/lib/evidence/remove-evidence';
+import { bulkUpdateRecommendations } from './bulk-update';
+import { correctRecommendationText } from './correct-recommendation-text';
+import { linkRecommendations } from './link-recommendations';
+import { updateRecommendation } from './update-recommendation';
 
 const db = testDb();
 afterAll(() => db.$disconnect());
@@ -79,5 +87,56 @@ describe('withdraw and restore a recommendation', () => {
     const refusal = await httpRefusal(restoreRecommendation(db, { recommendationId: item!.id, expectedVersion: 1 }, await editor()));
     expect(refusal.status).toBe(409);
     expect(refusal.message).toMatch(/withdrew/);
+  });
+});
+
+describe('a withdrawn item takes no change until it is restored', () => {
+  it('status, evidence (add, edit, remove), classification, text, bulk edits and links are refused with 409 withdrawn, writing nothing; restored, it takes them again', async () => {
+    const [item, other] = await seedRecommendations(db, { count: 2 });
+    const actor = await editor();
+    const day = today();
+    const note = await addEvidence(db, item!.id, { body: 'Ministry circular.', evidenceDate: day }, actor);
+    await withdrawRecommendation(db, { recommendationId: item!.id, expectedVersion: 1, reason: 'Entered by mistake.' }, actor);
+
+    const snapshot = async () => ({
+      item: await db.recommendation.findUniqueOrThrow({ where: { id: item!.id }, select: { version: true, status: true, text: true, priority: true } }),
+      audit: await db.auditLog.count(),
+      history: await db.statusChange.count({ where: { recommendationId: item!.id } }),
+      evidence: await db.evidenceNote.findMany({ where: { recommendationId: item!.id }, select: { id: true, body: true, deletedAt: true, version: true } }),
+      links: await db.recommendationLink.count({ where: { OR: [{ fromId: item!.id }, { toId: item!.id }] } }),
+    });
+    const before = await snapshot();
+
+    const attempts: [string, () => Promise<unknown>][] = [
+      ['status', () => changeStatusNow(db, { recommendationId: item!.id, expectedVersion: 2, status: 'IN_PROGRESS', effectiveDate: day }, actor)],
+      ['add evidence', () => addEvidence(db, item!.id, { body: 'A later note.', evidenceDate: day }, actor)],
+      ['edit evidence', () => editEvidence(db, { evidenceId: note.id, expectedVersion: note.version, body: 'Edited.', evidenceDate: day }, actor)],
+      ['remove evidence', () => removeEvidence(db, { evidenceId: note.id }, actor)],
+      ['classification', () => updateRecommendation(db, item!.id, { expectedVersion: 2, priority: 'HIGH' }, actor)],
+      ['text', () => correctRecommendationText(db, { recommendationId: item!.id, expectedVersion: 2, title: 'New title', text: 'A corrected text.' }, actor)],
+      [
+        'bulk',
+        () =>
+          bulkUpdateRecommendations(
+            db,
+            { target: { kind: 'items', items: [{ id: item!.id, expectedVersion: 2 }] }, change: { operation: 'priority', priority: 'HIGH' } },
+            actor,
+          ),
+      ],
+      ['link from it', () => linkRecommendations(db, { recommendationId: item!.id, targetCode: other!.code }, actor)],
+    ];
+    for (const [what, attempt] of attempts) {
+      const refusal = await httpRefusal(attempt());
+      expect(refusal.status, what).toBe(409);
+      // A bulk refusal lists each item's own reason.
+      expect(JSON.stringify({ message: refusal.message, fields: refusal.fields }), what).toContain('is withdrawn: restore it before changing it');
+    }
+    const toIt = await httpRefusal(linkRecommendations(db, { recommendationId: other!.id, targetCode: item!.code }, actor));
+    expect(toIt.code).toBe('withdrawn');
+    expect(await snapshot()).toEqual(before);
+
+    await restoreRecommendation(db, { recommendationId: item!.id, expectedVersion: 2 }, actor);
+    const changed = await changeStatusNow(db, { recommendationId: item!.id, expectedVersion: 3, status: 'IN_PROGRESS', effectiveDate: day }, actor);
+    expect(changed).toMatchObject({ version: 4, status: 'IN_PROGRESS' });
   });
 });

@@ -104,6 +104,7 @@ export async function buildQuarterlyReport(db: Db, input: BuildQuarterlyReportIn
     color: null,
     items: total.items,
     implemented: total.implemented,
+    noLongerRelevant: total.items - total.counted,
     progress: progressFigure(totalBefore.progress, total.progress),
   };
   const chart = progressChartData(themeSeries, chartQuarters, () => '');
@@ -137,6 +138,7 @@ export async function buildQuarterlyReport(db: Db, input: BuildQuarterlyReportIn
       evidence: evidence.list,
       sectors: sectorSeries.map((series) => ({ ...groupRow(series), ...summary.sector(series.id) })),
       lists: summary.lists(),
+      highlights: summary.highlights(),
     },
   };
 }
@@ -169,6 +171,7 @@ function groupRow(series: ProgressSeries): ReportGroupRow {
     color: series.color,
     items: current?.items ?? 0,
     implemented: current?.implemented ?? 0,
+    noLongerRelevant: (current?.items ?? 0) - (current?.counted ?? 0),
     progress: progressFigure(previous?.progress ?? null, current?.progress ?? null),
   };
 }

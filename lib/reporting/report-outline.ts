@@ -3,9 +3,9 @@
 // only in how a cell is drawn (a link and a status badge on the page, plain text in the PDF) and
 // in column widths, which each supplies per key; TypeScript makes each supply every key.
 // The workbook and CSV files carry fuller columns of their own (report-columns.ts).
-import { formatNumber } from '@/lib/format';
-import { becameOverdueIntro, becameStaleIntro, formatDay } from './report-text';
-import type { QuarterlyReportData } from './report-types';
+import { formatNumber, formatPercent } from '@/lib/format';
+import { becameOverdueIntro, becameStaleIntro, formatDay, formatPointsChange } from './report-text';
+import type { QuarterlyReportData, ReportGroupRow, ReportList } from './report-types';
 
 export type OutlineColumn<Key extends string> = { key: Key; header: string; numeric?: boolean };
 
@@ -14,6 +14,7 @@ const groupColumns = <Name extends string>(header: Name) =>
     { key: 'name', header },
     { key: 'items', header: 'Items', numeric: true },
     { key: 'implemented', header: 'Implemented', numeric: true },
+    { key: 'noLongerRelevant', header: 'No longer relevant', numeric: true },
     { key: 'previous', header: 'Progress a quarter ago', numeric: true },
     { key: 'progress', header: 'Progress', numeric: true },
     { key: 'change', header: 'Change', numeric: true },
@@ -65,6 +66,13 @@ export function columnsOf<Table extends readonly OutlineColumn<string>[], Extra>
   return table.map((column) => ({ ...column, ...perKey[column.key as KeyOf<Table>] }));
 }
 
+/** Why a theme with one of three items implemented can show 100%: said wherever a table has the column. */
+const LEFT_OUT = 'Items no longer relevant are counted under Items and in their own column, and left out of Implemented’s share and of progress.';
+
+/** The notation, explained once, before the first table. */
+export const NOTATION =
+  'Changes in progress are in percentage points (pp): from 40% to 45% is +5 pp. A dash (–) means there is nothing to measure: no item counts towards progress there, or no target date is set.';
+
 export type SectionText = { title: string; intro?: string; caption: string; empty: string };
 
 export type ReportSections = Record<'headline' | 'themes' | 'changes' | 'evidence' | 'becameStale' | 'becameOverdue' | 'unchanged' | 'sectors', SectionText> & {
@@ -86,7 +94,7 @@ export function reportSections(data: QuarterlyReportData): ReportSections {
     },
     themes: {
       title: 'Progress by theme',
-      intro: 'Weighted progress of the recommendations under each primary theme, now and a quarter ago.',
+      intro: `Weighted progress of the recommendations under each primary theme, now and a quarter ago. ${LEFT_OUT}`,
       caption: `Progress by primary theme, ${quarter}`,
       empty: none,
     },
@@ -120,7 +128,7 @@ export function reportSections(data: QuarterlyReportData): ReportSections {
     },
     sectors: {
       title: 'By owner sector',
-      intro: 'A recommendation with several owner sectors counts under each of them.',
+      intro: `A recommendation with several owner sectors counts under each of them. ${LEFT_OUT}`,
       caption: `Progress and activity by owner sector, ${quarter}`,
       empty: none,
     },
@@ -132,4 +140,70 @@ export function reportSections(data: QuarterlyReportData): ReportSections {
 export function headlinePeriodHeaders(data: QuarterlyReportData): { previous: string; current: string } {
   const quarter = data.quarter.label;
   return { previous: `End of ${data.previousQuarter.label}`, current: data.quarter.complete ? `End of ${quarter}` : `${quarter} so far` };
+}
+
+/**
+ * A quarter in which no status change took effect and no recommendation arrived: the report says so
+ * and leaves out the tables that would be empty or unchanged. A seminar's new items are news even
+ * before anything happens to them.
+ */
+export function isQuietQuarter(data: QuarterlyReportData): boolean {
+  return data.changes.total === 0 && (data.headline.tracked.change ?? 0) === 0;
+}
+
+/** The sections the PDF and the print page show, in order: all of them, or in a quiet quarter only those with something to say. */
+export type SectionKey = 'headline' | 'themes' | 'changes' | 'evidence' | 'becameStale' | 'becameOverdue' | 'unchanged' | 'sectors';
+
+export function reportPlan(data: QuarterlyReportData): SectionKey[] {
+  const all: SectionKey[] = ['headline', 'themes', 'changes', 'evidence', 'becameStale', 'becameOverdue', 'unchanged', 'sectors'];
+  if (!isQuietQuarter(data)) return all;
+  const { becameStale, becameOverdue } = data.lists;
+  return all.filter(
+    (key) =>
+      key === 'headline' ||
+      (key === 'evidence' && data.evidence.total > 0) ||
+      (key === 'becameStale' && becameStale.total > 0) ||
+      (key === 'becameOverdue' && becameOverdue.total > 0),
+  );
+}
+
+/** One line of the cover's highlights: a label and its items' codes, or a sentence. */
+export type Highlight = { label: string; text: string; codes: string[] };
+
+const CODES_SHOWN = 8;
+
+function listHighlight(label: string, list: ReportList<{ code: string }>, none: string): Highlight {
+  if (list.total === 0) return { label, text: none, codes: [] };
+  const codes = list.rows.slice(0, CODES_SHOWN).map((row) => row.code);
+  const more = list.total - codes.length;
+  return { label: `${label} (${formatNumber(list.total)})`, text: more > 0 ? `and ${formatNumber(more)} more` : '', codes };
+}
+
+function moverText(row: ReportGroupRow | undefined, none: string): string {
+  if (!row) return none;
+  return `${row.name}, ${formatPointsChange(row.progress.change)} (${formatPercent(row.progress.previous)} to ${formatPercent(row.progress.current)})`;
+}
+
+/**
+ * The quarter at a glance, for the cover of the PDF and the top of the print page: what was
+ * implemented or stalled since the previous quarter, the themes that moved most each way, and the
+ * items now overdue. A quiet quarter (no status change) says so first.
+ */
+export function reportHighlights(data: QuarterlyReportData): { summary: string; lines: Highlight[] } {
+  const quarter = data.quarter.label;
+  const { headline } = data;
+  const summary = isQuietQuarter(data)
+    ? `No status changes in ${quarter}. ${formatNumber(headline.tracked.current ?? 0)} recommendations tracked; weighted progress ${formatPercent(headline.progress.current)}, as at the end of the previous quarter.`
+    : `${formatNumber(headline.tracked.current ?? 0)} recommendations tracked; weighted progress ${formatPercent(headline.progress.current)} (${formatPointsChange(headline.progress.change)} on the previous quarter); ${formatNumber(headline.implemented.current ?? 0)} implemented; ${formatNumber(data.changes.total)} status changes took effect in the quarter.`;
+  const moved = data.themes.filter((row) => row.progress.change !== null && row.progress.change !== 0);
+  const up = moved.filter((row) => row.progress.change! > 0).sort((a, b) => b.progress.change! - a.progress.change! || a.name.localeCompare(b.name))[0];
+  const down = moved.filter((row) => row.progress.change! < 0).sort((a, b) => a.progress.change! - b.progress.change! || a.name.localeCompare(b.name))[0];
+  const lines: Highlight[] = [
+    listHighlight('Newly implemented', data.highlights.newlyImplemented, `None in ${quarter}.`),
+    listHighlight('Newly stalled', data.highlights.newlyStalled, `None in ${quarter}.`),
+    { label: 'Largest move up', text: moverText(up, 'No theme moved up.'), codes: [] },
+    { label: 'Largest move down', text: moverText(down, 'No theme moved down.'), codes: [] },
+    listHighlight('Now overdue', data.lists.becameOverdue, `No item became overdue in ${quarter}.`),
+  ];
+  return { summary, lines };
 }

@@ -38,6 +38,8 @@ export type ReportGroupRow = {
   /** Items with a status on the day. */
   items: number;
   implemented: number;
+  /** Of `items`, those no longer relevant: counted in items but left out of progress. */
+  noLongerRelevant: number;
   progress: Figure<number | null>;
 };
 
@@ -117,6 +119,12 @@ export type ReportItemLists = {
   unchanged: ReportList<ReportItem>;
 };
 
+/** The quarter's news for the cover: items whose status moved to implemented or stalled since the previous quarter's end. */
+export type ReportHighlights = {
+  newlyImplemented: ReportList<ReportItem>;
+  newlyStalled: ReportList<ReportItem>;
+};
+
 export type QuarterlyReportData = {
   organisation: string;
   title: string;
@@ -138,6 +146,7 @@ export type QuarterlyReportData = {
   evidence: ReportList<ReportEvidence>;
   sectors: ReportSectorRow[];
   lists: ReportItemLists;
+  highlights: ReportHighlights;
 };
 
 /** Who made it and when: the only part that differs between two generations of the same report. */

@@ -1,6 +1,6 @@
 import type { ReportItemFacts } from './read-report-items';
 import { ListHead } from './list-head';
-import type { ReportItem, ReportItemLists } from './report-types';
+import type { ReportHighlights, ReportItem, ReportItemLists } from './report-types';
 
 type Activity = { changed: number; stale: number; overdue: number };
 
@@ -18,6 +18,8 @@ export class ReportItemSummary {
   readonly #becameStale = new ListHead<ReportItem>();
   readonly #becameOverdue = new ListHead<ReportItem>();
   readonly #unchanged = new ListHead<ReportItem>();
+  readonly #newlyImplemented = new ListHead<ReportItem>();
+  readonly #newlyStalled = new ListHead<ReportItem>();
 
   add(chunk: ReportItemFacts[]): void {
     for (const facts of chunk) {
@@ -33,6 +35,8 @@ export class ReportItemSummary {
       if (item.becameStale) this.#becameStale.add(item);
       if (item.becameOverdue) this.#becameOverdue.add(item);
       if (item.noChangeSinceSeminar) this.#unchanged.add(item);
+      if (item.status === 'IMPLEMENTED' && item.previousStatus !== 'IMPLEMENTED') this.#newlyImplemented.add(item);
+      if (item.status === 'STALLED' && item.previousStatus !== 'STALLED') this.#newlyStalled.add(item);
     }
   }
 
@@ -43,6 +47,11 @@ export class ReportItemSummary {
 
   lists(): ReportItemLists {
     return { becameStale: this.#becameStale.list, becameOverdue: this.#becameOverdue.list, unchanged: this.#unchanged.list };
+  }
+
+  /** The cover's news: status now implemented (or stalled) and not so at the end of the previous quarter. */
+  highlights(): ReportHighlights {
+    return { newlyImplemented: this.#newlyImplemented.list, newlyStalled: this.#newlyStalled.list };
   }
 }
 

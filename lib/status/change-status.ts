@@ -5,7 +5,7 @@ import { requireRole, type Actor } from '@/lib/auth/actor';
 import { today, toDateOnly } from '@/lib/dates';
 import { insertEvidenceNote } from '@/lib/evidence/add-evidence';
 import { lockRecommendations } from '@/lib/recommendations/lock-recommendations';
-import { assertVersion, bumpVersion } from '@/lib/recommendations/version-conflict';
+import { assertNotWithdrawn, assertVersion, bumpVersion } from '@/lib/recommendations/version-conflict';
 import type { EvidenceInput } from '@/lib/validations/evidence';
 import { appendedChangeTally } from '@/lib/progress/tally/appended-change-tally';
 import { addToTally } from '@/lib/progress/tally/tally-rows';
@@ -60,6 +60,7 @@ export async function changeStatus(tx: Tx, input: ChangeStatusInput, actor: Acto
   });
   if (!item) throw NotFoundError.of('The recommendation');
   await assertVersion(tx, item, input.expectedVersion);
+  assertNotWithdrawn(item);
 
   // Dated on or after the current status (the usual case, a change dated today), the change goes at
   // the end of the history, after the change the current status comes from: that one is in force.

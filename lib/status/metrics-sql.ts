@@ -3,7 +3,7 @@
 // Prisma conditions for the recommendations list. Same order as metrics.ts; metrics.db.test.ts
 // checks each against its TypeScript version on a table of cases.
 import * as Prisma from '@/lib/db/sql';
-import type { Prisma as Models } from '@/lib/db/generated/sqlite/client';
+import type { RecommendationWhereInput } from '@/lib/db/types';
 import { STATUS_WEIGHT, STATUSES } from './status';
 import { CLOSED_STATUSES } from './metrics';
 
@@ -45,7 +45,7 @@ export function weightSql(status: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`(CASE ${status} ${Prisma.join(cases, ' ')} ELSE NULL END)`;
 }
 
-type Where = Models.RecommendationWhereInput;
+type Where = RecommendationWhereInput;
 
 /** The list's stale filter on the stored status and last activity (kept current by lib/status/recompute-status.ts). */
 export function staleWhere(cutoff: Date): Where {

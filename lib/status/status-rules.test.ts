@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDateOnly } from '@/lib/dates';
-import { checkEvidenceDate, checkStatusChange, type StatusChangeFacts } from './status-rules';
+import { checkEvidenceDate, checkStatusChange, evidenceRequiredFor, type StatusChangeFacts } from './status-rules';
 
 const day = (text: string) => parseDateOnly(text)!;
 
@@ -61,5 +61,13 @@ describe('status rules', () => {
   it('status rules: evidence cannot be dated in the future', () => {
     expect(checkEvidenceDate(day('2026-11-24'), day('2026-11-24'))).toBeNull();
     expect(checkEvidenceDate(day('2026-11-25'), day('2026-11-24'), 'evidence.evidenceDate')?.fields['evidence.evidenceDate']).toHaveLength(1);
+  });
+
+  it('status rules: evidence is required with the change only for a status that needs it on an item without any', () => {
+    expect(evidenceRequiredFor('IMPLEMENTED', 0)).toBe(true);
+    expect(evidenceRequiredFor('PARTIALLY_IMPLEMENTED', 0)).toBe(true);
+    expect(evidenceRequiredFor('IMPLEMENTED', 1)).toBe(false);
+    expect(evidenceRequiredFor('IN_PROGRESS', 0)).toBe(false);
+    expect(evidenceRequiredFor(null, 0)).toBe(false);
   });
 });

@@ -21,6 +21,14 @@ export type StatusChangeFacts = {
 
 export type RuleViolation = { message: string; fields: FieldErrors };
 
+/**
+ * Whether moving to `toStatus` needs evidence brought with the change: the status needs evidence
+ * and the item has none. The change-status form says "required" by this as the status is chosen.
+ */
+export function evidenceRequiredFor(toStatus: Status | null, evidenceCount: number): boolean {
+  return toStatus !== null && STATUSES_NEEDING_EVIDENCE.includes(toStatus) && evidenceCount === 0;
+}
+
 /** Every broken rule at once (so a form can show them all); null when the change may be made. */
 export function checkStatusChange(facts: StatusChangeFacts): RuleViolation | null {
   const fields: FieldErrors = {};
@@ -36,7 +44,7 @@ export function checkStatusChange(facts: StatusChangeFacts): RuleViolation | nul
     add('effectiveDate', `The effective date cannot be before the seminar, held on ${formatDate(facts.seminarDate)}.`);
   }
 
-  if (STATUSES_NEEDING_EVIDENCE.includes(facts.toStatus) && facts.evidenceCount === 0 && !facts.inlineEvidence) {
+  if (evidenceRequiredFor(facts.toStatus, facts.evidenceCount) && !facts.inlineEvidence) {
     add('evidence.body', `Marking it ${STATUS_LABEL[facts.toStatus]} needs evidence: add an evidence note first, or describe the evidence with this change.`);
   }
 

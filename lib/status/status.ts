@@ -35,3 +35,6 @@ export function isStatus(value: unknown): value is Status {
 export const PRIORITIES = ['LOW', 'MEDIUM', 'HIGH'] as const;
 export type Priority = (typeof PRIORITIES)[number];
 export const PRIORITY_LABEL: Record<Priority, string> = { LOW: 'Low', MEDIUM: 'Medium', HIGH: 'High' };
+
+/** The priorities' order, as the database's "priorityRank" keeps it (migration *_priority_rank): the list sorts by it. */
+export const PRIORITY_RANK: Record<Priority, number> = { LOW: 1, MEDIUM: 2, HIGH: 3 };

@@ -6,13 +6,17 @@ import { PRIORITIES, STATUSES } from '@/lib/status/status';
 // API's query string (GET /api/v1/recommendations?...). Both arrive as strings and repeated keys;
 // the page parses leniently (dropping what it cannot read, with a notice), the API strictly (400).
 
-export const SORT_KEYS = ['code', 'title', 'status', 'updated', 'seminar'] as const;
+export const SORT_KEYS = ['code', 'title', 'status', 'priority', 'activity', 'updated', 'seminar'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export const SORT_LABEL: Record<SortKey, string> = {
   code: 'Code',
   title: 'Title',
   status: 'Status',
-  updated: 'Last update',
+  priority: 'Priority',
+  // The item's last status change or evidence: what "stale" is measured from (lib/status/metrics.ts).
+  activity: 'Last update',
+  // The record's last edit of any kind (a theme, a correction): for API clients that sync.
+  updated: 'Last edit of the record',
   seminar: 'Seminar',
 };
 export const SORT_DIRECTIONS = ['asc', 'desc'] as const;
@@ -31,6 +35,8 @@ const CURSOR_VALUE_TYPES: Record<SortKey, readonly ('string' | 'date' | 'number'
   code: ['string'],
   title: ['string', 'string'],
   status: ['string', 'string'],
+  priority: ['number', 'string'],
+  activity: ['date', 'string'],
   updated: ['date', 'string'],
   seminar: ['date', 'string', 'number', 'string'],
 };
@@ -123,13 +129,15 @@ const filterFields = {
     description: `Days without activity that make an item stale (default ${DEFAULT_STALE_DAYS}).`,
   }),
   overdue: flag('Only items past their target date that are not implemented or no longer relevant.'),
+  recurring: flag('Only recurring items: linked to the same ask made at another seminar.'),
   includeArchived: flag('Include withdrawn items (entered by mistake; kept, but left out of counts).'),
   q: z
     .preprocess(blankIsAbsent, z.string().trim().max(200, 'Search for at most 200 characters.').optional())
     .meta({ description: 'Words to find in the code, title, text or evidence notes (case-insensitive).' }),
-  sort: z
-    .preprocess(blankIsAbsent, z.enum(SORT_KEYS, { error: `Sort by one of: ${SORT_KEYS.join(', ')}.` }).default('code'))
-    .meta({ description: 'Sort by code, title, status, updated (last update) or seminar (date, then order in the report).' }),
+  sort: z.preprocess(blankIsAbsent, z.enum(SORT_KEYS, { error: `Sort by one of: ${SORT_KEYS.join(', ')}.` }).default('code')).meta({
+    description:
+      'Sort by code, title, status, priority (low to high; desc puts high first), activity (last status change or evidence, as the stale filter), updated (last edit of the record) or seminar (date, then order in the report).',
+  }),
   dir: z
     .preprocess(blankIsAbsent, z.enum(SORT_DIRECTIONS, { error: 'Sort direction is asc or desc.' }).default('asc'))
     .meta({ description: 'Sort direction.' }),
@@ -238,7 +246,7 @@ const LIST_PARAMS: ListParam[] = ['seminar', 'theme', 'sector', 'status', 'prior
 export function filtersToSearchParams(
   filters: RecommendationFilters,
   changes: Partial<
-    Pick<RecommendationFilters, ListParam | 'stale' | 'staleDays' | 'overdue' | 'includeArchived' | 'q' | 'sort' | 'dir' | 'pageSize' | 'page'>
+    Pick<RecommendationFilters, ListParam | 'stale' | 'staleDays' | 'overdue' | 'recurring' | 'includeArchived' | 'q' | 'sort' | 'dir' | 'pageSize' | 'page'>
   > = {},
 ): URLSearchParams {
   const next = { ...filters, page: undefined, ...changes };
@@ -249,6 +257,7 @@ export function filtersToSearchParams(
   if (next.stale) params.set('stale', 'true');
   if (next.stale && next.staleDays !== DEFAULT_STALE_DAYS) params.set('staleDays', String(next.staleDays));
   if (next.overdue) params.set('overdue', 'true');
+  if (next.recurring) params.set('recurring', 'true');
   if (next.includeArchived) params.set('includeArchived', 'true');
   if (next.sort !== DEFAULT_FILTERS.sort || next.dir !== DEFAULT_FILTERS.dir) {
     params.set('sort', next.sort);
@@ -261,5 +270,7 @@ export function filtersToSearchParams(
 
 /** Whether any filter narrows the list (sorting and paging do not). */
 export function hasActiveFilters(filters: RecommendationFilters): boolean {
-  return LIST_PARAMS.some((key) => filters[key].length > 0) || filters.stale || filters.overdue || filters.includeArchived || Boolean(filters.q);
+  return (
+    LIST_PARAMS.some((key) => filters[key].length > 0) || filters.stale || filters.overdue || filters.recurring || filters.includeArchived || Boolean(filters.q)
+  );
 }

@@ -11,8 +11,20 @@ import { Histogram } from './histogram';
 import { LIGHTHOUSE_ATTEMPTS, medianRun, retryFailedRun, type PageRun } from './lighthouse';
 import { Random } from './random';
 import { parseArgs } from './run';
+import { benchReportPages, IMPORT_ITEMS, IMPORT_PAGES } from './import';
+import { parseRecommendations, parseReportMetadata } from '@/lib/import/parse-report';
 
 describe('benchmark parts', () => {
+  it('import: the benchmark report has 100 pages and the parser finds its 80 recommendations, title and date', () => {
+    const pages = benchReportPages();
+    expect(pages).toHaveLength(IMPORT_PAGES);
+    const text = pages.map((lines) => lines.join('\n')).join('\f');
+    const items = parseRecommendations(text);
+    expect(items).toHaveLength(IMPORT_ITEMS);
+    expect(items[79]!.text).toContain('number 80');
+    expect(parseReportMetadata(text)).toMatchObject({ title: 'Regional Cooperation on Water, Energy and Trade' });
+  });
+
   it('random: the same seed gives the same sequence, another seed another one', () => {
     const draw = (seed: string) => {
       const random = new Random(seed);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { checkFrontendTargets, frontendTables, type FrontendResult } from './frontend';
 import type { DbKind, Size } from './generate';
 import { Histogram, type HistogramData } from './histogram';
+import { IMPORT_LIMIT_MS, IMPORT_PAGES, importSummary, type ImportEntry } from './import';
 import { TARGET_NAMES, type TargetName } from './targets';
 
 export type Measured = {
@@ -41,6 +42,8 @@ export type BenchResult = {
   rssPeakMB: number;
   /** Lighthouse and first-load JavaScript; always set by a run, absent from files written before it was measured. */
   frontend?: FrontendResult;
+  /** The import target; absent from files written before it was measured. */
+  importReport?: ImportEntry;
 };
 
 export type TargetCheck = { target: string; limit: string; value: string; met: boolean | null };
@@ -191,6 +194,12 @@ export function checkTargets(result: BenchResult, others: ResultFile[]): TargetC
       (value) => `${value.toFixed(1)}x`,
     );
   }
+  const parsed = result.importReport;
+  if (parsed) {
+    const limit = `< ${IMPORT_LIMIT_MS / 1000} s`;
+    if (!parsed.available) checks.push({ target: `import ${IMPORT_PAGES}-page PDF`, limit, value: parsed.reason, met: false });
+    else checks.push({ target: `import ${parsed.pages}-page PDF`, limit, value: `${(parsed.maxMs / 1000).toFixed(1)} s`, met: parsed.maxMs < IMPORT_LIMIT_MS });
+  }
   // The front-end targets are set at M; the database barely matters to them, so both are checked.
   if (result.size === 'M') checks.push(...checkFrontendTargets(result.frontend));
   return checks;
@@ -295,6 +304,8 @@ export function refreshReadme(files = readResultFiles(), readme = README): void 
           resultTable(file),
           '',
           frontendTables(file.frontend),
+          '',
+          importSummary(file.importReport),
           '',
           targetTable(targets),
         ].join('\n'),

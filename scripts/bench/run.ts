@@ -39,6 +39,7 @@ import {
   type SqlFloor,
 } from './report';
 import { startServer, type Server } from './server';
+import { measureImport, type ImportEntry } from './import';
 import { captureStatements, replayStatements } from './sql-floor';
 import { builtRoutes, exportLikeRoutes, LIST_QUERY, pickFixtures, plans, TARGET_NAMES, type TargetName, type TargetPlan } from './targets';
 
@@ -188,6 +189,7 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
   let trivialRoute: Entry = { available: false, reason: 'not measured' };
   let sql: SqlFloor | { available: false; reason: string } = { available: false, reason: 'not measured' };
   let frontend: FrontendResult | undefined;
+  let importReport: ImportEntry = { available: false, reason: 'not measured' };
   try {
     // The floor first, while the server is idle.
     log(`measure: the dashboard's SQL through the driver for ${options.durationSeconds} s`);
@@ -214,6 +216,9 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
       if (plan.name === 'trivialRoute') trivialRoute = entry;
       else results[plan.name] = entry;
     }
+    // Last: the import's extraction worker and its drafts should not weigh on the other measurements.
+    importReport = await measureImport(server, fixtures, routes);
+    log(`measure: import: ${importReport.available ? `slowest ${importReport.maxMs} ms, review page p50 ${importReport.review.p50} ms` : importReport.reason}`);
   } finally {
     load.stop();
     await server.stop();
@@ -233,6 +238,7 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
     floors: { trivialRoute, sql },
     rssPeakMB: Math.round(server.rss.peakMB),
     frontend,
+    importReport,
   };
   const previous = readResultFiles();
   const file: ResultFile = {

@@ -10,6 +10,7 @@ import { LazyProgressOverTimeChart, LazySeminarProgressChart, LazyStatusBarsChar
 import { ThemeSmallMultiples } from '@/components/dashboard/theme-small-multiples';
 import { SeminarMarkerKey } from '@/components/dashboard/seminar-marker-key';
 import { RecentActivityList } from '@/components/dashboard/recent-activity-list';
+import { RecurringAsksList } from '@/components/dashboard/recurring-asks-list';
 import { requireActor } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { today } from '@/lib/dates';
@@ -67,7 +68,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const lookingBack = asOf.getTime() < now.getTime();
   const scope = scopeOf(query);
 
-  const { seminars, themes, sectors, quarters, series, arrivals, headline, byTheme, bySector, recentSeminars, activity } = await getDashboardData(
+  const { seminars, themes, sectors, quarters, series, arrivals, headline, byTheme, bySector, recentSeminars, activity, recurring } = await getDashboardData(
     db,
     { query, asOf, today: now },
     actor,
@@ -254,6 +255,16 @@ export default async function DashboardPage({ searchParams }: Props) {
           <RecentActivityList entries={activity} />
         </section>
       </div>
+
+      <section aria-labelledby="recurring-heading" className="min-w-0 space-y-3">
+        <h2 id="recurring-heading" className="text-lg font-semibold">
+          Recurring asks still open
+        </h2>
+        <p className="text-sm text-muted">
+          Recommendations made again at a later seminar (linked by editors) whose latest ask is not yet implemented, as of today; the most-asked first.
+        </p>
+        <RecurringAsksList recurring={recurring} listHref={recommendationsHref(scope, { recurring: true })} />
+      </section>
     </div>
   );
 }

@@ -13,6 +13,8 @@ export const PDF_FONT = [LATIN, LATIN_EXTENDED];
 
 let registered = false;
 
+const looksLikeAddress = (word: string) => /:\/\/|^www\.|\//.test(word);
+
 /**
  * Registers the fonts from @fontsource/noto-sans (regular and bold; react-pdf reads the WOFF files
  * directly). Read from the project's node_modules: the app, the CLI and the tests all run there.
@@ -26,9 +28,10 @@ export function registerPdfFonts(): void {
   ];
   Font.register({ family: LATIN, fonts: family('latin') });
   Font.register({ family: LATIN_EXTENDED, fonts: family('latin-ext') });
-  // No hyphens inserted into words; only very long runs (URLs, codes) are broken, so they cannot
-  // push a table column off the page.
-  Font.registerHyphenationCallback((word) => (word.length > 28 ? (word.match(/.{1,16}/g) ?? [word]) : [word]));
+  // No hyphens inserted into words; only very long runs (codes) are broken, so they cannot push a
+  // table column off the page. Web addresses never: they are laid out line by line (wrap-url.ts),
+  // and a hyphen would change the address.
+  Font.registerHyphenationCallback((word) => (word.length > 28 && !looksLikeAddress(word) ? (word.match(/.{1,16}/g) ?? [word]) : [word]));
   registered = true;
 }
 

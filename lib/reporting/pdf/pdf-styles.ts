@@ -6,6 +6,8 @@ export const INK = '#111827';
 export const MUTED = '#4b5563';
 export const RULE = '#d1d5db';
 export const HEADER_FILL = '#f3f4f6';
+/** Links: 6.7:1 on white, and underlined nowhere, so the colour is not their only cue: each is a web address. */
+export const LINK = '#1d4ed8';
 
 export const styles = StyleSheet.create({
   page: { fontFamily: PDF_FONT, fontSize: 9, color: INK, paddingTop: 56, paddingBottom: 48, paddingHorizontal: 40 },

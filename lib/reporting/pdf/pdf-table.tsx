@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Text, View } from '@react-pdf/renderer';
 import { rowsNotShown, shownRows } from '../report-text';
 import { pdfLine } from './fonts';
@@ -10,7 +11,13 @@ export type PdfColumn<Row> = {
   /** Right-aligned figures. */
   numeric?: boolean;
   cell: (row: Row) => string;
+  /** Drawn instead of `cell`'s text when a cell needs more than one line of plain text (links); `width` is the cell's inner width in points. */
+  render?: (row: Row, width: number) => ReactNode;
 };
+
+/** The width the tables span: an A4 page less its margins (pdf-styles.ts). */
+export const TABLE_WIDTH = 515;
+const CELL_PADDING = 8;
 
 type CellStyle = typeof styles.cell & { width: string; textAlign: 'left' | 'right' };
 
@@ -20,11 +27,17 @@ function cellStyles<Row>(columns: PdfColumn<Row>[]): CellStyle[] {
 }
 
 function Cells<Row>({ columns, row, cellStyle }: { columns: PdfColumn<Row>[]; row: Row; cellStyle: CellStyle[] }) {
-  return columns.map((column, index) => (
-    <Text key={column.header} style={cellStyle[index]}>
-      {pdfLine(column.cell(row))}
-    </Text>
-  ));
+  return columns.map((column, index) =>
+    column.render ? (
+      <View key={column.header} style={cellStyle[index]}>
+        {column.render(row, (TABLE_WIDTH * column.width) / 100 - CELL_PADDING)}
+      </View>
+    ) : (
+      <Text key={column.header} style={cellStyle[index]}>
+        {pdfLine(column.cell(row))}
+      </Text>
+    ),
+  );
 }
 
 /**

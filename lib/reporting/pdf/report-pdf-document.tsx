@@ -1,5 +1,5 @@
 import { Fragment, type ReactNode } from 'react';
-import { Document, Page, Text, View } from '@react-pdf/renderer';
+import { Document, Link, Page, Text, View } from '@react-pdf/renderer';
 import { formatNumber, formatPercent } from '@/lib/format';
 import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/status/status';
 import {
@@ -15,13 +15,28 @@ import {
   quarterPeriod,
   reportFootnote,
 } from '../report-text';
+import { linkTarget, splitUrls, wrapUrl } from '../wrap-url';
 import type { QuarterlyReport, ReportChange, ReportEvidence, ReportGroupRow, ReportItem, ReportSectorRow } from '../report-types';
 import { pdfLine } from './fonts';
 import { PdfProgressChart } from './pdf-chart';
 import { markdownToPlainText } from './plain-text';
 import { PdfTable, type PdfColumn } from './pdf-table';
-import { CHANGE_TABLE, columnsOf, EVIDENCE_TABLE, headlinePeriodHeaders, ITEM_TABLE, reportSections, SECTOR_TABLE, THEME_TABLE } from '../report-outline';
-import { styles } from './pdf-styles';
+import {
+  CHANGE_TABLE,
+  columnsOf,
+  EVIDENCE_TABLE,
+  headlinePeriodHeaders,
+  isQuietQuarter,
+  ITEM_TABLE,
+  NOTATION,
+  reportHighlights,
+  reportPlan,
+  reportSections,
+  SECTOR_TABLE,
+  THEME_TABLE,
+  type SectionKey,
+} from '../report-outline';
+import { LINK, RULE, styles } from './pdf-styles';
 
 // Long notes are cut in the PDF so a row always fits on a page; the workbook has them in full.
 const NOTE_LENGTH = 600;
@@ -32,23 +47,43 @@ const clip = (text: string | null) => {
 };
 
 // The outline's columns (report-outline.ts), drawn as plain text with widths in percent of the page.
-type PdfCell<Row> = Pick<PdfColumn<Row>, 'width' | 'cell'>;
+type PdfCell<Row> = Pick<PdfColumn<Row>, 'width' | 'cell' | 'render'>;
+
+const FONT_SIZE = 8;
+const noHyphens = (word: string) => [word];
+
+/** A web address as a link, on as many lines as the column needs, broken after its slashes and never hyphenated. */
+function UrlLink({ url, width }: { url: string; width: number }) {
+  return (
+    <Link src={linkTarget(url)} style={{ color: LINK, textDecoration: 'none' }}>
+      <Text hyphenationCallback={noHyphens}>{wrapUrl(url, width, FONT_SIZE).join('\n')}</Text>
+    </Link>
+  );
+}
+
+/** Text with its web addresses taken out of the flow, each a link of its own. */
+function TextWithLinks({ text, width }: { text: string; width: number }) {
+  return splitUrls(text).map((piece, index) =>
+    'url' in piece ? <UrlLink key={index} url={piece.url} width={width} /> : <Text key={index}>{pdfLine(piece.text)}</Text>,
+  );
+}
 
 const groupCells = (nameWidth: number) => ({
   name: { width: nameWidth, cell: (row: ReportGroupRow) => row.name },
-  items: { width: 9, cell: (row: ReportGroupRow) => formatNumber(row.items) },
-  implemented: { width: 12, cell: (row: ReportGroupRow) => formatNumber(row.implemented) },
-  previous: { width: 12, cell: (row: ReportGroupRow) => formatPercent(row.progress.previous) },
-  progress: { width: 11, cell: (row: ReportGroupRow) => formatPercent(row.progress.current) },
-  change: { width: 11, cell: (row: ReportGroupRow) => formatPointsChange(row.progress.change) },
+  items: { width: 7, cell: (row: ReportGroupRow) => formatNumber(row.items) },
+  implemented: { width: 11, cell: (row: ReportGroupRow) => formatNumber(row.implemented) },
+  noLongerRelevant: { width: 10, cell: (row: ReportGroupRow) => formatNumber(row.noLongerRelevant) },
+  previous: { width: 11, cell: (row: ReportGroupRow) => formatPercent(row.progress.previous) },
+  progress: { width: 10, cell: (row: ReportGroupRow) => formatPercent(row.progress.current) },
+  change: { width: 10, cell: (row: ReportGroupRow) => formatPointsChange(row.progress.change) },
 });
 
 const itemName = (row: { code: string; title: string }) => `${row.code} ${row.title}`;
 
-const THEME_COLUMNS = columnsOf<typeof THEME_TABLE, PdfCell<ReportGroupRow>>(THEME_TABLE, groupCells(45));
+const THEME_COLUMNS = columnsOf<typeof THEME_TABLE, PdfCell<ReportGroupRow>>(THEME_TABLE, groupCells(41));
 
 const SECTOR_COLUMNS = columnsOf<typeof SECTOR_TABLE, PdfCell<ReportSectorRow>>(SECTOR_TABLE, {
-  ...groupCells(24),
+  ...groupCells(20),
   changed: { width: 9, cell: (row: ReportSectorRow) => formatNumber(row.changed) },
   stale: { width: 6, cell: (row: ReportSectorRow) => formatNumber(row.stale) },
   overdue: { width: 6, cell: (row: ReportSectorRow) => formatNumber(row.overdue) },
@@ -68,11 +103,24 @@ const CHANGE_COLUMNS = columnsOf<typeof CHANGE_TABLE, PdfCell<ReportChange>>(CHA
 });
 
 const EVIDENCE_COLUMNS = columnsOf<typeof EVIDENCE_TABLE, PdfCell<ReportEvidence>>(EVIDENCE_TABLE, {
-  date: { width: 11, cell: (note: ReportEvidence) => formatDay(note.evidenceDate) },
-  item: { width: 31, cell: itemName },
-  note: { width: 32, cell: (note: ReportEvidence) => clip(markdownToPlainText(note.body)) },
-  source: { width: 15, cell: (note: ReportEvidence) => [note.sourceTitle, note.sourceUrl].filter(Boolean).join(' ') },
-  who: { width: 11, cell: (note: ReportEvidence) => note.who },
+  date: { width: 10, cell: (note: ReportEvidence) => formatDay(note.evidenceDate) },
+  item: { width: 25, cell: itemName },
+  note: {
+    width: 32,
+    cell: (note: ReportEvidence) => clip(markdownToPlainText(note.body)),
+    render: (note: ReportEvidence, width: number) => <TextWithLinks text={clip(markdownToPlainText(note.body))} width={width} />,
+  },
+  source: {
+    width: 23,
+    cell: (note: ReportEvidence) => [note.sourceTitle, note.sourceUrl].filter(Boolean).join(' '),
+    render: (note: ReportEvidence, width: number) => (
+      <>
+        {note.sourceTitle && <Text>{pdfLine(note.sourceTitle)}</Text>}
+        {note.sourceUrl && <UrlLink url={note.sourceUrl} width={width} />}
+      </>
+    ),
+  },
+  who: { width: 10, cell: (note: ReportEvidence) => note.who },
 });
 
 const ITEM_COLUMNS = columnsOf<typeof ITEM_TABLE, PdfCell<ReportItem>>(ITEM_TABLE, {
@@ -129,29 +177,34 @@ function Footer({ report }: { report: QuarterlyReport }) {
 
 function CoverPage({ report }: { report: QuarterlyReport }) {
   const { data, meta } = report;
-  const { headline } = data;
+  const highlights = reportHighlights(data);
   return (
     <Page size="A4" style={styles.coverPage}>
       <View style={styles.coverBody}>
         <Text style={[styles.muted, { fontSize: 12, marginBottom: 8 }]}>{data.organisation}</Text>
         <Text style={{ fontSize: 28, fontWeight: 700, marginBottom: 4 }}>{data.title}</Text>
         <Text style={{ fontSize: 18, marginBottom: 4 }}>{data.quarter.label}</Text>
-        <Text style={[styles.muted, { marginBottom: 24 }]}>{quarterPeriod(data)}</Text>
+        <Text style={[styles.muted, { marginBottom: 18 }]}>{quarterPeriod(data)}</Text>
         <Text style={styles.paragraph}>Implementation of the recommendations of the seminars, round tables and conferences.</Text>
         {filterLines(data).map((line) => (
           <Text key={line} style={styles.muted}>
             {pdfLine(line)}
           </Text>
         ))}
-        <Text style={{ marginTop: 24, marginBottom: 24 }}>
-          {formatNumber(headline.tracked.current)} recommendations tracked; weighted progress {formatPercent(headline.progress.current)} (
-          {formatPointsChange(headline.progress.change)} on the previous quarter); {formatNumber(headline.implemented.current)} implemented;{' '}
-          {formatNumber(data.changes.total)} status changes took effect in the quarter.
+        <Text style={{ fontSize: 12, marginTop: 22, marginBottom: 10 }}>{highlights.summary}</Text>
+        <Text style={[styles.h2, { marginTop: 6 }]}>The quarter at a glance</Text>
+        {highlights.lines.map((line) => (
+          <View key={line.label} style={{ flexDirection: 'row', borderTopWidth: 0.5, borderTopColor: RULE, paddingVertical: 5 }} wrap={false}>
+            <Text style={{ width: '32%', fontWeight: 700 }}>{line.label}</Text>
+            <Text style={{ width: '68%' }}>{[line.codes.join(', '), line.text].filter(Boolean).join(' ')}</Text>
+          </View>
+        ))}
+        <Text style={[styles.small, { marginTop: 14 }]}>
+          Progress is weighted by status; changes in progress are in percentage points (pp). The last page says how every figure is read.
         </Text>
-        <Text>
+        <Text style={{ marginTop: 'auto' }}>
           Generated {formatGeneratedAt(meta.generatedAt)} by {pdfLine(meta.generatedBy)}.
         </Text>
-        <Text style={[styles.small, { marginTop: 'auto' }]}>{reportFootnote(report)}</Text>
       </View>
       <Footer report={report} />
     </Page>
@@ -215,84 +268,107 @@ function SectionsPages({ report }: { report: QuarterlyReport }) {
     { header: 'Change', width: 18, numeric: true, cell: (row) => row.change },
   ];
   const { becameStale, becameOverdue, unchanged } = data.lists;
+  const plan = new Set(reportPlan(data));
+  const lists: (ListSection & { key: SectionKey })[] = [
+    {
+      key: 'changes',
+      rows: data.changes.total,
+      node: (
+        <Section {...text.changes}>
+          <PdfTable columns={CHANGE_COLUMNS} rows={data.changes.rows} count={data.changes.total} empty={text.changes.empty} />
+        </Section>
+      ),
+    },
+    {
+      key: 'evidence',
+      rows: data.evidence.total,
+      node: (
+        <Section {...text.evidence}>
+          <PdfTable columns={EVIDENCE_COLUMNS} rows={data.evidence.rows} count={data.evidence.total} empty={text.evidence.empty} />
+        </Section>
+      ),
+    },
+    {
+      key: 'becameStale',
+      rows: becameStale.total,
+      node: (
+        <Section {...text.becameStale}>
+          <PdfTable columns={ITEM_COLUMNS} rows={becameStale.rows} count={becameStale.total} empty={text.becameStale.empty} />
+        </Section>
+      ),
+    },
+    {
+      key: 'becameOverdue',
+      rows: becameOverdue.total,
+      node: (
+        <Section {...text.becameOverdue}>
+          <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue.rows} count={becameOverdue.total} empty={text.becameOverdue.empty} />
+        </Section>
+      ),
+    },
+    {
+      key: 'unchanged',
+      rows: unchanged.total,
+      node: (
+        <Section {...text.unchanged}>
+          <PdfTable columns={ITEM_COLUMNS} rows={unchanged.rows} count={unchanged.total} empty={text.unchanged.empty} />
+        </Section>
+      ),
+    },
+    {
+      key: 'sectors',
+      rows: data.sectors.length,
+      node: (
+        <Section {...text.sectors}>
+          <PdfTable columns={SECTOR_COLUMNS} rows={data.sectors} empty={text.sectors.empty} />
+        </Section>
+      ),
+    },
+  ];
+  const about: ListSection = {
+    rows: 1,
+    node: (
+      <Section {...text.about}>
+        <Text style={styles.small}>{reportFootnote(report)}</Text>
+      </Section>
+    ),
+  };
+  const headlineSection = (
+    <Section {...text.headline}>
+      <PdfTable columns={headlineColumns} rows={headlineRows(report)} empty={text.headline.empty} />
+      <Text style={[styles.small, styles.paragraph]}>{NOTATION}</Text>
+    </Section>
+  );
+  const shown = [...lists.filter((list) => plan.has(list.key)), about];
+  // A quiet quarter has little to say: all of it on one running page after the cover.
+  if (isQuietQuarter(data)) {
+    return (
+      <RunningPage report={report}>
+        {headlineSection}
+        {shown.map((section, position) => (
+          <Fragment key={position}>{section.node}</Fragment>
+        ))}
+      </RunningPage>
+    );
+  }
   return (
     <>
       <RunningPage report={report}>
-        <Section {...text.headline}>
-          <PdfTable columns={headlineColumns} rows={headlineRows(report)} empty={text.headline.empty} />
-        </Section>
-
+        {headlineSection}
         <Section {...text.themes}>
           <PdfTable columns={THEME_COLUMNS} rows={data.themes} total={data.themeTotal} empty={text.themes.empty} />
           <Text style={styles.h3} minPresenceAhead={200}>
             Progress over time
           </Text>
           <Text style={[styles.paragraph, styles.muted]}>
-            Weighted progress by primary theme at the end of each quarter, {data.series.quarters[0]?.label} to {data.series.quarters.at(-1)?.label}; the dashed
-            line is the overall progress.
+            Weighted progress at the end of each quarter, {data.series.quarters[0]?.label} to {data.series.quarters.at(-1)?.label}: all themes together, then
+            each primary theme on the same scale against all themes.
           </Text>
           <PdfProgressChart series={data.series} />
         </Section>
       </RunningPage>
 
-      {packSections([
-        {
-          rows: data.changes.total,
-          node: (
-            <Section {...text.changes}>
-              <PdfTable columns={CHANGE_COLUMNS} rows={data.changes.rows} count={data.changes.total} empty={text.changes.empty} />
-            </Section>
-          ),
-        },
-        {
-          rows: data.evidence.total,
-          node: (
-            <Section {...text.evidence}>
-              <PdfTable columns={EVIDENCE_COLUMNS} rows={data.evidence.rows} count={data.evidence.total} empty={text.evidence.empty} />
-            </Section>
-          ),
-        },
-        {
-          rows: becameStale.total,
-          node: (
-            <Section {...text.becameStale}>
-              <PdfTable columns={ITEM_COLUMNS} rows={becameStale.rows} count={becameStale.total} empty={text.becameStale.empty} />
-            </Section>
-          ),
-        },
-        {
-          rows: becameOverdue.total,
-          node: (
-            <Section {...text.becameOverdue}>
-              <PdfTable columns={ITEM_COLUMNS} rows={becameOverdue.rows} count={becameOverdue.total} empty={text.becameOverdue.empty} />
-            </Section>
-          ),
-        },
-        {
-          rows: unchanged.total,
-          node: (
-            <Section {...text.unchanged}>
-              <PdfTable columns={ITEM_COLUMNS} rows={unchanged.rows} count={unchanged.total} empty={text.unchanged.empty} />
-            </Section>
-          ),
-        },
-        {
-          rows: data.sectors.length,
-          node: (
-            <Section {...text.sectors}>
-              <PdfTable columns={SECTOR_COLUMNS} rows={data.sectors} empty={text.sectors.empty} />
-            </Section>
-          ),
-        },
-        {
-          rows: 1,
-          node: (
-            <Section {...text.about}>
-              <Text style={styles.small}>{reportFootnote(report)}</Text>
-            </Section>
-          ),
-        },
-      ]).map((sections, index) => (
+      {packSections(shown).map((sections, index) => (
         <RunningPage key={index} report={report}>
           {sections.map((section, position) => (
             <Fragment key={position}>{section}</Fragment>

@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: 'Audit log' };
 
 type Query = Record<string, string | string[] | undefined>;
 
-const FILTER_KEYS = ['user', 'entityType', 'action', 'from', 'to', 'entityId'] as const;
+const FILTER_KEYS = ['code', 'user', 'entityType', 'action', 'from', 'to', 'entityId', 'signIns'] as const;
 
 /** The filters as typed, for the form and for links that keep them (page numbers, "this record"). */
 function typedFilters(query: Query): Record<string, string> {
@@ -41,7 +41,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       <header className="space-y-1">
         <Breadcrumbs trail={[HOME_CRUMB, ADMIN_CRUMB]} current="Audit log" />
         <h1 className="text-2xl font-semibold">Audit log</h1>
-        <p className="text-muted">Every change, who made it and when, with the record before and after. Entries are never edited or removed.</p>
+        <p className="text-muted">
+          Every change, who made it and when, newest first. Each entry keeps the record as it was before and after; entries are never edited or removed.
+        </p>
       </header>
       <AuditFilterForm options={options} values={values} errors={errors} />
       {Object.keys(errors).length > 0 && (

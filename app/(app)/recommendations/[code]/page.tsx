@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { RecurrenceSection } from '@/components/recommendation/recurrence';
+import { getRecurrence } from '@/lib/recurring/get-recurrence';
 import { notFound, redirect } from 'next/navigation';
 import { db } from '@/lib/db';
 import { verifySession } from '@/lib/auth/session';
@@ -9,6 +11,7 @@ import { today, toDateOnly } from '@/lib/dates';
 import { formatDate, formatDateTime } from '@/lib/format';
 import { canChangeEvidence } from '@/lib/evidence/edit-evidence';
 import { getFieldOptions, getRecommendation, type RecommendationDetail } from '@/lib/recommendations/get-recommendation';
+import { getItemTimeline } from '@/lib/recommendations/get-item-timeline';
 import { SEMINAR_KIND_LABEL } from '@/lib/seminars/kinds';
 import { PRIORITY_LABEL, STATUS_LABEL } from '@/lib/status/status';
 import { Breadcrumbs, HOME_CRUMB } from '@/components/ui/breadcrumbs';
@@ -18,9 +21,8 @@ import { ChangeStatusForm } from '@/components/recommendation/change-status-form
 import { EditFieldsForm } from '@/components/recommendation/edit-fields-form';
 import { EvidenceList } from '@/components/recommendation/evidence-list';
 import { AddLinkForm, RemoveLinkButton } from '@/components/recommendation/link-controls';
-import { StatusTimeline } from '@/components/recommendation/status-timeline';
+import { ItemTimeline } from '@/components/recommendation/item-timeline';
 import { CorrectTextForm } from '@/components/recommendation/correct-text-form';
-import { TextRevisions } from '@/components/recommendation/text-revisions';
 import { RestoreForm, WithdrawForm } from '@/components/recommendation/withdrawal-controls';
 
 type Params = { params: Promise<{ code: string }> };
@@ -80,7 +82,9 @@ export default async function RecommendationPage({ params }: Params) {
   const canEdit = hasRole(user.role, 'EDITOR') && !item.archived;
   const canRestore = hasRole(user.role, 'EDITOR') && item.archived;
   const now = toDateOnly(today());
+  const recurrence = await getRecurrence(db, item.id, actorFromUser(user));
   const options = canEdit ? await getFieldOptions(db) : null;
+  const timeline = (await getItemTimeline(db, item.id, actorFromUser(user))) ?? [];
   const themes = options
     ? options.themes.some((theme) => theme.id === item.primaryTheme.id)
       ? options.themes
@@ -104,6 +108,11 @@ export default async function RecommendationPage({ params }: Params) {
           <span className="text-muted">since {formatDate(item.statusDate)}</span>
           {item.overdue && <span className="rounded-full border border-danger px-2 py-0.5 text-xs font-medium text-danger">Overdue</span>}
           {item.archived && <span className="rounded-full border border-border px-2 py-0.5 text-xs">Withdrawn</span>}
+          {recurrence.askedBefore.length > 0 && (
+            <a href="#recurrence-heading" className="rounded-full border border-border px-2 py-0.5 text-xs">
+              Asked before ({recurrence.askedBefore.length})
+            </a>
+          )}
         </p>
         <p className="hidden text-xs text-muted print:block">Printed from the Recommendation Tracker on {formatDateTime(new Date())}.</p>
       </header>
@@ -147,7 +156,15 @@ export default async function RecommendationPage({ params }: Params) {
             ) : (
               <p className="text-sm text-muted">Entered by hand: its text is not marked in a report.</p>
             )}
-            <TextRevisions revisions={item.textRevisions} />
+            {item.textRevisions.length > 0 && (
+              <p className="text-sm text-muted">
+                Corrected {item.textRevisions.length === 1 ? 'once' : `${item.textRevisions.length} times`}: the earlier wording is in the{' '}
+                <a href="#history-heading" className="underline">
+                  history
+                </a>
+                .
+              </p>
+            )}
             {canEdit && (
               <details className="rounded-lg border border-border bg-surface p-4 print:hidden">
                 <summary className="cursor-pointer font-semibold">Correct the text</summary>
@@ -158,25 +175,21 @@ export default async function RecommendationPage({ params }: Params) {
             )}
           </section>
 
-          <section aria-labelledby="history-heading" className="space-y-3">
-            <h2 id="history-heading" className="text-lg font-semibold">
-              Status history
-            </h2>
-            <StatusTimeline history={item.history} />
-            {canEdit && (
-              <div className="rounded-lg border border-border bg-surface p-4 print:hidden">
-                <h3 className="mb-3 font-semibold">Change the status</h3>
-                <ChangeStatusForm
-                  recommendationId={item.id}
-                  version={item.version}
-                  currentStatus={item.status}
-                  evidenceCount={item.evidence.length}
-                  seminarDate={toDateOnly(item.seminar.date)}
-                  today={now}
-                />
-              </div>
-            )}
-          </section>
+          {canEdit && (
+            <section aria-labelledby="change-status-heading" className="space-y-3 rounded-lg border border-border bg-surface p-4 print:hidden">
+              <h2 id="change-status-heading" className="text-lg font-semibold">
+                Change the status
+              </h2>
+              <ChangeStatusForm
+                recommendationId={item.id}
+                version={item.version}
+                currentStatus={item.status}
+                evidenceCount={item.evidence.length}
+                seminarDate={toDateOnly(item.seminar.date)}
+                today={now}
+              />
+            </section>
+          )}
 
           <section aria-labelledby="evidence-heading" className="space-y-3">
             <h2 id="evidence-heading" className="text-lg font-semibold">
@@ -195,6 +208,14 @@ export default async function RecommendationPage({ params }: Params) {
                 </div>
               </details>
             )}
+          </section>
+
+          <section aria-labelledby="history-heading" className="space-y-3">
+            <h2 id="history-heading" className="scroll-mt-24 text-lg font-semibold">
+              History
+            </h2>
+            <p className="text-sm text-muted">Every change to this recommendation, newest first: its status, evidence, details, text and links.</p>
+            <ItemTimeline entries={timeline} />
           </section>
         </div>
 
@@ -225,6 +246,8 @@ export default async function RecommendationPage({ params }: Params) {
               </details>
             )}
           </section>
+
+          <RecurrenceSection recurrence={recurrence} />
 
           <section aria-labelledby="related-heading" className="space-y-3">
             <h2 id="related-heading" className="text-lg font-semibold">
