@@ -11,7 +11,9 @@ const quarters = [
 ];
 
 function chart(overall: (number | null)[], counted: number[]): ProgressChartData {
-  return { quarters, overall, counted, lines: [] };
+  // One group holding every item, so the items tracked per quarter are the counted ones.
+  const line = { id: 'all', name: 'All', color: '#000', href: '', values: overall, shares: overall, items: counted };
+  return { quarters, overall, counted, lines: [line] };
 }
 
 const arrival = (over: Partial<SeminarArrival>): SeminarArrival => ({
@@ -55,6 +57,21 @@ describe('seminar arrivals on the progress chart', () => {
     expect(explainArrivalDrops(chart([40, 20, 20], [10, 10, 10]), [arrival({ quarter: '2015-Q2' })])).toEqual([]);
     // No progress figure before the quarter: nothing fell.
     expect(explainArrivalDrops(chart([null, 0, 0], [0, 12, 12]), [arrival({})])).toEqual([]);
+  });
+
+  it('marks only quarters whose arrivals are a notable share of the items tracked, at most eight, oldest first', () => {
+    // 1 new item among 30 tracked is not marked; 12 among 19 is.
+    const data = chart([0, 0, 0], [29, 30, 42]);
+    const small = arrival({ quarter: '2015-Q1', items: 1, counted: 1 });
+    const large = arrival({ quarter: '2015-Q2', items: 12, counted: 12 });
+    expect(seminarMarkers(data, [small, large]).map((marker) => marker.quarter)).toEqual(['2015 Q2']);
+
+    const many = Array.from({ length: 12 }, (_, q) => ({ key: `20${10 + q}-Q1`, label: `20${10 + q} Q1` }));
+    const manyData: ProgressChartData = { quarters: many, overall: many.map(() => 0), counted: many.map((_, q) => q + 1), lines: [] };
+    manyData.lines = [{ id: 'all', name: 'All', color: '#000', href: '', values: manyData.overall, shares: manyData.overall, items: many.map(() => 100) }];
+    const arrivals = many.map((quarter, q) => arrival({ quarter: quarter.key, seminarId: `s${q}`, items: 10 + q, counted: 10 + q }));
+    const marked = seminarMarkers(manyData, arrivals);
+    expect(marked.map((marker) => marker.quarter)).toEqual(many.slice(4).map((quarter) => quarter.label));
   });
 
   it('puts one marker per quarter with arrivals, naming each seminar and its items', () => {

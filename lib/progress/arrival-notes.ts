@@ -15,18 +15,33 @@ export type SeminarMarker = {
 /** Drops in overall progress smaller than this (in percentage points) are not explained. */
 export const NOTABLE_DROP = 5;
 
-/** One marker per quarter with arrivals, oldest first; dates formatted for display. */
+/** A quarter is marked when its arrivals are at least this share of the items tracked at its end. */
+export const MARKED_SHARE = 0.1;
+/** At most this many quarters are marked (the largest shares), so the axis stays readable. */
+export const MAX_MARKERS = 8;
+
+/**
+ * The quarters to mark, oldest first: those where seminars brought at least a tenth of the items
+ * tracked at the quarter's end (where a fall in overall progress can come from new items), at most
+ * MAX_MARKERS of them, the largest shares kept; dates formatted for display.
+ */
 export function seminarMarkers(data: ProgressChartData, arrivals: SeminarArrival[]): SeminarMarker[] {
-  const markers: SeminarMarker[] = [];
-  for (const quarter of data.quarters) {
+  const candidates = data.quarters.flatMap((quarter, q) => {
     const here = arrivals.filter((arrival) => arrival.quarter === quarter.key);
-    if (here.length === 0) continue;
-    markers.push({
+    const arrived = here.reduce((sum, arrival) => sum + arrival.items, 0);
+    const tracked = data.lines.reduce((sum, line) => sum + (line.items[q] ?? 0), 0);
+    if (arrived === 0 || arrived < MARKED_SHARE * tracked) return [];
+    const marker: SeminarMarker = {
       quarter: quarter.label,
       seminars: here.map((arrival) => ({ id: arrival.seminarId, title: arrival.title, date: formatDate(arrival.date), items: arrival.items })),
-    });
-  }
-  return markers;
+    };
+    return [{ q, share: tracked > 0 ? arrived / tracked : 1, marker }];
+  });
+  return candidates
+    .sort((a, b) => b.share - a.share || a.q - b.q)
+    .slice(0, MAX_MARKERS)
+    .sort((a, b) => a.q - b.q)
+    .map((candidate) => candidate.marker);
 }
 
 function listOf(parts: string[]): string {
