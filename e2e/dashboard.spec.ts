@@ -23,7 +23,7 @@ test.describe('dashboard', () => {
     await page.goto('/seminars');
     await page.getByRole('link', { name: `Dashboard for ${roundTable.title}` }).click();
     await expect(page).toHaveURL(new RegExp(`/dashboard\\?seminar=${roundTable.id}$`));
-    await expect(page.getByRole('checkbox', { name: roundTable.title })).toBeChecked();
+    await expect(page.getByRole('list', { name: 'Filters in force' }).getByRole('link', { name: `Remove filter Seminar: ${roundTable.title}` })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Headline figures' })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Progress by theme over time' })).toBeVisible();
     const implementedBefore = Number(await figure(page, 'Implemented'));

@@ -58,7 +58,7 @@ const LEGEND = 48;
 
 export function LazyProgressOverTimeChart(props: ComponentProps<typeof ProgressOverTimeChart>) {
   return (
-    <WhenNear minHeight={320 + LEGEND}>
+    <WhenNear minHeight={256 + 24 + (props.chart === 'area' ? LEGEND : 0)}>
       <ProgressOverTime {...props} />
     </WhenNear>
   );

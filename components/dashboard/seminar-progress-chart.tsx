@@ -1,7 +1,8 @@
 'use client';
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
-import { AXIS_STROKE, AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE } from './chart-theme';
+import { AXIS_STROKE, AXIS_TICK, GRID_STROKE } from './chart-theme';
+import { ReadoutBox, ReadoutSlot, useReadout } from './chart-readout';
 
 export type SeminarProgressRow = {
   id: string;
@@ -44,31 +45,44 @@ function ProgressBarLink({ shape }: { shape: BarShapeProps }) {
 
 /** Chart 4: weighted progress per seminar on the as-of day. */
 export function SeminarProgressChart({ rows, label }: { rows: SeminarProgressRow[]; label: string }) {
+  const [readout, setReadout] = useReadout();
   const data: ChartRow[] = rows.map((row) => ({ ...row, value: row.progress ?? 0 }));
   const height = Math.max(100, rows.length * 40 + 48);
   return (
-    <div role="group" tabIndex={0} aria-label={label} className="relative overflow-x-auto rounded-md">
-      <div className="min-w-[28rem]" style={{ height }}>
-        <BarChart
-          responsive
-          accessibilityLayer={false}
-          layout="vertical"
-          data={data}
-          style={{ width: '100%', height: '100%' }}
-          margin={{ top: 4, right: 96, bottom: 4, left: 8 }}
-          barCategoryGap={8}
-        >
-          <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" horizontal={false} />
-          <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} tick={AXIS_TICK} stroke={AXIS_STROKE} />
-          <YAxis type="category" dataKey="name" width={200} tick={AXIS_TICK} stroke={AXIS_STROKE} interval={0} />
-          <Tooltip
-            {...TOOLTIP_STYLE}
-            cursor={{ fill: 'var(--surface-muted)' }}
-            formatter={(value) => (typeof value === 'number' ? `${Math.round(value)}%` : value)}
-          />
-          <Bar dataKey="value" name="Progress" isAnimationActive={false} shape={(shape: BarShapeProps) => <ProgressBarLink shape={shape} />} />
-        </BarChart>
+    <div className="space-y-1">
+      <div role="group" tabIndex={0} aria-label={label} className="relative overflow-x-auto rounded-md">
+        <div className="min-w-[28rem]" style={{ height }}>
+          <BarChart
+            responsive
+            accessibilityLayer={false}
+            layout="vertical"
+            data={data}
+            style={{ width: '100%', height: '100%' }}
+            margin={{ top: 4, right: 96, bottom: 4, left: 8 }}
+            barCategoryGap={8}
+          >
+            <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" horizontal={false} />
+            <XAxis type="number" domain={[0, 100]} ticks={[0, 25, 50, 75, 100]} tickFormatter={(v: number) => `${v}%`} tick={AXIS_TICK} stroke={AXIS_STROKE} />
+            <YAxis type="category" dataKey="name" width={200} tick={AXIS_TICK} stroke={AXIS_STROKE} interval={0} />
+            <Tooltip
+              portal={readout}
+              cursor={{ fill: 'var(--surface-muted)' }}
+              content={({ payload }) => {
+                const row = (payload[0] as { payload?: ChartRow } | undefined)?.payload;
+                return row ? (
+                  <ReadoutBox title={row.name}>
+                    <p>
+                      {percent(row.progress)} progress, {row.total} {row.total === 1 ? 'recommendation' : 'recommendations'}
+                    </p>
+                  </ReadoutBox>
+                ) : null;
+              }}
+            />
+            <Bar dataKey="value" name="Progress" isAnimationActive={false} shape={(shape: BarShapeProps) => <ProgressBarLink shape={shape} />} />
+          </BarChart>
+        </div>
       </div>
+      <ReadoutSlot readoutRef={setReadout} hint="Point at a bar for its figures; each bar opens the seminar’s recommendations." />
     </div>
   );
 }

@@ -2,7 +2,8 @@
 
 import { Bar, BarChart, CartesianGrid, Tooltip, XAxis, YAxis, type BarShapeProps } from 'recharts';
 import { STATUS_LABEL, STATUSES, type Status } from '@/lib/status/status';
-import { AXIS_STROKE, AXIS_TICK, GRID_STROKE, TOOLTIP_STYLE } from './chart-theme';
+import { AXIS_STROKE, AXIS_TICK, GRID_STROKE } from './chart-theme';
+import { ReadoutBox, ReadoutSlot, useReadout } from './chart-readout';
 import { statusPatternFill, StatusSwatch } from './chart-marks';
 
 export type StatusBarRow = {
@@ -68,7 +69,26 @@ function SegmentLink({ status, shape }: { status: Status; shape: BarShapeProps }
 }
 
 /** Charts 2 and 3: how many items of each group are in each status, as stacked horizontal bars. */
+/** The hovered row's counts, in the read-out below the chart: every status with its count, never over the bar. */
+function RowReadout({ row }: { row: ChartRow | undefined }) {
+  if (!row) return null;
+  const total = STATUSES.reduce((sum, status) => sum + row[status], 0);
+  return (
+    <ReadoutBox title={`${row.name}: ${total} ${total === 1 ? 'recommendation' : 'recommendations'}`}>
+      <ul className="flex flex-wrap gap-x-4">
+        {STATUSES.filter((status) => row[status] > 0).map((status) => (
+          <li key={status} className="inline-flex items-center gap-1.5">
+            <StatusSwatch status={status} />
+            {STATUS_LABEL[status]}: {row[status]}
+          </li>
+        ))}
+      </ul>
+    </ReadoutBox>
+  );
+}
+
 export function StatusBarsChart({ rows, legend, label, legendLabel }: Props) {
+  const [readout, setReadout] = useReadout();
   const data: ChartRow[] = rows.map((row) => ({ id: row.id, name: row.name, hrefs: row.hrefs, ...row.counts }));
   const height = Math.max(120, rows.length * 36 + 48);
   return (
@@ -87,7 +107,11 @@ export function StatusBarsChart({ rows, legend, label, legendLabel }: Props) {
             <CartesianGrid stroke={GRID_STROKE} strokeDasharray="3 3" horizontal={false} />
             <XAxis type="number" allowDecimals={false} tick={AXIS_TICK} stroke={AXIS_STROKE} />
             <YAxis type="category" dataKey="name" width={176} tick={AXIS_TICK} stroke={AXIS_STROKE} interval={0} />
-            <Tooltip {...TOOLTIP_STYLE} cursor={{ fill: 'var(--surface-muted)' }} />
+            <Tooltip
+              portal={readout}
+              cursor={{ fill: 'var(--surface-muted)' }}
+              content={({ payload }) => <RowReadout row={(payload[0] as { payload?: ChartRow } | undefined)?.payload} />}
+            />
             {STATUSES.map((status) => (
               <Bar
                 key={status}
@@ -102,7 +126,8 @@ export function StatusBarsChart({ rows, legend, label, legendLabel }: Props) {
           </BarChart>
         </div>
       </div>
-      <ul aria-label={legendLabel} className="flex flex-wrap gap-x-4 gap-y-2 text-sm">
+      <ReadoutSlot readoutRef={setReadout} hint="Point at a bar for its counts; each segment opens its recommendations." />
+      <ul aria-label={legendLabel} className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:flex sm:flex-wrap">
         {legend.map(({ status, href }) => (
           <li key={status}>
             <a href={href} className="inline-flex items-center gap-2 rounded px-1 py-0.5 hover:bg-surface-muted">

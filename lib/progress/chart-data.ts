@@ -29,6 +29,8 @@ export type ProgressChartData = {
   lines: ProgressLine[];
   /** Overall weighted progress per quarter in percent, null where nothing counts. */
   overall: (number | null)[];
+  /** Items that count towards progress per quarter, all groups together (the overall figure's denominator). */
+  counted: number[];
 };
 
 const toPercent = (fraction: number | null) => (fraction === null ? null : Math.round(fraction * 1000) / 10);
@@ -54,6 +56,7 @@ export function progressChartData(
   return {
     quarters: quarters.map((q) => ({ key: q.key, label: q.label })),
     overall: overall.map(toPercent),
+    counted,
     lines: series.map((s) => ({
       id: s.id,
       name: s.name,
@@ -74,22 +77,32 @@ function direction(from: number, to: number): string {
 
 /** Sentences for the progress-over-time chart: overall change, the largest rise, highest and lowest now. */
 export function summariseProgressOverTime(data: ProgressChartData, groupNoun: string): string[] {
+  return [...summariseOverallProgress(data), ...summariseGroupsOverTime(data, groupNoun)];
+}
+
+/** The overall line's sentence: where it started and where it stands. */
+export function summariseOverallProgress(data: ProgressChartData): string[] {
   const lastIndex = data.quarters.length - 1;
   if (lastIndex < 0 || data.lines.length === 0) return ['No recommendations were tracked in the chosen quarters.'];
-  const sentences: string[] = [];
   const firstCounted = data.overall.findIndex((value) => value !== null);
   const lastOverall = data.overall[lastIndex] ?? null;
-  if (firstCounted >= 0 && lastOverall !== null) {
-    const from = data.overall[firstCounted]!;
-    const verb = direction(from, lastOverall);
-    const first = data.quarters[firstCounted]!.label;
-    const last = data.quarters[lastIndex]!.label;
-    sentences.push(
-      verb === 'stayed'
-        ? `Overall progress stayed at ${pct(from)} from ${first} to ${last}.`
-        : `Overall progress ${verb} from ${pct(from)} in ${first} to ${pct(lastOverall)} in ${last}.`,
-    );
-  }
+  if (firstCounted < 0 || lastOverall === null) return [];
+  const from = data.overall[firstCounted]!;
+  const verb = direction(from, lastOverall);
+  const first = data.quarters[firstCounted]!.label;
+  const last = data.quarters[lastIndex]!.label;
+  return [
+    verb === 'stayed'
+      ? `Overall progress stayed at ${pct(from)} from ${first} to ${last}.`
+      : `Overall progress ${verb} from ${pct(from)} in ${first} to ${pct(lastOverall)} in ${last}.`,
+  ];
+}
+
+/** The groups' sentences: the largest rise, and the highest and lowest group in the last quarter. */
+export function summariseGroupsOverTime(data: ProgressChartData, groupNoun: string): string[] {
+  const lastIndex = data.quarters.length - 1;
+  if (lastIndex < 0 || data.lines.length === 0) return [];
+  const sentences: string[] = [];
   const changes = data.lines.flatMap((line) => {
     const start = line.values.findIndex((value) => value !== null);
     const end = line.values[lastIndex] ?? null;

@@ -8,6 +8,7 @@ import { resolveQuarters, scopeOf } from './progress-report';
 import { getProgressSeries } from './progress-series';
 import { listRecentActivity } from './recent-activity';
 import { getRecentSeminarDistribution } from './recent-seminars';
+import { getSeminarArrivals } from './seminar-arrivals';
 import { getStatusDistribution } from './status-distribution';
 import { getRecurringAsks } from '@/lib/recurring/get-recurring-asks';
 
@@ -20,8 +21,9 @@ export type DashboardDataInput = { query: ProgressQuery; asOf: Date; today: Date
 export async function loadDashboardData(db: Db, { query, asOf }: DashboardDataInput) {
   const scope = scopeOf(query);
   const [{ seminars, themes, sectors }, quarters] = await Promise.all([loadFilterChoices(db, query.seminar), resolveQuarters(db, query, asOf)]);
-  const [series, headline, byTheme, bySector, recentSeminars, activity, recurring] = await Promise.all([
+  const [series, arrivals, headline, byTheme, bySector, recentSeminars, activity, recurring] = await Promise.all([
     getProgressSeries(db, { by: 'theme', scope, quarters, asOf }),
+    getSeminarArrivals(db, { scope, quarters, asOf }),
     getHeadlineFigures(db, { scope, asOf }),
     getStatusDistribution(db, { by: 'theme', scope, asOf }),
     getStatusDistribution(db, { by: 'sector', scope, asOf }),
@@ -30,7 +32,7 @@ export async function loadDashboardData(db: Db, { query, asOf }: DashboardDataIn
     // Today's open asks, whatever the as-of date: a recurring ask is a call to act now.
     getRecurringAsks(db, { scope, limit: RECURRING_ASKS_SHOWN }),
   ]);
-  return { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity, recurring };
+  return { seminars, themes, sectors, quarters, series, arrivals, headline, byTheme, bySector, recentSeminars, activity, recurring };
 }
 
 export type DashboardData = Awaited<ReturnType<typeof loadDashboardData>>;

@@ -8,6 +8,7 @@ import { getFieldOptions, getRecommendation } from '@/lib/recommendations/get-re
 import { listRecommendations } from '@/lib/recommendations/list-recommendations';
 import { getFilterChoices, loadFilterChoices } from '@/lib/taxonomy/filter-choices';
 import { loadDashboardData } from '@/lib/progress/dashboard-data';
+import { getSeminarArrivals } from '@/lib/progress/seminar-arrivals';
 import { getHeadlineFigures } from '@/lib/progress/headline-figures';
 import { getProgressReport, resolveQuarters, scopeOf } from '@/lib/progress/progress-report';
 import { getProgressSeries } from '@/lib/progress/progress-series';
@@ -41,6 +42,7 @@ export function dashboardParts(query: ProgressQuery = DEFAULT_PROGRESS_QUERY): R
   return {
     filterOptions: (db) => loadFilterChoices(db, query.seminar),
     progressByTheme: async (db) => getProgressSeries(db, { by: 'theme', scope, quarters: await resolveQuarters(db, query, asOf), asOf }),
+    seminarArrivals: async (db) => getSeminarArrivals(db, { scope, quarters: await resolveQuarters(db, query, asOf), asOf }),
     headlineFigures: (db) => getHeadlineFigures(db, { scope, asOf }),
     distributionByTheme: (db) => getStatusDistribution(db, { by: 'theme', scope, asOf }),
     distributionBySector: (db) => getStatusDistribution(db, { by: 'sector', scope, asOf }),

@@ -7,13 +7,16 @@ import { DistributionTable, ProgressTable, type DistributionTableRow } from '@/c
 import { HeadlineFiguresList } from '@/components/dashboard/headline-figures';
 import { PrintExpand } from '@/components/dashboard/print-expand';
 import { LazyProgressOverTimeChart, LazySeminarProgressChart, LazyStatusBarsChart } from '@/components/dashboard/lazy-charts';
+import { ThemeSmallMultiples } from '@/components/dashboard/theme-small-multiples';
+import { SeminarMarkerKey } from '@/components/dashboard/seminar-marker-key';
 import { RecentActivityList } from '@/components/dashboard/recent-activity-list';
 import { RecurringAsksList } from '@/components/dashboard/recurring-asks-list';
 import { requireActor } from '@/lib/auth/session';
 import { db } from '@/lib/db';
 import { today } from '@/lib/dates';
 import { formatDate, formatNumber } from '@/lib/format';
-import { progressChartData, summariseDistribution, summariseProgressOverTime } from '@/lib/progress/chart-data';
+import { explainArrivalDrops, seminarMarkers } from '@/lib/progress/arrival-notes';
+import { progressChartData, summariseDistribution, summariseGroupsOverTime, summariseOverallProgress } from '@/lib/progress/chart-data';
 import { recommendationsHref, type DrillDown } from '@/lib/progress/drill-down';
 import { getDashboardData } from '@/lib/progress/dashboard-data';
 import { scopeOf } from '@/lib/progress/progress-report';
@@ -65,7 +68,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const lookingBack = asOf.getTime() < now.getTime();
   const scope = scopeOf(query);
 
-  const { seminars, themes, sectors, quarters, series, headline, byTheme, bySector, recentSeminars, activity, recurring } = await getDashboardData(
+  const { seminars, themes, sectors, quarters, series, arrivals, headline, byTheme, bySector, recentSeminars, activity, recurring } = await getDashboardData(
     db,
     { query, asOf, today: now },
     actor,
@@ -73,6 +76,7 @@ export default async function DashboardPage({ searchParams }: Props) {
 
   const quarterOptions = dashboardQuarters({ firstSeminarDate: seminars.firstDate, asOf: now });
   const progress = progressChartData(series, quarters, (themeId) => recommendationsHref(scope, { theme: themeId }));
+  const markers = seminarMarkers(progress, arrivals);
   const themeRows = withHrefs(byTheme, (id) => ({ theme: id }), scope);
   const sectorRows = withHrefs(bySector, (id) => ({ sector: id }), scope);
   // The chart and table show the most recent seminars; the seminars page lists them all.
@@ -83,7 +87,7 @@ export default async function DashboardPage({ searchParams }: Props) {
   const chartHref = (kind: ChartKind) => `/dashboard?${progressQueryToSearchParams(query, { chart: kind }).toString()}`;
 
   return (
-    <div className="space-y-6">
+    <div className="space-y-5">
       <StatusPatterns />
       <PrintExpand />
       <header className="space-y-1">
@@ -112,10 +116,13 @@ export default async function DashboardPage({ searchParams }: Props) {
         today={now}
       />
 
-      <section aria-labelledby="headline-heading" className="space-y-3">
-        <h2 id="headline-heading" className="text-lg font-semibold">
-          Headline figures
-        </h2>
+      <section aria-labelledby="headline-heading" className="space-y-2">
+        <div className="flex flex-wrap items-baseline gap-x-2">
+          <h2 id="headline-heading" className="text-sm font-semibold">
+            Headline figures
+          </h2>
+          <p className="text-xs text-muted">changes since the end of {headline.previousQuarterLabel}</p>
+        </div>
         <HeadlineFiguresList
           figures={headline}
           links={
@@ -134,20 +141,44 @@ export default async function DashboardPage({ searchParams }: Props) {
       <ChartSection
         id="progress-over-time"
         title="Progress by theme over time"
-        summary={summariseProgressOverTime(progress, 'theme')}
+        summary={[...summariseOverallProgress(progress), ...explainArrivalDrops(progress, arrivals)]}
         actions={<ChartSwitch current={query.chart} hrefOf={chartHref} />}
+        chartFirstOnPhone
         chart={
           <LazyProgressOverTimeChart
             data={progress}
             chart={query.chart}
-            label={`${query.chart === 'line' ? 'Line chart' : 'Stacked area chart'}: weighted progress by primary theme per quarter, ${range}. The summary above and the table below give the figures.`}
+            markers={markers}
+            label={`${query.chart === 'line' ? 'Line chart: overall weighted progress per quarter' : 'Stacked area chart: each primary theme’s contribution to overall weighted progress per quarter'}, ${range}, with the seminars whose recommendations were added marked. The summary above and the table below give the figures.`}
             legendLabel="Themes: open a theme’s recommendations"
           />
         }
+        below={
+          <>
+            <SeminarMarkerKey markers={markers} />
+            <div className="space-y-2 border-t border-border pt-3">
+              <h3 className="text-base font-semibold">By theme</h3>
+              <div className="space-y-1 text-sm">
+                {summariseGroupsOverTime(progress, 'theme').map((sentence) => (
+                  <p key={sentence}>{sentence}</p>
+                ))}
+              </div>
+              {query.chart === 'line' && progress.quarters.length > 0 && (
+                <>
+                  <p className="text-sm text-muted">
+                    Every panel runs from 0% to 100% and from {progress.quarters[0]!.label} to {progress.quarters.at(-1)!.label}; the grey line behind each
+                    theme is overall progress.
+                  </p>
+                  <ThemeSmallMultiples data={progress} markers={markers} legendLabel="Themes: open a theme’s recommendations" />
+                </>
+              )}
+            </div>
+          </>
+        }
         note={
           query.chart === 'area'
-            ? 'Stacked areas: each band is a theme’s share of the overall progress (its weighted items over all counted items), so the top edge is the overall progress.'
-            : 'Each line is the weighted progress of the recommendations whose primary theme it is; no-longer-relevant items are left out.'
+            ? 'Each band is what a theme adds to overall progress: its weighted recommendations over all counted ones, in points, so the bands add up to the bold line. The legend gives each theme’s own progress. No-longer-relevant recommendations are left out.'
+            : 'Progress is weighted by status and counts the recommendations whose primary theme it is; no-longer-relevant recommendations are left out.'
         }
         table={<ProgressTable data={progress} groupNoun="theme" />}
       />
