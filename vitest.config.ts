@@ -21,7 +21,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
-          exclude: ['**/*.db.test.ts', BENCH_SMOKE, 'node_modules/**'],
+          exclude: ['**/*.db.test.ts', '**/*.reliability.test.ts', BENCH_SMOKE, 'node_modules/**'],
           environment: 'node',
         },
       },
@@ -39,6 +39,18 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'bench', include: [BENCH_SMOKE], environment: 'node' },
+      },
+      // `npm run test:reliability` only (npm test's test:unit names the three above): tests that start
+      // the app as npm start does (several servers, signals, crashes) and take minutes.
+      {
+        extends: true,
+        test: {
+          name: 'reliability',
+          include: ['scripts/reliability/**/*.reliability.test.ts'],
+          environment: 'node',
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
       },
     ],
   },
