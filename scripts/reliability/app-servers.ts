@@ -7,6 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createWriteStream, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
@@ -22,16 +23,28 @@ export async function sharedBuild(): Promise<string> {
 }
 
 /**
- * A port for a test server: from RELIABILITY_PORTS ("3213-3219") when set, in turn, so runs on a
- * shared machine stay in the range they were given; otherwise any free one.
+ * A port for a test server: a free one from RELIABILITY_PORTS ("3213-3219") when set, so runs on a
+ * shared machine stay in the range they were given (each test file starts at its own place in it);
+ * otherwise any free one.
  */
-let nextInRange = 0;
+let nextInRange = (Number(process.env.VITEST_POOL_ID ?? 1) - 1) * 2;
 export async function testPort(): Promise<number> {
   const range = /^(\d+)-(\d+)$/.exec(process.env.RELIABILITY_PORTS ?? '');
   if (!range) return freePort();
   const [low, high] = [Number(range[1]), Number(range[2])];
-  const port = low + (nextInRange++ % (high - low + 1));
-  return port;
+  for (let tries = 0; tries <= high - low; tries += 1) {
+    const port = low + (nextInRange++ % (high - low + 1));
+    if (await isFree(port)) return port;
+  }
+  throw new Error(`No free port in RELIABILITY_PORTS=${process.env.RELIABILITY_PORTS}`);
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
 }
 
 export type Scratch = { url: string; dir: string; drop(): Promise<void> };
