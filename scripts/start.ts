@@ -5,7 +5,6 @@
 // once, before any server process starts. `--dev` runs one `next dev` instead of building (npm run dev).
 import 'dotenv/config';
 import { spawn } from 'node:child_process';
-import { availableParallelism, totalmem } from 'node:os';
 import { databaseUrl, providerOf } from '../lib/db/config';
 import { prepareDatabase } from '../lib/db/prepare';
 import { SYSTEM_ACTOR } from '../lib/auth/actor';
@@ -16,9 +15,7 @@ import { needsFirstAdmin } from '../lib/users/first-run';
 import { ensureSetupCode, removeSetupCode, setupCodeBanner } from '../lib/users/setup-code';
 import { ensureAppBuild, nextBin } from './lib/app-build';
 import { APP_DIST_DIR, hasBuild } from './lib/build-fingerprint';
-import { runServerCluster, serverNodeOptions } from './lib/server-cluster';
-import { serverMemoryEnv, serverNodeArgs } from './lib/server-memory';
-import { heapLimitMb, webConcurrency, type Concurrency } from './lib/web-concurrency';
+import { serveProduction, serverNodeOptions } from './lib/server-cluster';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -81,27 +78,12 @@ if (dev) {
     process.exit(1);
   }
 
-  // Each server process runs with a heap limit and two malloc arenas (scripts/lib/server-memory.ts),
-  // as many processes as WEB_CONCURRENCY says or the cores and memory allow (scripts/lib/web-concurrency.ts).
-  let nodeArgs: string[];
-  let concurrency: Concurrency;
+  // One server process per core, or WEB_CONCURRENCY (scripts/lib/server-cluster.ts). The NODE_OPTIONS
+  // given here are the operator's: serveProduction adds the preloads itself.
   try {
-    nodeArgs = serverNodeArgs();
-    concurrency = webConcurrency(process.env, availableParallelism(), totalmem() / 2 ** 20, heapLimitMb(nodeArgs));
+    serveProduction(root, ['-p', port], { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS });
   } catch (error) {
     console.error(`error: ${(error as Error).message}`);
     process.exit(1);
   }
-  console.log(`Starting ${concurrency.workers} server process(es) on port ${port} (${concurrency.why}).`);
-  if (providerOf(url) === 'postgresql') {
-    const pool = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    console.log(`Each holds up to ${pool} PostgreSQL connections (DATABASE_POOL_SIZE): ${pool * concurrency.workers} for this server.`);
-  }
-  runServerCluster({
-    root,
-    workers: concurrency.workers,
-    nextArgs: ['-p', port],
-    nodeArgs,
-    env: { ...env, ...serverMemoryEnv(), NODE_OPTIONS: serverNodeOptions(root, process.env.NODE_OPTIONS), NEXT_MANUAL_SIG_HANDLE: '1' },
-  });
 }

@@ -6,9 +6,13 @@
 // not spin) and, on SIGTERM or SIGINT, passes the signal on and waits for the workers to finish
 // their requests (scripts/lib/graceful-shutdown.mjs), killing any still running after SHUTDOWN_MS.
 import cluster, { type Worker } from 'node:cluster';
+import { availableParallelism, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
+import { providerOf } from '../../lib/db/config';
 import { nextBin } from './app-build';
+import { serverMemoryEnv, serverNodeArgs } from './server-memory';
+import { heapLimitMb, webConcurrency } from './web-concurrency';
 
 /** How long a shutdown may take in all: the workers' own deadline is a second shorter (graceful-shutdown.mjs). */
 export const SHUTDOWN_MS = 10_000;
@@ -130,4 +134,27 @@ export function runServerCluster(options: ClusterOptions): void {
   process.on('SIGINT', () => stop('SIGINT'));
 
   for (let i = 0; i < options.workers; i += 1) fork();
+}
+
+/**
+ * The production server on a prepared database and build: as many `next start` processes as
+ * WEB_CONCURRENCY says or the cores and memory allow (scripts/lib/web-concurrency.ts), each with the
+ * heap limit and malloc arenas of scripts/lib/server-memory.ts, the preloads, and Next's signal
+ * handling left to graceful-shutdown.mjs. Throws (before starting anything) on a bad setting.
+ */
+export function serveProduction(root: string, nextArgs: string[], env: NodeJS.ProcessEnv): void {
+  const nodeArgs = serverNodeArgs(env);
+  const concurrency = webConcurrency(env, availableParallelism(), totalmem() / 2 ** 20, heapLimitMb(nodeArgs));
+  console.log(`Starting ${concurrency.workers} server process(es) (${concurrency.why}).`);
+  if (env.DATABASE_URL && providerOf(env.DATABASE_URL) === 'postgresql') {
+    const pool = Number(env.DATABASE_POOL_SIZE ?? 10);
+    console.log(`Each holds up to ${pool} PostgreSQL connections (DATABASE_POOL_SIZE): ${pool * concurrency.workers} for this server.`);
+  }
+  runServerCluster({
+    root,
+    workers: concurrency.workers,
+    nextArgs,
+    nodeArgs,
+    env: { ...env, ...serverMemoryEnv(env), NODE_OPTIONS: serverNodeOptions(root, env.NODE_OPTIONS), NEXT_MANUAL_SIG_HANDLE: '1' },
+  });
 }
