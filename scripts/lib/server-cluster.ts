@@ -4,7 +4,8 @@
 // hands each new connection to the workers in turn. The primary serves nothing itself; it restarts a
 // worker that dies (after a pause that grows while workers keep dying young, so a crash loop does
 // not spin) and, on SIGTERM or SIGINT, passes the signal on and waits for the workers to finish
-// their requests (scripts/lib/graceful-shutdown.mjs), killing any still running after SHUTDOWN_MS.
+// their requests (scripts/lib/graceful-shutdown.mjs), killing any still running a second after their
+// own deadline (10 s after the signal by default).
 import cluster, { type Worker } from 'node:cluster';
 import { availableParallelism, totalmem } from 'node:os';
 import { pathToFileURL } from 'node:url';
@@ -14,8 +15,8 @@ import { nextBin } from './app-build';
 import { serverMemoryEnv, serverNodeArgs } from './server-memory';
 import { heapLimitMb, webConcurrency } from './web-concurrency';
 
-/** How long a shutdown may take in all: the workers' own deadline is a second shorter (graceful-shutdown.mjs). */
-export const SHUTDOWN_MS = 10_000;
+/** The workers' own deadline after a signal (graceful-shutdown.mjs, TRACKER_SHUTDOWN_GRACE_MS); the primary allows a second more. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 9_000;
 /** A worker that served this long before dying is restarted at once, and the pause starts again from its shortest. */
 const STABLE_MS = 30_000;
 const FIRST_PAUSE_MS = 500;
@@ -58,6 +59,8 @@ export type ClusterOptions = {
   nodeArgs: string[];
   /** Each worker's whole environment (NEXT_MANUAL_SIG_HANDLE and NODE_OPTIONS with graceful-shutdown.mjs among it). */
   env: NodeJS.ProcessEnv;
+  /** How long after a signal the primary kills the workers still running. */
+  shutdownMs: number;
   log?: (line: string) => void;
 };
 
@@ -125,10 +128,10 @@ export function runServerCluster(options: ClusterOptions): void {
     // Ctrl+C has already sent SIGINT to the whole process group; a second one changes nothing.
     for (const worker of startedAt.keys()) worker.process.kill(signal);
     forceTimer = setTimeout(() => {
-      console.error(`Server processes still running after ${SHUTDOWN_MS / 1000} s: killing ${[...startedAt.keys()].map((worker) => worker.process.pid).join(', ')}.`);
+      console.error(`Server processes still running after ${options.shutdownMs / 1000} s: killing ${[...startedAt.keys()].map((worker) => worker.process.pid).join(', ')}.`);
       for (const worker of startedAt.keys()) worker.process.kill('SIGKILL');
       unclean = true;
-    }, SHUTDOWN_MS);
+    }, options.shutdownMs);
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
@@ -144,6 +147,8 @@ export function runServerCluster(options: ClusterOptions): void {
  */
 export function serveProduction(root: string, nextArgs: string[], env: NodeJS.ProcessEnv): void {
   const nodeArgs = serverNodeArgs(env);
+  const grace = Number(env.TRACKER_SHUTDOWN_GRACE_MS);
+  const shutdownMs = (Number.isFinite(grace) && grace > 0 ? grace : DEFAULT_SHUTDOWN_GRACE_MS) + 1_000;
   const concurrency = webConcurrency(env, availableParallelism(), totalmem() / 2 ** 20, heapLimitMb(nodeArgs));
   console.log(`Starting ${concurrency.workers} server process(es) (${concurrency.why}).`);
   if (env.DATABASE_URL && providerOf(env.DATABASE_URL) === 'postgresql') {
@@ -155,6 +160,7 @@ export function serveProduction(root: string, nextArgs: string[], env: NodeJS.Pr
     workers: concurrency.workers,
     nextArgs,
     nodeArgs,
+    shutdownMs,
     env: { ...env, ...serverMemoryEnv(env), NODE_OPTIONS: serverNodeOptions(root, env.NODE_OPTIONS), NEXT_MANUAL_SIG_HANDLE: '1' },
   });
 }
