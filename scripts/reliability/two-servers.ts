@@ -14,23 +14,47 @@ export type Pinned = {
   pids(): number[];
 };
 
-/** One keep-alive connection to `server`, which its requests share while it stays open. */
+/**
+ * A keep-alive connection to one server process of `server`. A keep-alive connection can be closed by
+ * the server (idle for 5 s) just as the next request goes out on it; a GET that meets that is sent
+ * again, on a new connection to the same process (connections that reach another are dropped). A POST is
+ * never sent twice: one that reaches another process is recorded in `pids()`.
+ */
 export async function pinnedConnection(server: AppServer): Promise<Pinned> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1, keepAliveMsecs: 60_000 });
+  const newAgent = () => new http.Agent({ keepAlive: true, maxSockets: 1 });
+  let agent = newAgent();
   const seen = new Set<number>();
-  const note = (answer: Answer) => {
-    const pid = pidServing(server.port, answer.clientPort, server.workerPids());
-    seen.add(pid ?? -1);
-    return answer;
-  };
-  const first = note(await httpRequest(server.baseUrl, { path: '/api/health', agent }));
+  const first = await httpRequest(server.baseUrl, { path: '/api/health', agent });
   if (first.status !== 200) throw new Error(`/api/health answered ${first.status}`);
+  const pid = pidServing(server.port, first.clientPort, server.workerPids()) ?? -1;
+  seen.add(pid);
+
+  const send = async (options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<Answer> => {
+    const get = (options.method ?? 'GET') === 'GET';
+    for (let attempt = 0; ; attempt += 1) {
+      let answer: Answer;
+      try {
+        answer = await httpRequest(server.baseUrl, { ...options, agent });
+      } catch (error) {
+        if (!get || attempt >= 20 || !/ECONNRESET|socket hang up/.test((error as Error).message)) throw error;
+        continue;
+      }
+      const servedBy = pidServing(server.port, answer.clientPort, server.workerPids()) ?? -1;
+      if (servedBy === pid || !get || attempt >= 20) {
+        seen.add(servedBy);
+        return answer;
+      }
+      agent.destroy();
+      agent = newAgent();
+    }
+  };
   return {
-    pid: [...seen][0]!,
-    agent,
-    get: async (path, headers = {}) => note(await httpRequest(server.baseUrl, { path, headers, agent })),
-    post: async (path, headers, body) =>
-      note(await httpRequest(server.baseUrl, { method: 'POST', path, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body), agent })),
+    pid,
+    get agent() {
+      return agent;
+    },
+    get: (path, headers = {}) => send({ path, headers }),
+    post: (path, headers, body) => send({ method: 'POST', path, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
     pids: () => [...seen],
   };
 }
