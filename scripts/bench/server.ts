@@ -131,31 +131,29 @@ export async function startServer(options: {
   const command = options.workers
     ? ['--import', 'tsx', 'scripts/serve.ts', ...nextArgs]
     : [...serverNodeArgs(), ...(options.nodeArgs ?? []), nextBin(options.root), 'start', ...nextArgs];
-  const child = spawn(
-    process.execPath,
-    command,
-    {
-      cwd: options.root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        ...serverMemoryEnv(),
-        NODE_ENV: 'production',
-        NEXT_DIST_DIR: options.distDir,
-        DATABASE_URL: options.databaseUrl,
-        NEXTAUTH_SECRET: options.secret,
-        NEXTAUTH_URL: baseUrl,
-        PORT: String(port),
-        NEXT_TELEMETRY_DISABLED: '1',
-        ...(options.workers ? { WEB_CONCURRENCY: String(options.workers) } : {}),
-      },
+  const child = spawn(process.execPath, command, {
+    cwd: options.root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ...serverMemoryEnv(),
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: options.distDir,
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_SECRET: options.secret,
+      NEXTAUTH_URL: baseUrl,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...(options.workers ? { WEB_CONCURRENCY: String(options.workers) } : {}),
     },
-  );
+  });
   const serverLog = createWriteStream(options.logFile);
   child.stdout.pipe(serverLog);
   child.stderr.pipe(serverLog);
   const pid = child.pid!;
-  log(`server: ${options.workers ? `${options.workers} next start processes (npm start's cluster)` : 'next start'} on ${baseUrl} (pid ${pid}, log ${options.logFile})`);
+  log(
+    `server: ${options.workers ? `${options.workers} next start processes (npm start's cluster)` : 'next start'} on ${baseUrl} (pid ${pid}, log ${options.logFile})`,
+  );
 
   const stop = async (graceMs = 5_000) => {
     rss.stop();

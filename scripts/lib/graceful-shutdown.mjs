@@ -73,7 +73,9 @@ function started(request, response) {
 
 async function closeDatabases() {
   const clients = /** @type {Set<{ $disconnect(): Promise<void> }> | undefined} */ (globalThis[SHUTDOWN_CLIENTS]);
-  await Promise.all([...(clients ?? [])].map((client) => client.$disconnect().catch((error) => console.error('graceful shutdown: closing the database failed', error))));
+  await Promise.all(
+    [...(clients ?? [])].map((client) => client.$disconnect().catch((error) => console.error('graceful shutdown: closing the database failed', error))),
+  );
 }
 
 /** @param {NodeJS.Signals} signal */

@@ -128,7 +128,9 @@ export function runServerCluster(options: ClusterOptions): void {
     // Ctrl+C has already sent SIGINT to the whole process group; a second one changes nothing.
     for (const worker of startedAt.keys()) worker.process.kill(signal);
     forceTimer = setTimeout(() => {
-      console.error(`Server processes still running after ${options.shutdownMs / 1000} s: killing ${[...startedAt.keys()].map((worker) => worker.process.pid).join(', ')}.`);
+      console.error(
+        `Server processes still running after ${options.shutdownMs / 1000} s: killing ${[...startedAt.keys()].map((worker) => worker.process.pid).join(', ')}.`,
+      );
       for (const worker of startedAt.keys()) worker.process.kill('SIGKILL');
       unclean = true;
     }, options.shutdownMs);

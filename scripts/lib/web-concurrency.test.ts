@@ -28,7 +28,9 @@ describe('the number of server processes npm start runs', () => {
 
   it('refuses a WEB_CONCURRENCY that is not a whole number of at least 1, saying what is expected', () => {
     for (const value of ['0', '-2', '1.5', 'many']) {
-      expect(() => webConcurrency({ WEB_CONCURRENCY: value }, 2, 4 * GIB, 256)).toThrow(`WEB_CONCURRENCY must be a whole number of server processes, at least 1; it is "${value}".`);
+      expect(() => webConcurrency({ WEB_CONCURRENCY: value }, 2, 4 * GIB, 256)).toThrow(
+        `WEB_CONCURRENCY must be a whole number of server processes, at least 1; it is "${value}".`,
+      );
     }
   });
 

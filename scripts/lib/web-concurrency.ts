@@ -28,7 +28,10 @@ export function webConcurrency(env: Record<string, string | undefined>, cores: n
   const byMemory = Math.max(1, Math.floor((totalMemoryMb * MEMORY_SHARE) / perProcessMb));
   const perCore = Math.max(1, cores);
   if (byMemory < perCore) {
-    return { workers: byMemory, why: `one per core would be ${perCore}; half of ${Math.round(totalMemoryMb)} MB of memory holds ${byMemory} at ${perProcessMb} MB each` };
+    return {
+      workers: byMemory,
+      why: `one per core would be ${perCore}; half of ${Math.round(totalMemoryMb)} MB of memory holds ${byMemory} at ${perProcessMb} MB each`,
+    };
   }
   return { workers: perCore, why: `one per core` };
 }

@@ -23,11 +23,12 @@ const STORM_BEFORE_SIGNAL_MS = 4_000;
 type Sent = { client: number; itemId: string; note: string; startedAt: number; endedAt: number; status: number | null; error?: string; version?: number };
 
 let scratch: Scratch;
+let distDir: string;
 let db: Db;
 let server: AppServer;
 
 beforeAll(async () => {
-  const distDir = await sharedBuild();
+  distDir = await sharedBuild();
   scratch = postgresServer ? await scratchPostgres(postgresServer) : scratchSqlite();
   await prepareDatabase(scratch.url, SYSTEM_ACTOR);
   db = createClient(scratch.url);
@@ -42,8 +43,13 @@ afterAll(async () => {
 describe(`graceful shutdown on ${postgresServer ? 'PostgreSQL' : 'SQLite'}`, () => {
   it('SIGTERM mid write storm: no request sent before it is dropped, no acknowledged write lost, the database closed, exit within 10 s', async () => {
     const auth = await prepareBenchAuth(db);
-    server = await startApp({ databaseUrl: scratch.url, dir: scratch.dir, distDir: await sharedBuild(), secret: auth.secret, workers: 2, name: 'graceful' });
-    const items = await db.recommendation.findMany({ where: { archived: false }, orderBy: { code: 'asc' }, select: { id: true, status: true, version: true }, take: CLIENTS });
+    server = await startApp({ databaseUrl: scratch.url, dir: scratch.dir, distDir, secret: auth.secret, workers: 2, name: 'graceful' });
+    const items = await db.recommendation.findMany({
+      where: { archived: false },
+      orderBy: { code: 'asc' },
+      select: { id: true, status: true, version: true },
+      take: CLIENTS,
+    });
     expect(items.length).toBeGreaterThanOrEqual(CLIENTS);
     await db.$disconnect(); // the test holds no connection while the server shuts down
     const storm = Date.now();
@@ -77,7 +83,8 @@ describe(`graceful shutdown on ${postgresServer ? 'PostgreSQL' : 'SQLite'}`, () 
             headers: { authorization: auth.bearer, 'content-type': 'application/json' },
             body: JSON.stringify(body),
             agent,
-            timeoutMs: 15_000,
+            // Longer than the shutdown may take: a request that gets no answer is one the shutdown dropped.
+            timeoutMs: 30_000,
           });
           request.status = answer.status;
           if (answer.status !== 200) request.error = answer.body.slice(0, 300);
@@ -124,10 +131,15 @@ describe(`graceful shutdown on ${postgresServer ? 'PostgreSQL' : 'SQLite'}`, () 
     // Every acknowledged change is in the database with its audit row; there is no change without one.
     db = createClient(scratch.url);
     const acknowledged = sent.filter((request) => request.status === 200);
-    const changes = await db.statusChange.findMany({ where: { authorId: auth.userId }, select: { id: true, recommendationId: true, note: true, recordedAt: true } });
+    const changes = await db.statusChange.findMany({
+      where: { authorId: auth.userId },
+      select: { id: true, recommendationId: true, note: true, recordedAt: true },
+    });
     const notes = new Set(changes.map((change) => `${change.recommendationId} ${change.note}`));
     expect(acknowledged.filter((request) => !notes.has(`${request.itemId} ${request.note}`))).toEqual([]);
-    const audits = await db.auditLog.count({ where: { actorId: auth.userId, action: 'recommendation.status_change', createdAt: { gte: new Date(storm - 1_000) } } });
+    const audits = await db.auditLog.count({
+      where: { actorId: auth.userId, action: 'recommendation.status_change', createdAt: { gte: new Date(storm - 1_000) } },
+    });
     expect(audits).toBe(changes.length);
     for (const item of items) {
       const last = acknowledged.filter((request) => request.itemId === item.id).at(-1);
@@ -143,7 +155,9 @@ describe(`graceful shutdown on ${postgresServer ? 'PostgreSQL' : 'SQLite'}`, () 
     } else {
       const admin = new pg.Client({ connectionString: postgresServer! });
       await admin.connect();
-      const { rows } = await admin.query<{ count: string }>('SELECT count(*) AS count FROM pg_stat_activity WHERE datname = $1', [new URL(scratch.url).pathname.slice(1)]);
+      const { rows } = await admin.query<{ count: string }>('SELECT count(*) AS count FROM pg_stat_activity WHERE datname = $1', [
+        new URL(scratch.url).pathname.slice(1),
+      ]);
       await admin.end();
       expect(Number(rows[0]!.count)).toBe(0);
     }

@@ -33,9 +33,7 @@ afterAll(async () => {
 
 describe(`two app servers on one ${postgresServer ? 'PostgreSQL' : 'SQLite'} database`, () => {
   it('started at the same moment on an empty database, both come up and the schema is migrated and seeded once', async () => {
-    servers = await Promise.all(
-      ['first', 'second'].map((name) => startApp({ databaseUrl: scratch.url, dir: scratch.dir, distDir, secret, workers: 1, name })),
-    );
+    servers = await Promise.all(['first', 'second'].map((name) => startApp({ databaseUrl: scratch.url, dir: scratch.dir, distDir, secret, workers: 1, name })));
     for (const server of servers) expect((await fetch(`${server.baseUrl}/api/health`)).status).toBe(200);
 
     db = createClient(scratch.url);
@@ -70,7 +68,7 @@ describe(`two app servers on one ${postgresServer ? 'PostgreSQL' : 'SQLite'} dat
         through[2 % through.length]!.get('/api/v1/progress?by=sector', headers),
       ]);
       for (const answer of answers) expect(answer.status, answer.body.slice(0, 300)).toBe(200);
-      const [itemAnswer, dashboard, progress] = answers as [(typeof answers)[0], (typeof answers)[0], (typeof answers)[0]];
+      const [itemAnswer, dashboard, progress] = answers;
       return { item: JSON.parse(itemAnswer.body).recommendation, dashboard: dashboardFigures(dashboard.body), progress: JSON.parse(progress.body) };
     };
     // Three connections to the other server, so the three reads run side by side there.
