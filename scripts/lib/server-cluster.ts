@@ -97,10 +97,8 @@ export function runServerCluster(options: ClusterOptions): void {
     const how = signal ? `was killed by ${signal}` : `exited with code ${code}`;
     if (!everListened && ++failedStarts >= FAILED_STARTS_BEFORE_GIVING_UP) {
       console.error(`error: server processes keep dying before serving (${failedStarts} in a row; the last ${how}). Giving up.`);
-      stopping = 'SIGTERM';
-      for (const other of startedAt.keys()) other.process.kill('SIGTERM');
       unclean = true;
-      if (startedAt.size === 0) finish();
+      stop('SIGTERM');
       return;
     }
     const pause = backoff.pauseAfter(lived);
