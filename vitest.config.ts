@@ -48,6 +48,9 @@ export default defineConfig({
           name: 'reliability',
           include: ['scripts/reliability/**/*.reliability.test.ts'],
           environment: 'node',
+          // One file at a time: each starts several server processes and judges timings (a shutdown
+          // within 10 s), which two cores shared by three such files could not keep.
+          fileParallelism: false,
           testTimeout: 300_000,
           hookTimeout: 600_000,
         },

@@ -54,7 +54,12 @@ export async function pinnedConnection(server: AppServer): Promise<Pinned> {
       return agent;
     },
     get: (path, headers = {}) => send({ path, headers }),
-    post: (path, headers, body) => send({ method: 'POST', path, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+    // A GET first: it finds out (and mends) a connection the server has closed meanwhile, so the POST
+    // goes out at once on a live connection to the right process.
+    post: async (path, headers, body) => {
+      await send({ path: '/api/health' });
+      return send({ method: 'POST', path, headers: { ...headers, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    },
     pids: () => [...seen],
   };
 }
