@@ -118,7 +118,10 @@ describe(`graceful shutdown on ${postgresServer ? 'PostgreSQL' : 'SQLite'}`, () 
 
     // Every request sent before the signal got a complete answer: the change, acknowledged.
     const before = sent.filter((request) => request.startedAt < signalAt);
-    expect(before.filter((request) => request.status !== 200), server.log().slice(-3_000)).toEqual([]);
+    expect(
+      before.filter((request) => request.status !== 200),
+      server.log().slice(-3_000),
+    ).toEqual([]);
     // The storm was real, and requests were under way when the signal came.
     expect(before.filter((request) => request.status === 200).length).toBeGreaterThanOrEqual(CLIENTS * 2);
     expect(before.filter((request) => request.endedAt > signalAt).length).toBeGreaterThan(0);
