@@ -17,6 +17,10 @@ export const E2E_ENV = {
   SIGNIN_MAX_FAILURES_PER_ADDRESS: '1000',
   // The setup code npm start writes for /setup (e2e/global.setup.ts reads it), away from data/.
   SETUP_CODE_FILE: 'e2e/.tmp/setup-code',
+  // One server process, as before npm start used every core: a display-settings change reaches the
+  // other processes only within 10 s (README, "Display settings"), which a spec reading it back at once
+  // through another connection would race. The several-process server is tested in scripts/reliability/.
+  WEB_CONCURRENCY: '1',
 };
 
 /** Everything the e2e server writes (standard output and error): e2e/logs.spec.ts searches it. */

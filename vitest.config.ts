@@ -46,11 +46,20 @@ export default defineConfig({
         extends: true,
         test: { name: 'bench', include: [BENCH_SMOKE], environment: 'node' },
       },
+      // `npm run test:reliability` only (npm test's test:unit names the three above): tests that start
+      // the app as npm start does (several servers, signals, crashes) and take minutes.
       {
         extends: true,
-        // One file at a time: each serves a production server and loads it, and two side by side on
-        // two cores would measure each other.
-        test: { name: 'reliability', include: ['scripts/reliability/**/*.reliability.test.ts'], environment: 'node', fileParallelism: false },
+        test: {
+          name: 'reliability',
+          include: ['scripts/reliability/**/*.reliability.test.ts'],
+          environment: 'node',
+          // One file at a time: each starts several server processes and judges timings (a shutdown
+          // within 10 s), which two cores shared by three such files could not keep.
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 600_000,
+        },
       },
     ],
   },

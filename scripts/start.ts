@@ -1,10 +1,10 @@
 // npm start: the one command that serves the app on the embedded default.
 // Builds the production bundle when there is none (or the source changed), creates/migrates/seeds
-// the database, makes sure a session secret exists, then runs `next start`.
-// `--dev` runs `next dev` instead of building (npm run dev).
+// the database, makes sure a session secret exists, then runs `next start` in one process per core
+// (WEB_CONCURRENCY), all on one port (scripts/lib/server-cluster.ts). The database is prepared here,
+// once, before any server process starts. `--dev` runs one `next dev` instead of building (npm run dev).
 import 'dotenv/config';
 import { spawn } from 'node:child_process';
-import { pathToFileURL } from 'node:url';
 import { databaseUrl, providerOf } from '../lib/db/config';
 import { prepareDatabase } from '../lib/db/prepare';
 import { SYSTEM_ACTOR } from '../lib/auth/actor';
@@ -15,7 +15,8 @@ import { needsFirstAdmin } from '../lib/users/first-run';
 import { ensureSetupCode, removeSetupCode, setupCodeBanner } from '../lib/users/setup-code';
 import { startScheduledBackups } from '../lib/backup/start-scheduled-backups';
 import { ensureAppBuild, nextBin } from './lib/app-build';
-import { serverMemoryEnv, serverNodeArgs } from './lib/server-memory';
+import { APP_DIST_DIR, hasBuild } from './lib/build-fingerprint';
+import { serveProduction, serverNodeOptions } from './lib/server-cluster';
 
 const root = process.cwd();
 const dev = process.argv.includes('--dev');
@@ -56,12 +57,11 @@ try {
 }
 // The server records each connection's own address for the per-address sign-in limit
 // (scripts/lib/peer-address.mjs); NODE_OPTIONS, so that `next dev`'s worker process gets it too.
-const peerAddressImport = `--import=${JSON.stringify(pathToFileURL(`${root}/scripts/lib/peer-address.mjs`).href)}`;
-const requestLogImport = `--import=${JSON.stringify(pathToFileURL(`${root}/scripts/lib/request-log.mjs`).href)}`; // request ids and log lines
-
+// Each request is logged with its id (scripts/lib/request-log.mjs). The production server also
+// shuts down gracefully (scripts/lib/graceful-shutdown.mjs).
 const env = {
   ...process.env,
-  NODE_OPTIONS: [process.env.NODE_OPTIONS, peerAddressImport, requestLogImport].filter(Boolean).join(' '),
+  NODE_OPTIONS: serverNodeOptions(root, process.env.NODE_OPTIONS, ['peer-address.mjs', 'request-log.mjs']),
   DATABASE_URL: url,
   NEXTAUTH_SECRET: ensureAuthSecret(),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
@@ -69,20 +69,30 @@ const env = {
   NEXT_TELEMETRY_DISABLED: '1',
 };
 
-if (!dev && !ensureAppBuild(root, env)) process.exit(1);
+if (dev) {
+  // `next dev` compiles on demand, in one process, with Node's memory defaults.
+  const child = spawn(process.execPath, [nextBin(root), 'dev', '-p', port], { stdio: 'inherit', env });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => process.exit(code ?? 0));
+} else {
+  // --no-build serves the build in NEXT_DIST_DIR (.next/) as it is: one made elsewhere (in CI, or
+  // copied with the app, where the source files' times differ) or shared by the reliability tests.
+  if (process.argv.includes('--no-build')) {
+    const distDir = process.env.NEXT_DIST_DIR || APP_DIST_DIR;
+    if (!hasBuild(root, distDir)) {
+      console.error(`error: --no-build, but there is no production build in ${distDir}/ (run npm run build).`);
+      process.exit(1);
+    }
+  } else if (!ensureAppBuild(root, env)) {
+    process.exit(1);
+  }
 
-// The production server runs with a heap limit and two malloc arenas (scripts/lib/server-memory.ts);
-// `next dev` compiles on demand and keeps Node's defaults.
-let nodeArgs: string[] = [];
-try {
-  if (!dev) nodeArgs = serverNodeArgs();
-} catch (error) {
-  console.error(`error: ${(error as Error).message}`);
-  process.exit(1);
+  // One server process per core, or WEB_CONCURRENCY (scripts/lib/server-cluster.ts). The NODE_OPTIONS
+  // given here are the operator's: serveProduction adds the preloads itself.
+  try {
+    serveProduction(root, ['-p', port], { ...env, NODE_OPTIONS: process.env.NODE_OPTIONS });
+  } catch (error) {
+    console.error(`error: ${(error as Error).message}`);
+    process.exit(1);
+  }
 }
-const child = spawn(process.execPath, [...nodeArgs, nextBin(root), dev ? 'dev' : 'start', '-p', port], {
-  stdio: 'inherit',
-  env: dev ? env : { ...env, ...serverMemoryEnv() },
-});
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', (code) => process.exit(code ?? 0));

@@ -62,16 +62,22 @@ function migrateSqlite(url: string, migrations: Migration[]): string[] {
     const record = sqlite.prepare(
       'INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, finished_at, applied_steps_count) VALUES (?, ?, ?, ?, ?, 1)',
     );
+    // Another process (a second server starting on the same file) may apply one meanwhile: each is
+    // checked again once its transaction holds the write lock, and skipped if it is there by then.
+    const isApplied = sqlite.prepare('SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND rolled_back_at IS NULL AND finished_at IS NOT NULL');
+    const done: string[] = [];
     for (const migration of todo) {
       const startedAt = new Date().toISOString();
       sqlite
         .transaction(() => {
+          if (isApplied.get(migration.name)) return;
           sqlite.exec(migration.sql);
           record.run(randomUUID(), migration.checksum, migration.name, startedAt, new Date().toISOString());
+          done.push(migration.name);
         })
         .immediate();
     }
-    return todo.map((migration) => migration.name);
+    return done;
   } finally {
     sqlite.close();
   }

@@ -13,7 +13,8 @@ const SESSION_COOKIE = 'next-auth.session-token';
 
 export type BenchAuth = { userId: string; secret: string; bearer: string; cookie: string };
 
-export async function prepareBenchAuth(db: Db): Promise<BenchAuth> {
+/** `secret` is the one the server will be started with (a fresh random one by default). */
+export async function prepareBenchAuth(db: Db, secret = randomBytes(32).toString('base64url')): Promise<BenchAuth> {
   const user = await db.user.upsert({
     where: { email: BENCH_ADMIN_EMAIL },
     create: { email: BENCH_ADMIN_EMAIL, name: 'Benchmark', role: 'ADMIN', active: true },
@@ -25,7 +26,6 @@ export async function prepareBenchAuth(db: Db): Promise<BenchAuth> {
   const token = newTokenSecret();
   await db.apiToken.create({ data: { userId: user.id, name: `bench ${new Date().toISOString()}`, prefix: token.prefix, tokenHash: token.hash } });
 
-  const secret = randomBytes(32).toString('base64url');
   // The cookie names its session row, as a sign-in's does (lib/auth/user-sessions.ts).
   const sid = await startUserSession(db, user.id);
   const jwt = await encode({ token: { sub: user.id, email: user.email, name: user.name, sv: user.sessionVersion, sid }, secret });

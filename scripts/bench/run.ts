@@ -176,6 +176,8 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
   );
 
   const build = await ensureBuild(root, options.reuseBuild ? 'reuse' : 'if-stale', BENCH_DIST_DIR);
+  // WEB_CONCURRENCY set: served as npm start serves, by that many processes on one port.
+  const serverProcesses = process.env.WEB_CONCURRENCY ? Number(process.env.WEB_CONCURRENCY) : undefined;
   const routes = builtRoutes(root, build.distDir);
   const server = await startServer({
     root,
@@ -183,6 +185,7 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
     databaseUrl: url,
     secret: fixtures.auth.secret,
     logFile: path.join(BENCH_DATA_DIR, `server-${options.size}-${options.db}.log`),
+    workers: serverProcesses,
   });
   const load = startLoadProcess();
   const results = {} as Record<TargetName, Entry>;
@@ -253,6 +256,7 @@ export async function runBenchmark(options: RunOptions): Promise<{ result: Bench
       itemHistory: fixtures.itemHistory,
       dataset: manifest.generated,
       build,
+      serverProcesses: serverProcesses ?? 'one next start',
       // Other work on the machine distorts timings: the 1-minute load average before and after the run.
       loadAverage: { before: Math.round(loadBefore * 100) / 100, after: Math.round(os.loadavg()[0]! * 100) / 100 },
       targets: checkTargets(result, previous),

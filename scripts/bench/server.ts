@@ -125,34 +125,42 @@ export async function startServer(options: {
   port?: number;
   /** Added to the server's environment. */
   env?: Record<string, string>;
+  /**
+   * Serve through npm start's cluster (scripts/serve.ts) with this many server processes; without it,
+   * one `next start` as before. The memory sampled then includes the cluster's primary.
+   */
+  workers?: number;
 }): Promise<Server> {
   const port = options.port ?? (await freePort());
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    process.execPath,
-    [...serverNodeArgs(), ...(options.nodeArgs ?? []), nextBin(options.root), 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: options.root,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        ...serverMemoryEnv(),
-        NODE_ENV: 'production',
-        NEXT_DIST_DIR: options.distDir,
-        DATABASE_URL: options.databaseUrl,
-        NEXTAUTH_SECRET: options.secret,
-        NEXTAUTH_URL: baseUrl,
-        PORT: String(port),
-        NEXT_TELEMETRY_DISABLED: '1',
-        ...options.env,
-      },
+  const nextArgs = ['-p', String(port), '-H', '127.0.0.1'];
+  const command = options.workers
+    ? ['--import', 'tsx', 'scripts/serve.ts', ...nextArgs]
+    : [...serverNodeArgs(), ...(options.nodeArgs ?? []), nextBin(options.root), 'start', ...nextArgs];
+  const child = spawn(process.execPath, command, {
+    cwd: options.root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ...serverMemoryEnv(),
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: options.distDir,
+      DATABASE_URL: options.databaseUrl,
+      NEXTAUTH_SECRET: options.secret,
+      NEXTAUTH_URL: baseUrl,
+      PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: '1',
+      ...(options.workers ? { WEB_CONCURRENCY: String(options.workers) } : {}),
+      ...options.env,
     },
-  );
+  });
   const serverLog = createWriteStream(options.logFile);
   child.stdout.pipe(serverLog);
   child.stderr.pipe(serverLog);
   const pid = child.pid!;
-  log(`server: next start on ${baseUrl} (pid ${pid}, log ${options.logFile})`);
+  log(
+    `server: ${options.workers ? `${options.workers} next start processes (npm start's cluster)` : 'next start'} on ${baseUrl} (pid ${pid}, log ${options.logFile})`,
+  );
 
   const stop = async (graceMs = 5_000) => {
     rss.stop();

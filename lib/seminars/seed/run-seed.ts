@@ -21,12 +21,15 @@ export type SeedSummary = { themes: number; sectors: number; seminars: number; r
 export async function runSeed(db: Db, actor: Actor): Promise<SeedSummary> {
   requireRole(actor, 'ADMIN');
   const summary: SeedSummary = { themes: 0, sectors: 0, seminars: 0, recommendations: 0 };
+  // Start-up is not in a hurry: Prisma's default 5 s for a transaction was overrun on a loaded 2-core
+  // machine (load average 30), and the seed then failed half-way, stopping npm start.
+  const patient = { timeout: 120_000, maxWait: 60_000 };
   await db.$transaction(async (tx) => {
     summary.themes = await seedVocabulary(tx, 'theme', actor);
     summary.sectors = await seedVocabulary(tx, 'sector', actor);
-  });
+  }, patient);
   for (const report of SEED_REPORTS) {
-    const created = await db.$transaction((tx) => seedReport(tx, report, actor));
+    const created = await db.$transaction((tx) => seedReport(tx, report, actor), patient);
     summary.seminars += created.seminar ? 1 : 0;
     summary.recommendations += created.recommendations;
   }
