@@ -3,7 +3,7 @@
 // number, a link that is not a web address, missing), plus random extra fields on top. Every case
 // names the field and the mutation, so a failure reads "note: unstorable".
 import fc from 'fast-check';
-import { badNumber, extraFields, impossibleDate, legalText, notAString, tooLongText, unknownId, unstorableText } from './values';
+import { badNumber, extraFields, impossibleDate, legalText, notAString, textWithNul, tooLongText, unknownId, unstorableText } from './values';
 
 export type FieldSpec =
   | { kind: 'text'; max: number; required?: boolean }
@@ -48,7 +48,7 @@ function mutationsOf(field: string, spec: FieldSpec, medium: Medium, sample: unk
           : spec.kind === 'object'
             ? fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.boolean(), fc.constant(null), fc.constant([1, 2]))
             : notAString;
-  const out: fc.Arbitrary<Mutation>[] = [to('unstorable', unstorableText), to('wrong type', wrong)];
+  const out: fc.Arbitrary<Mutation>[] = [to('unstorable', medium === 'json' ? unstorableText : textWithNul), to('wrong type', wrong)];
   const required = 'required' in spec && spec.required;
   if (required) {
     out.push(fc.constant({ field, how: 'missing', value: undefined, remove: true }));

@@ -60,6 +60,14 @@ export function legalText(max: number): fc.Arbitrary<string> {
     .filter((text) => text.trim() !== '');
 }
 
+/**
+ * Text with a NUL: PostgreSQL refuses it. (A form cannot carry a lone surrogate: FormData turns it
+ * into U+FFFD before it is sent, as a browser's UTF-8 encoding does.)
+ */
+export const textWithNul: fc.Arbitrary<string> = fc
+  .tuple(fc.constantFrom('\u0000', 'x\u0000y', '\u0000'.repeat(3)), fc.constantFrom('', 'Evidence ', '<b>'), fc.constantFrom('', ' trailing'))
+  .map(([bad, before, after]) => `${before}${bad}${after}`);
+
 /** Text no store keeps verbatim: a NUL (PostgreSQL refuses it) or a lone UTF-16 surrogate (UTF-8 cannot encode it). */
 export const unstorableText: fc.Arbitrary<string> = fc
   .tuple(

@@ -24,6 +24,7 @@ export type World = {
   draftId: string;
   themeId: string;
   sectorId: string;
+  otherSectorId: string;
   termUpdatedAt: string;
 };
 
@@ -39,6 +40,7 @@ export async function createWorld(db: Db): Promise<World> {
   const draft = await createImportDraft(db, { text: SAMPLE_REPORT }, editor.actor);
   const themeId = await seedVocabulary(db, 'theme');
   const sectorId = await seedVocabulary(db, 'sector');
+  const otherSectorId = await seedVocabulary(db, 'sector');
   const term = await db.theme.findUniqueOrThrow({ where: { id: themeId }, select: { updatedAt: true } });
   return {
     editor,
@@ -55,6 +57,7 @@ export async function createWorld(db: Db): Promise<World> {
     draftId: draft.id,
     themeId,
     sectorId,
+    otherSectorId,
     termUpdatedAt: term.updatedAt.toISOString(),
   };
 }
