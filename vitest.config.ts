@@ -3,10 +3,12 @@ import { SlowFirstSequencer } from './lib/test/slow-first-sequencer';
 
 const BENCH_SMOKE = 'scripts/bench/bench-smoke.test.ts';
 
-// Three projects, all run by `vitest run` (npm test): `unit` needs nothing; `db` runs against real
+// Three projects run by `npm run test:unit` (in npm test): `unit` needs nothing; `db` runs against real
 // throw-away databases (SQLite by default, PostgreSQL when TEST_DATABASE_URL is a postgresql:// URL),
 // one per worker (lib/test/db-global-setup.ts); `bench` is the benchmark's smoke run, which serves a
-// production build and loads it for about a minute (`npm run test:bench` alone).
+// production build and loads it for about a minute (`npm run test:bench` alone). The fourth,
+// `reliability`, is the long suites (crash, load, ...) against a production server, on SQLite and
+// PostgreSQL: only `npm run test:reliability` runs it, and CI runs that after npm test.
 //
 // Three workers on two cores: many files mostly wait (on a database, or the benchmark smoke test on
 // its server), and vitest's default here (cores - 1) ran every file one after another.
@@ -21,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'components/**/*.test.ts'],
-          exclude: ['**/*.db.test.ts', BENCH_SMOKE, 'node_modules/**'],
+          exclude: ['**/*.db.test.ts', '**/*.reliability.test.ts', BENCH_SMOKE, 'node_modules/**'],
           environment: 'node',
         },
       },
@@ -39,6 +41,11 @@ export default defineConfig({
       {
         extends: true,
         test: { name: 'bench', include: [BENCH_SMOKE], environment: 'node' },
+      },
+      {
+        extends: true,
+        // The fuzz run (fuzz.reliability.test.ts) calls routes and actions in-process on a database per worker.
+        test: { name: 'reliability', include: ['scripts/reliability/**/*.reliability.test.ts'], environment: 'node', globalSetup: ['lib/test/db-global-setup.ts'] },
       },
     ],
   },
