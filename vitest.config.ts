@@ -45,7 +45,12 @@ export default defineConfig({
       {
         extends: true,
         // The fuzz run (fuzz.reliability.test.ts) calls routes and actions in-process on a database per worker.
-        test: { name: 'reliability', include: ['scripts/reliability/**/*.reliability.test.ts'], environment: 'node', globalSetup: ['lib/test/db-global-setup.ts'] },
+        test: {
+          name: 'reliability',
+          include: ['scripts/reliability/**/*.reliability.test.ts'],
+          environment: 'node',
+          globalSetup: ['lib/test/db-global-setup.ts'],
+        },
       },
     ],
   },

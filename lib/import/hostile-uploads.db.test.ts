@@ -9,7 +9,19 @@ import { testDb } from '@/lib/test/test-db';
 import { tableChecksums } from '@/lib/test/table-checksums';
 import { UNCHANGED_BUT } from '@/lib/test/hostile/expect-refusal';
 import { seedUser } from '@/lib/test/user-factory';
-import { makeDeclaredZipBomb, makeDocx, makeEncryptedPdf, makeImageOnlyPdf, makeLyingZipBomb, makePdf, makePdfStreamBomb, makePng, makeZip, reportPage, zipEntry } from './extract/test-fixtures';
+import {
+  makeDeclaredZipBomb,
+  makeDocx,
+  makeEncryptedPdf,
+  makeImageOnlyPdf,
+  makeLyingZipBomb,
+  makePdf,
+  makePdfStreamBomb,
+  makePng,
+  makeZip,
+  reportPage,
+  zipEntry,
+} from './extract/test-fixtures';
 
 // The memory watchdog's limit for this file: the bound the PDF stream bomb is held to (default 1 GB).
 vi.hoisted(() => {
@@ -42,7 +54,13 @@ type Case = { name: string; upload: () => Promise<Upload>; status: number; code:
 const cut = (bytes: Uint8Array, share: number) => bytes.subarray(0, Math.floor(bytes.length * share));
 
 const CASES: Case[] = [
-  { name: 'an empty file', upload: async () => ({ bytes: new Uint8Array(0), name: 'empty.txt', type: 'text/plain' }), status: 422, code: 'empty_file', message: /empty/ },
+  {
+    name: 'an empty file',
+    upload: async () => ({ bytes: new Uint8Array(0), name: 'empty.txt', type: 'text/plain' }),
+    status: 422,
+    code: 'empty_file',
+    message: /empty/,
+  },
   {
     name: 'a file over the size limit',
     upload: async () => ({ bytes: new Uint8Array(IMPORT_LIMITS.maxFileBytes + 1).fill(0x61), name: 'big.txt', type: 'text/plain' }),
@@ -65,11 +83,20 @@ const CASES: Case[] = [
   },
   {
     name: 'a PDF header followed by junk',
-    upload: async () => ({ bytes: new Uint8Array(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 'x'), Buffer.from('\n%%EOF\n')])), name: 'junk.pdf' }),
+    upload: async () => ({
+      bytes: new Uint8Array(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(4000, 'x'), Buffer.from('\n%%EOF\n')])),
+      name: 'junk.pdf',
+    }),
     status: 422,
     code: 'corrupt_pdf',
   },
-  { name: 'a password-protected PDF', upload: async () => ({ bytes: makeEncryptedPdf(), name: 'secret.pdf' }), status: 422, code: 'encrypted_pdf', message: /password/ },
+  {
+    name: 'a password-protected PDF',
+    upload: async () => ({ bytes: makeEncryptedPdf(), name: 'secret.pdf' }),
+    status: 422,
+    code: 'encrypted_pdf',
+    message: /password/,
+  },
   { name: 'a scanned PDF', upload: async () => ({ bytes: await makeImageOnlyPdf(), name: 'scan.pdf' }), status: 422, code: 'no_text_layer', message: /no OCR/ },
   {
     name: 'a PDF stream that inflates to 1 GiB',
@@ -116,7 +143,12 @@ const CASES: Case[] = [
     status: 415,
     code: 'type_mismatch',
   },
-  { name: 'a PNG image named .pdf', upload: async () => ({ bytes: makePng(), name: 'report.pdf', type: 'application/pdf' }), status: 415, code: 'type_mismatch' },
+  {
+    name: 'a PNG image named .pdf',
+    upload: async () => ({ bytes: makePng(), name: 'report.pdf', type: 'application/pdf' }),
+    status: 415,
+    code: 'type_mismatch',
+  },
   {
     name: 'an old Word .doc',
     upload: async () => ({ bytes: new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array(500).fill(0)]), name: 'report.doc' }),
@@ -144,7 +176,10 @@ const CASES: Case[] = [
   },
   {
     name: 'a multipart body that is cut short',
-    upload: async () => ({ body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc', headers: { 'content-type': 'multipart/form-data; boundary=x' } }),
+    upload: async () => ({
+      body: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.txt"\r\n\r\nabc',
+      headers: { 'content-type': 'multipart/form-data; boundary=x' },
+    }),
     status: 400,
     code: 'invalid_input',
   },
@@ -158,7 +193,12 @@ const CASES: Case[] = [
     status: 400,
     code: 'invalid_input',
   },
-  { name: 'an XML body', upload: async () => ({ body: '<report/>', headers: { 'content-type': 'application/xml' } }), status: 415, code: 'unsupported_media_type' },
+  {
+    name: 'an XML body',
+    upload: async () => ({ body: '<report/>', headers: { 'content-type': 'application/xml' } }),
+    status: 415,
+    code: 'unsupported_media_type',
+  },
 ];
 
 function requestFor(upload: Upload): Request {

@@ -39,7 +39,7 @@ async function rowLines(db: Db, table: string, ignore: Set<string>): Promise<str
       .map((column) => column.name)
       .filter((column) => !ignore.has(`${table}.${column}`));
     if (columns.length === 0) return [];
-    const list = Prisma.raw(columns.map((column) => `quote(${quoted(column)})`).join(" || char(31) || "));
+    const list = Prisma.raw(columns.map((column) => `quote(${quoted(column)})`).join(' || char(31) || '));
     const rows = await db.$queryRaw<{ line: string }[]>(Prisma.sql`SELECT ${list} AS line FROM ${Prisma.raw(quoted(table))}`);
     return rows.map((row) => row.line);
   }

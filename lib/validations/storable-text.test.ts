@@ -3,7 +3,8 @@ import { isUnstorableText, unstorableTextErrors, UNSTORABLE_TEXT_MESSAGE } from 
 
 describe('text a database cannot keep as sent', () => {
   it('storable text: a NUL and lone surrogates are refused; pairs, emoji, controls, RTL and markup are fine', () => {
-    for (const bad of ['\u0000', 'a\u0000b', '\uD800', 'x\uDBFFy', '\uDC00', 'a\uDFFF', '😀\uD83D']) expect(isUnstorableText(bad), JSON.stringify(bad)).toBe(true);
+    for (const bad of ['\u0000', 'a\u0000b', '\uD800', 'x\uDBFFy', '\uDC00', 'a\uDFFF', '😀\uD83D'])
+      expect(isUnstorableText(bad), JSON.stringify(bad)).toBe(true);
     for (const good of ['', 'plain', '😀', '👩🏽‍💻', '\t\u0001\u001B\u007F', '\u202Eabc', '<script>alert(1)</script>', "'; DROP TABLE x; --", 'اردو 中文'])
       expect(isUnstorableText(good), JSON.stringify(good)).toBe(false);
   });

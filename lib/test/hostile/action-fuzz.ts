@@ -17,8 +17,8 @@ import { createWorld, type World } from './world';
 type ActionFn = (state: FormState, form: FormData) => Promise<FormState>;
 
 async function load(target: ActionTarget): Promise<ActionFn> {
-  const module = (await import(/* @vite-ignore */ path.join(process.cwd(), target.file))) as Record<string, ActionFn>;
-  return module[target.action]!;
+  const actions = (await import(/* @vite-ignore */ path.join(process.cwd(), target.file))) as Record<string, ActionFn>;
+  return actions[target.action]!;
 }
 
 function signIn(target: ActionTarget, world: World) {
@@ -45,12 +45,14 @@ export function describeActionFuzz({ runs, acceptedRuns, timeout, seconds }: Act
   it('every exported server action is fuzzed', async () => {
     const exported: string[] = [];
     for (const dir of ['app', 'lib', 'components']) {
-      const files = (readdirSync(path.join(process.cwd(), dir), { recursive: true }) as string[]).filter((file) => /\.tsx?$/.test(file) && !file.includes('node_modules'));
+      const files = (readdirSync(path.join(process.cwd(), dir), { recursive: true }) as string[]).filter(
+        (file) => /\.tsx?$/.test(file) && !file.includes('node_modules'),
+      );
       for (const file of files) {
         const full = path.join(process.cwd(), dir, file);
         if (!isServerActionModule(readFileSync(full, 'utf8'))) continue;
-        const module = (await import(/* @vite-ignore */ full)) as Record<string, unknown>;
-        for (const [name, value] of Object.entries(module)) if (typeof value === 'function') exported.push(`${path.join(dir, file)}#${name}`);
+        const exports = (await import(/* @vite-ignore */ full)) as Record<string, unknown>;
+        for (const [name, value] of Object.entries(exports)) if (typeof value === 'function') exported.push(`${path.join(dir, file)}#${name}`);
       }
     }
     expect(exported.sort()).toEqual(ACTION_TARGETS.map((t) => `${t.file}#${t.action}`).sort());
@@ -66,9 +68,13 @@ export function describeActionFuzz({ runs, acceptedRuns, timeout, seconds }: Act
           const before = await tableChecksums(db, UNCHANGED_BUT);
           await fc.assert(
             fc.asyncProperty(
-              fc.constant(null).chain(() =>
-                refusedInput(target.base(world), target.fields, 'form').map((c) => described(c, `${c.mutation.field}: ${c.mutation.how} ${shortText(c.mutation.value)}`)),
-              ),
+              fc
+                .constant(null)
+                .chain(() =>
+                  refusedInput(target.base(world), target.fields, 'form').map((c) =>
+                    described(c, `${c.mutation.field}: ${c.mutation.how} ${shortText(c.mutation.value)}`),
+                  ),
+                ),
               async ({ input, mutation }) => {
                 signIn(target, world);
                 const audits = await db.auditLog.count();

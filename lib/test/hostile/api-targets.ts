@@ -53,7 +53,24 @@ export const API_TARGETS: ApiTarget[] = [
     method: 'GET',
     route: '/api/v1/recommendations',
     load: () => import('@/app/api/v1/recommendations/route'),
-    query: ['seminar', 'theme', 'themeScope', 'sector', 'status', 'priority', 'stale', 'staleDays', 'overdue', 'includeArchived', 'q', 'sort', 'dir', 'pageSize', 'page', 'cursor'],
+    query: [
+      'seminar',
+      'theme',
+      'themeScope',
+      'sector',
+      'status',
+      'priority',
+      'stale',
+      'staleDays',
+      'overdue',
+      'includeArchived',
+      'q',
+      'sort',
+      'dir',
+      'pageSize',
+      'page',
+      'cursor',
+    ],
   },
   {
     method: 'GET',
@@ -80,7 +97,10 @@ export const API_TARGETS: ApiTarget[] = [
     accepts: {
       texts: ['title', 'venue', 'organiser'],
       stored: async (db, answer) =>
-        db.seminar.findUniqueOrThrow({ where: { id: (answer as { seminar: { id: string } }).seminar.id }, select: { title: true, venue: true, organiser: true } }),
+        db.seminar.findUniqueOrThrow({
+          where: { id: (answer as { seminar: { id: string } }).seminar.id },
+          select: { title: true, venue: true, organiser: true },
+        }),
     },
   },
   {
@@ -88,7 +108,13 @@ export const API_TARGETS: ApiTarget[] = [
     route: '/api/v1/seminars/[id]/recommendations',
     load: () => import('@/app/api/v1/seminars/[id]/recommendations/route'),
     param: (w) => w.seminarId,
-    body: (w) => ({ text: 'The ministry should publish the data.', title: 'Publish the data', primaryThemeId: w.themeId, sectorIds: [w.sectorId], priority: 'HIGH' }),
+    body: (w) => ({
+      text: 'The ministry should publish the data.',
+      title: 'Publish the data',
+      primaryThemeId: w.themeId,
+      sectorIds: [w.sectorId],
+      priority: 'HIGH',
+    }),
     fields: {
       text: { kind: 'text', max: RECOMMENDATION_TEXT_MAX, required: true },
       title: { kind: 'text', max: RECOMMENDATION_TITLE_MAX },
@@ -101,7 +127,10 @@ export const API_TARGETS: ApiTarget[] = [
     accepts: {
       texts: ['text', 'title'],
       stored: async (db, answer) =>
-        db.recommendation.findUniqueOrThrow({ where: { id: (answer as { recommendation: { id: string } }).recommendation.id }, select: { text: true, title: true } }),
+        db.recommendation.findUniqueOrThrow({
+          where: { id: (answer as { recommendation: { id: string } }).recommendation.id },
+          select: { text: true, title: true },
+        }),
     },
   },
   {
@@ -137,7 +166,12 @@ export const API_TARGETS: ApiTarget[] = [
     route: '/api/v1/recommendations/[id]/evidence',
     load: () => import('@/app/api/v1/recommendations/[id]/evidence/route'),
     param: (w) => w.recommendationId,
-    body: () => ({ body: 'The ministry issued a circular.', evidenceDate: '2016-02-01', sourceTitle: 'Circular 12', sourceUrl: 'https://example.org/circular' }),
+    body: () => ({
+      body: 'The ministry issued a circular.',
+      evidenceDate: '2016-02-01',
+      sourceTitle: 'Circular 12',
+      sourceUrl: 'https://example.org/circular',
+    }),
     fields: {
       body: { kind: 'text', max: EVIDENCE_BODY_MAX, required: true },
       evidenceDate: { kind: 'date', required: true },

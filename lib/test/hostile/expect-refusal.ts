@@ -50,7 +50,8 @@ export type FormState = { ok?: boolean; code?: string; message?: string; errors?
 export function expectActionRefusal(state: FormState, label: string): void {
   const summary = JSON.stringify({ ok: state.ok, code: state.code, message: state.message, errors: state.errors }).slice(0, 400);
   if (state.ok) throw new Error(`${label}: expected a refusal, the action succeeded: ${summary}`);
-  if (typeof state.code !== 'string' || state.code === '' || state.code === 'internal_error') throw new Error(`${label}: expected a refusal code, got ${summary}`);
+  if (typeof state.code !== 'string' || state.code === '' || state.code === 'internal_error')
+    throw new Error(`${label}: expected a refusal code, got ${summary}`);
   if (typeof state.message !== 'string' || state.message === '') throw new Error(`${label}: a refusal needs a message: ${summary}`);
   if (state.errors !== undefined && !Object.values(state.errors).every((messages) => Array.isArray(messages) && messages.every((m) => typeof m === 'string'))) {
     throw new Error(`${label}: field errors must be lists of messages: ${summary}`);

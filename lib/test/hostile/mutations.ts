@@ -29,7 +29,7 @@ function wrongShape(medium: Medium, sample: unknown): fc.Arbitrary<unknown> {
   if (medium === 'json') return notAString;
   return fc.oneof(
     fc.constant(new File(['<script>window.__xss=1</script>'], 'payload.html', { type: 'text/html' })),
-    fc.constant([String(sample ?? 'a'), 'second value']),
+    fc.constant([typeof sample === 'string' ? sample : 'a', 'second value']),
   );
 }
 
@@ -71,18 +71,39 @@ function mutationsOf(field: string, spec: FieldSpec, medium: Medium, sample: unk
       out.push(to('unknown id', unknownId), to('too long', tooLongText(64)));
       break;
     case 'ids':
-      out.push(to('unknown ids', fc.array(unknownId, { minLength: 1, maxLength: 3 })), to('too many', fc.constant(Array.from({ length: 51 }, (_, i) => `id${i}`))));
+      out.push(
+        to('unknown ids', fc.array(unknownId, { minLength: 1, maxLength: 3 })),
+        to('too many', fc.constant(Array.from({ length: 51 }, (_, i) => `id${i}`))),
+      );
       break;
     case 'version':
-      out.push(to('bad number', medium === 'json' ? badNumber : badNumber.map((n) => String(n))), to('stale version', fc.integer({ min: 1_000, max: 2 ** 31 - 1 }).map((n) => (medium === 'json' ? n : String(n)))));
+      out.push(
+        to('bad number', medium === 'json' ? badNumber : badNumber.map((n) => String(n))),
+        to(
+          'stale version',
+          fc.integer({ min: 1_000, max: 2 ** 31 - 1 }).map((n) => (medium === 'json' ? n : String(n))),
+        ),
+      );
       break;
     case 'url':
       out.push(
         to(
           'not a web address',
-          fc.constantFrom('javascript:alert(1)', 'JaVaScRiPt:alert(1)', 'data:text/html,<script>alert(1)</script>', 'file:///etc/passwd', 'vbscript:x', 'http://', '//evil.example', 'not a link'),
+          fc.constantFrom(
+            'javascript:alert(1)',
+            'JaVaScRiPt:alert(1)',
+            'data:text/html,<script>alert(1)</script>',
+            'file:///etc/passwd',
+            'vbscript:x',
+            'http://',
+            '//evil.example',
+            'not a link',
+          ),
         ),
-        to('too long', tooLongText(2_000).map((tail) => `https://example.org/${tail}`)),
+        to(
+          'too long',
+          tooLongText(2_000).map((tail) => `https://example.org/${tail}`),
+        ),
       );
       break;
   }
@@ -90,7 +111,11 @@ function mutationsOf(field: string, spec: FieldSpec, medium: Medium, sample: unk
 }
 
 /** One refused input: `base` with one field made wrong and random extra fields added. */
-export function refusedInput(base: Record<string, unknown>, fields: Fields, medium: Medium): fc.Arbitrary<{ input: Record<string, unknown>; mutation: Mutation }> {
+export function refusedInput(
+  base: Record<string, unknown>,
+  fields: Fields,
+  medium: Medium,
+): fc.Arbitrary<{ input: Record<string, unknown>; mutation: Mutation }> {
   const options = Object.entries(fields).flatMap(([field, spec]) => mutationsOf(field, spec, medium, base[field]));
   return fc.tuple(fc.oneof(...options), medium === 'json' ? extraFields : fc.constant({})).map(([mutation, extra]) => {
     const input: Record<string, unknown> = { ...extra, ...base };
@@ -107,7 +132,9 @@ export function acceptedInput(base: Record<string, unknown>, fields: Fields, tex
     if (!spec || spec.kind !== 'text') throw new Error(`${field} is not a text field`);
     return legalText(spec.max).map((text) => [field, text] as const);
   });
-  return fc.tuple(fc.tuple(...values), medium === 'json' ? extraFields : fc.constant({})).map(([pairs, extra]) => ({ ...extra, ...base, ...Object.fromEntries(pairs) }));
+  return fc
+    .tuple(fc.tuple(...values), medium === 'json' ? extraFields : fc.constant({}))
+    .map(([pairs, extra]) => ({ ...extra, ...base, ...Object.fromEntries(pairs) }));
 }
 
 /** A plain object as FormData: arrays become repeated keys, files stay files, the rest strings. */

@@ -44,7 +44,9 @@ function refusedCases(target: ApiTarget, world: World): fc.Arbitrary<Case> {
     label,
   });
   const options: fc.Arbitrary<Case>[] = [
-    refusedInput(base, target.fields!, 'json').map(({ input, mutation }) => send(JSON.stringify(input), json, `${mutation.field}: ${mutation.how} ${shortText(mutation.value)}`)),
+    refusedInput(base, target.fields!, 'json').map(({ input, mutation }) =>
+      send(JSON.stringify(input), json, `${mutation.field}: ${mutation.how} ${shortText(mutation.value)}`),
+    ),
     badJson.map((raw) => send(raw, json, `malformed JSON ${shortText(raw)}`)),
     notAnObject.map((value) => send(JSON.stringify(value), json, `a JSON ${shortText(value)} instead of an object`)),
     wrongContentType.map((type) => send(JSON.stringify(base), type, `content type ${type}`)),
@@ -69,7 +71,10 @@ function readCases(target: ApiTarget, world: World): fc.Arbitrary<Case> {
     for (const [name, value] of pairs) search.append(name, value);
     // A valid query makes the whole quarterly PDF: CSV answers the same question for less.
     if (target.route === '/api/v1/reports/quarterly') search.set('format', 'csv');
-    return described({ request: () => request(target, world, { query: search }), param: id, label: `?${search} ${id === undefined ? '' : shortText(id)}` }, `?${search.toString().slice(0, 200)} id=${shortText(id)}`);
+    return described(
+      { request: () => request(target, world, { query: search }), param: id, label: `?${search} ${id === undefined ? '' : shortText(id)}` },
+      `?${search.toString().slice(0, 200)} id=${shortText(id)}`,
+    );
   });
 }
 
@@ -146,7 +151,8 @@ export function describeRouteFuzz({ runs, readRuns, acceptedRuns, timeout, secon
                   });
                   const label = accepts.texts.map((field) => `${field}=${shortText(input[field])}`).join(' ');
                   const text = await response.text();
-                  if (response.status < 200 || response.status >= 300) throw new Error(`${label}: expected a 2xx, got ${response.status} ${text.slice(0, 300)}`);
+                  if (response.status < 200 || response.status >= 300)
+                    throw new Error(`${label}: expected a 2xx, got ${response.status} ${text.slice(0, 300)}`);
                   const stored = await accepts.stored(db, JSON.parse(text));
                   for (const field of accepts.texts) expect(stored[field], `${field} stored as sent`).toBe((input[field] as string).trim());
                   expect(await db.auditLog.count(), `${label}: the change has its audit row`).toBeGreaterThan(audits);

@@ -19,14 +19,14 @@ export const HOSTILE_FRAGMENTS = [
   '[click](javascript:window.__xss=1)',
   'javascript:alert(1)',
   '<a href="javascript:alert(1)">x</a>',
-  "'; DROP TABLE \"Recommendation\"; --",
+  '\'; DROP TABLE "Recommendation"; --',
   "' OR '1'='1",
   '" OR 1=1 --',
   '%s%s%n',
   '${process.exit(1)}',
   '{{constructor.constructor("return process")()}}',
   '=HYPERLINK("http://evil.example","x")',
-  '+cmd|\' /C calc\'!A0',
+  "+cmd|' /C calc'!A0",
   '@SUM(1+1)',
   '../../../../etc/passwd',
   '\\\\evil.example\\share',
@@ -116,12 +116,12 @@ export const impossibleDate: fc.Arbitrary<string> = fc.oneof(
     '2024-01-01\u0000',
     '٢٠٢٤-٠١-٠١',
   ),
-  fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 13, max: 99 }), fc.integer({ min: 1, max: 28 })).map(
-    ([y, m, d]) => `${String(y).padStart(4, '0')}-${m}-${String(d).padStart(2, '0')}`,
-  ),
-  fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 32, max: 99 })).map(
-    ([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${d}`,
-  ),
+  fc
+    .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 13, max: 99 }), fc.integer({ min: 1, max: 28 }))
+    .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${m}-${String(d).padStart(2, '0')}`),
+  fc
+    .tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 32, max: 99 }))
+    .map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${d}`),
 );
 
 /** Ids nothing has: random, empty-looking, SQL, markup, very long. */
