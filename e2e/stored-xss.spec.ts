@@ -55,6 +55,8 @@ async function expectInert(page: Page, path: string, shows: string[] = [MARK]) {
     const scripted = (window as unknown as { __xss?: unknown }).__xss;
     const links = [...document.querySelectorAll('[href], [src], [action], [formaction], [xlink\\:href]')]
       .flatMap((el) => ['href', 'src', 'action', 'formaction', 'xlink:href'].map((name) => el.getAttribute(name) ?? ''))
+      // React's own placeholder on a form whose action is a server function (it never runs: React submits the form itself).
+      .filter((value) => value !== "javascript:throw new Error('React form unexpectedly submitted.')")
       .filter((value) => /^\s*(javascript|vbscript|data:text\/html)/i.test(value));
     const handlers = [...document.querySelectorAll('*')].flatMap((el) =>
       [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.tagName} ${a.name}`),
