@@ -11,7 +11,7 @@ import { tableChecksums } from '@/lib/test/table-checksums';
 import { acceptedInput, refusedInput, toFormData } from './mutations';
 import { ACTION_TARGETS, type ActionTarget } from './action-targets';
 import { signedIn } from './current-user';
-import { described, expectActionRefusal, shortText, UNCHANGED_BUT, type FormState } from './expect-refusal';
+import { checkProperty, described, expectActionRefusal, shortText, UNCHANGED_BUT, type FormState } from './expect-refusal';
 import { createWorld, type World } from './world';
 
 type ActionFn = (state: FormState, form: FormData) => Promise<FormState>;
@@ -66,7 +66,8 @@ export function describeActionFuzz({ runs, acceptedRuns, timeout, seconds }: Act
         async () => {
           const action = await load(target);
           const before = await tableChecksums(db, UNCHANGED_BUT);
-          await fc.assert(
+          await checkProperty(
+            `${target.action} refused`,
             fc.asyncProperty(
               fc
                 .constant(null)
@@ -96,7 +97,8 @@ export function describeActionFuzz({ runs, acceptedRuns, timeout, seconds }: Act
           `fuzz: ${target.action} accepts HTML, SQL, scripts, right-to-left and control characters as text and stores them as typed`,
           async () => {
             const action = await load(target);
-            await fc.assert(
+            await checkProperty(
+              `${target.action} accepted`,
               fc.asyncProperty(
                 fc.constant(null).chain(() => acceptedInput(target.base(world), target.fields, accepts.texts, 'form')),
                 async (input) => {

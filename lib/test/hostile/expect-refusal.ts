@@ -57,3 +57,14 @@ export function expectActionRefusal(state: FormState, label: string): void {
     throw new Error(`${label}: field errors must be lists of messages: ${summary}`);
   }
 }
+
+/**
+ * Runs a property like fc.assert and returns how many cases ran (a time-limited run stops early and
+ * passes with those); with FUZZ_REPORT set, prints the count, so the long run shows what it covered.
+ */
+export async function checkProperty<T>(label: string, property: fc.IAsyncProperty<T>, params: fc.Parameters<T>): Promise<number> {
+  const details = await fc.check(property, params);
+  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${label}: the property failed`, { cause: details.errorInstance });
+  if (process.env.FUZZ_REPORT) console.log(`${label}: ${details.numRuns} cases${details.interrupted ? ' (time limit)' : ''}`);
+  return details.numRuns;
+}

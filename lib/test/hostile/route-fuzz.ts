@@ -10,7 +10,7 @@ import { testDb } from '@/lib/test/test-db';
 import { tableChecksums } from '@/lib/test/table-checksums';
 import { acceptedInput, refusedInput } from './mutations';
 import { API_TARGETS, handlerOf, type ApiTarget } from './api-targets';
-import { described, expectApiRefusal, shortText, UNCHANGED_BUT } from './expect-refusal';
+import { checkProperty, described, expectApiRefusal, shortText, UNCHANGED_BUT } from './expect-refusal';
 import { badJson, legalText, notAnObject, tooLongText, unknownId, unstorableText, wrongContentType } from './values';
 import { createWorld, type World } from './world';
 
@@ -120,7 +120,8 @@ export function describeRouteFuzz({ runs, readRuns, acceptedRuns, timeout, secon
           const handler = await handlerOf(target);
           const before = await tableChecksums(db, UNCHANGED_BUT);
           const cases = reads ? readCases(target, world) : refusedCases(target, world);
-          await fc.assert(
+          await checkProperty(
+            name,
             fc.asyncProperty(cases, async (c) => {
               const audits = await db.auditLog.count();
               const response = await handler(c.request(), { params: Promise.resolve<Record<string, string>>(c.param === undefined ? {} : { id: c.param }) });
@@ -141,7 +142,8 @@ export function describeRouteFuzz({ runs, readRuns, acceptedRuns, timeout, secon
           `fuzz: ${name} accepts HTML, SQL, scripts, right-to-left and control characters as text, with a 2xx, and stores them as sent`,
           async () => {
             const handler = await handlerOf(target);
-            await fc.assert(
+            await checkProperty(
+              `${name} accepted`,
               fc.asyncProperty(
                 fc.constant(null).chain(() => acceptedInput(target.body!(world), target.fields!, accepts.texts, 'json')),
                 async (input) => {
