@@ -16,6 +16,7 @@ vi.mock('next-auth', () => ({ getServerSession: async () => null }));
 const evidence = await import('@/app/api/v1/recommendations/[id]/evidence/route');
 const list = await import('@/app/api/v1/recommendations/route');
 const one = await import('@/app/api/v1/recommendations/[id]/route');
+const progress = await import('@/app/api/v1/progress/route');
 const draftRoute = await import('@/app/api/v1/imports/[id]/route');
 const { createApiToken } = await import('@/lib/tokens/create-api-token');
 const { createImportDraft } = await import('@/lib/import/create-import-draft');
@@ -67,6 +68,10 @@ describe('hostile input found by fuzzing', () => {
     const search = await list.GET(request('/api/v1/recommendations?q=water%00', { method: 'GET', type: null }), { params: Promise.resolve({}) });
     expect(search.status).toBe(400);
     expect((await error(search)).fields).toHaveProperty('q');
+    // A repeated parameter: each value is checked, not only the last (PostgreSQL answered 500 for theme=%00&theme=x).
+    const repeated = await progress.GET(request('/api/v1/progress?theme=%00&theme=x', { method: 'GET', type: null }), { params: Promise.resolve({}) });
+    expect(repeated.status).toBe(400);
+    expect((await error(repeated)).fields).toHaveProperty('theme');
     const byId = await one.GET(request('/x', { method: 'GET', type: null }), params('2015-R03\u0000'));
     expect(byId.status).toBe(400);
   });

@@ -69,7 +69,7 @@ export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler
         throw new ApiError(403, 'cross_site_request', 'Cross-site requests cannot change data.');
       }
       const params = await context.params;
-      refuseUnstorableText({ ...Object.fromEntries(new URL(request.url).searchParams), ...params });
+      refuseUnstorableText({ ...queryValues(request), ...params });
       return noStore(await handler({ request, user, actor: actorFromUser(user), params }));
     } catch (error) {
       if (error instanceof DomainError || error instanceof ApiError || error instanceof ImportFileError) return errorResponse(toApiError(error));
@@ -79,6 +79,13 @@ export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler
     }
   };
   return Object.assign(route, { requiredRole: role });
+}
+
+/** Every value of every query parameter, a repeated one's values joined (Object.fromEntries would keep only the last). */
+function queryValues(request: Request): Record<string, string> {
+  const values: Record<string, string[]> = {};
+  for (const [key, value] of new URL(request.url).searchParams) (values[key] ??= []).push(value);
+  return Object.fromEntries(Object.entries(values).map(([key, list]) => [key, list.join('\n')]));
 }
 
 /** A NUL or a lone surrogate anywhere in the input is a 400 naming the field (lib/validations/storable-text.ts). */
