@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { parseProgressQueryLeniently } from './progress';
+import { parseFiltersLeniently } from './recommendation-filters';
 import { isUnstorableText, unstorableTextErrors, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 
 describe('text a database cannot keep as sent', () => {
@@ -26,5 +28,15 @@ describe('text a database cannot keep as sent', () => {
     });
     expect(unstorableTextErrors({ a: ['x', { b: 'y' }], n: 1, z: null })).toBeNull();
     expect(unstorableTextErrors('\u0000')).toEqual({ '': [UNSTORABLE_TEXT_MESSAGE] });
+  });
+
+  it('storable text: a page drops a search or filter id with a NUL as unreadable (it would be an error in PostgreSQL), keeping the rest', () => {
+    const list = parseFiltersLeniently({ q: 'water\u0000', theme: ['t1', 'x\u0000'], sector: 's1' });
+    expect(list.filters).toMatchObject({ theme: ['t1'], sector: ['s1'] });
+    expect(list.filters.q).toBeUndefined();
+    expect(list.ignored.map((i) => i.param).sort()).toEqual(['q', 'theme']);
+    const dashboard = parseProgressQueryLeniently({ theme: '\u0000', sector: 'ok' });
+    expect(dashboard.query).toMatchObject({ theme: [], sector: ['ok'] });
+    expect(dashboard.errors).toHaveProperty('theme');
   });
 });
