@@ -11,7 +11,7 @@ import { tableChecksums } from '@/lib/test/table-checksums';
 import { acceptedInput, refusedInput, toFormData } from './mutations';
 import { ACTION_TARGETS, type ActionTarget } from './action-targets';
 import { signedIn } from './current-user';
-import { checkProperty, described, expectActionRefusal, shortText, UNCHANGED_BUT, type FormState } from './expect-refusal';
+import { checkProperty, described, timeBudget, expectActionRefusal, shortText, UNCHANGED_BUT, type FormState } from './expect-refusal';
 import { createWorld, type World } from './world';
 
 type ActionFn = (state: FormState, form: FormData) => Promise<FormState>;
@@ -34,7 +34,6 @@ function isServerActionModule(source: string): boolean {
 export type ActionFuzzOptions = { runs: number; acceptedRuns: number; timeout: number; seconds?: number };
 
 export function describeActionFuzz({ runs, acceptedRuns, timeout, seconds }: ActionFuzzOptions) {
-  const limit = seconds ? { interruptAfterTimeLimit: seconds * 1000, markInterruptAsFailure: false } : {};
   const db = testDb();
   let world: World;
   beforeAll(async () => {
@@ -66,6 +65,7 @@ export function describeActionFuzz({ runs, acceptedRuns, timeout, seconds }: Act
         async () => {
           const action = await load(target);
           const before = await tableChecksums(db, UNCHANGED_BUT);
+          const budget = timeBudget(seconds);
           await checkProperty(
             `${target.action} refused`,
             fc.asyncProperty(
@@ -76,15 +76,16 @@ export function describeActionFuzz({ runs, acceptedRuns, timeout, seconds }: Act
                     described(c, `${c.mutation.field}: ${c.mutation.how} ${shortText(c.mutation.value)}`),
                   ),
                 ),
-              async ({ input, mutation }) => {
+              budget.track(async ({ input, mutation }) => {
                 signIn(target, world);
                 const audits = await db.auditLog.count();
                 const label = `${mutation.field}: ${mutation.how} ${shortText(mutation.value)}`;
                 expectActionRefusal(await action({}, toFormData(input)), label);
                 expect(await db.auditLog.count(), `${label}: wrote an audit row`).toBe(audits);
-              },
+              }),
             ),
-            { numRuns: runs, ...limit },
+            { numRuns: runs },
+            budget,
           );
           expect(await tableChecksums(db, UNCHANGED_BUT)).toEqual(before);
         },
@@ -97,20 +98,22 @@ export function describeActionFuzz({ runs, acceptedRuns, timeout, seconds }: Act
           `fuzz: ${target.action} accepts HTML, SQL, scripts, right-to-left and control characters as text and stores them as typed`,
           async () => {
             const action = await load(target);
+            const budget = timeBudget(seconds);
             await checkProperty(
               `${target.action} accepted`,
               fc.asyncProperty(
                 fc.constant(null).chain(() => acceptedInput(target.base(world), target.fields, accepts.texts, 'form')),
-                async (input) => {
+                budget.track(async (input) => {
                   signIn(target, world);
                   const state = await action({}, toFormData(input));
                   const label = accepts.texts.map((field) => `${field}=${shortText(input[field])}`).join(' ');
                   if (!state.ok) throw new Error(`${label}: expected success, got ${JSON.stringify(state).slice(0, 300)}`);
                   const stored = await accepts.stored(db, world);
                   for (const field of accepts.texts) expect(stored[field], `${field} stored as typed`).toBe((input[field] as string).trim());
-                },
+                }),
               ),
-              { numRuns: acceptedRuns, ...limit },
+              { numRuns: acceptedRuns },
+              budget,
             );
           },
           timeout,

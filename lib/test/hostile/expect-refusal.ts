@@ -59,12 +59,41 @@ export function expectActionRefusal(state: FormState, label: string): void {
 }
 
 /**
- * Runs a property like fc.assert and returns how many cases ran (a time-limited run stops early and
- * passes with those); with FUZZ_REPORT set, prints the count, so the long run shows what it covered.
+ * A time budget for a property (the long run): fast-check stops starting cases after `seconds`, and
+ * the cases still in flight (which it stops waiting for) are waited for here, so that none of their
+ * writes lands while the next property checks that nothing changed.
  */
-export async function checkProperty<T>(label: string, property: fc.IAsyncProperty<T>, params: fc.Parameters<T>): Promise<number> {
-  const details = await fc.check(property, params);
-  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? `${label}: the property failed`, { cause: details.errorInstance });
-  if (process.env.FUZZ_REPORT) console.log(`${label}: ${details.numRuns} cases${details.interrupted ? ' (time limit)' : ''}`);
-  return details.numRuns;
+export type Budget = { seconds?: number; ran: number; inFlight: Set<Promise<unknown>>; track: <A>(run: (a: A) => Promise<void>) => (a: A) => Promise<void> };
+
+export function timeBudget(seconds: number | undefined): Budget {
+  const budget: Budget = {
+    seconds,
+    ran: 0,
+    inFlight: new Set(),
+    track: (run) => (a) => {
+      budget.ran += 1;
+      const running = run(a);
+      budget.inFlight.add(running);
+      void running.then(
+        () => budget.inFlight.delete(running),
+        () => budget.inFlight.delete(running),
+      );
+      return running;
+    },
+  };
+  return budget;
+}
+
+/**
+ * Runs a property like fc.assert, within the budget's time when it has one; with FUZZ_REPORT set,
+ * prints how many cases ran, so the long run shows what it covered.
+ */
+export async function checkProperty<T>(label: string, property: fc.IAsyncProperty<T>, params: fc.Parameters<T>, budget: Budget): Promise<void> {
+  const limit = budget.seconds ? { interruptAfterTimeLimit: budget.seconds * 1000, markInterruptAsFailure: false } : {};
+  const details = await fc.check(property, { ...params, ...limit });
+  await Promise.allSettled([...budget.inFlight]);
+  // A time limit reached before the first case ended is not a failure of the property.
+  const failed = details.failed && !(details.interrupted && details.counterexample === null);
+  if (failed) throw new Error(fc.defaultReportMessage(details) ?? `${label}: the property failed`, { cause: details.errorInstance });
+  if (process.env.FUZZ_REPORT) console.log(`${label}: ${budget.ran} cases`);
 }

@@ -10,7 +10,7 @@ import { testDb } from '@/lib/test/test-db';
 import { tableChecksums } from '@/lib/test/table-checksums';
 import { acceptedInput, refusedInput } from './mutations';
 import { API_TARGETS, handlerOf, type ApiTarget } from './api-targets';
-import { checkProperty, described, expectApiRefusal, shortText, UNCHANGED_BUT } from './expect-refusal';
+import { checkProperty, described, timeBudget, expectApiRefusal, shortText, UNCHANGED_BUT } from './expect-refusal';
 import { badJson, legalText, notAnObject, tooLongText, unknownId, unstorableText, wrongContentType } from './values';
 import { createWorld, type World } from './world';
 
@@ -86,7 +86,6 @@ function readCases(target: ApiTarget, world: World): fc.Arbitrary<Case> {
 export type RouteFuzzOptions = { runs: number; readRuns: number; acceptedRuns: number; timeout: number; seconds?: number };
 
 export function describeRouteFuzz({ runs, readRuns, acceptedRuns, timeout, seconds }: RouteFuzzOptions) {
-  const limit = seconds ? { interruptAfterTimeLimit: seconds * 1000, markInterruptAsFailure: false } : {};
   const db = testDb();
   let world: World;
   beforeAll(async () => {
@@ -120,16 +119,21 @@ export function describeRouteFuzz({ runs, readRuns, acceptedRuns, timeout, secon
           const handler = await handlerOf(target);
           const before = await tableChecksums(db, UNCHANGED_BUT);
           const cases = reads ? readCases(target, world) : refusedCases(target, world);
+          const budget = timeBudget(seconds);
           await checkProperty(
             name,
-            fc.asyncProperty(cases, async (c) => {
-              const audits = await db.auditLog.count();
-              const response = await handler(c.request(), { params: Promise.resolve<Record<string, string>>(c.param === undefined ? {} : { id: c.param }) });
-              if (reads && response.status === 200) await response.arrayBuffer();
-              else await expectApiRefusal(response, c.label);
-              expect(await db.auditLog.count(), `${c.label}: wrote an audit row`).toBe(audits);
-            }),
-            { numRuns: reads ? readRuns : runs, ...limit },
+            fc.asyncProperty(
+              cases,
+              budget.track(async (c) => {
+                const audits = await db.auditLog.count();
+                const response = await handler(c.request(), { params: Promise.resolve<Record<string, string>>(c.param === undefined ? {} : { id: c.param }) });
+                if (reads && response.status === 200) await response.arrayBuffer();
+                else await expectApiRefusal(response, c.label);
+                expect(await db.auditLog.count(), `${c.label}: wrote an audit row`).toBe(audits);
+              }),
+            ),
+            { numRuns: reads ? readRuns : runs },
+            budget,
           );
           expect(await tableChecksums(db, UNCHANGED_BUT)).toEqual(before);
         },
@@ -142,11 +146,12 @@ export function describeRouteFuzz({ runs, readRuns, acceptedRuns, timeout, secon
           `fuzz: ${name} accepts HTML, SQL, scripts, right-to-left and control characters as text, with a 2xx, and stores them as sent`,
           async () => {
             const handler = await handlerOf(target);
+            const budget = timeBudget(seconds);
             await checkProperty(
               `${name} accepted`,
               fc.asyncProperty(
                 fc.constant(null).chain(() => acceptedInput(target.body!(world), target.fields!, accepts.texts, 'json')),
-                async (input) => {
+                budget.track(async (input) => {
                   const audits = await db.auditLog.count();
                   const response = await handler(request(target, world, { body: JSON.stringify(input), contentType: json }), {
                     params: Promise.resolve<Record<string, string>>(target.param ? { id: target.param(world) } : {}),
@@ -158,9 +163,10 @@ export function describeRouteFuzz({ runs, readRuns, acceptedRuns, timeout, secon
                   const stored = await accepts.stored(db, JSON.parse(text));
                   for (const field of accepts.texts) expect(stored[field], `${field} stored as sent`).toBe((input[field] as string).trim());
                   expect(await db.auditLog.count(), `${label}: the change has its audit row`).toBeGreaterThan(audits);
-                },
+                }),
               ),
-              { numRuns: acceptedRuns, ...limit },
+              { numRuns: acceptedRuns },
+              budget,
             );
           },
           timeout,
