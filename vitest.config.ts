@@ -59,6 +59,7 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 300_000,
           hookTimeout: 600_000,
+          globalSetup: ['lib/test/db-global-setup.ts'],
         },
       },
     ],

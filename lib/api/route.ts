@@ -15,6 +15,7 @@ import { ApiError, errorResponse, forbiddenError, toApiError, unauthorized } fro
 import { fieldErrors } from '@/lib/validations/form-data';
 import { log } from '@/lib/log/logger';
 import { noteRequestUser, requestIdNote } from '@/lib/log/request-context';
+import { unstorableTextErrors } from '@/lib/validations/storable-text';
 
 type Context<P> = { params: Promise<P> };
 type Handler<P> = (args: { request: Request; user: CurrentUser; actor: Actor & { id: string }; params: P }) => Promise<Response>;
@@ -70,7 +71,9 @@ export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler
       if (!viaToken && !SAFE_METHODS.has(request.method) && !isSameOrigin(request)) {
         throw new ApiError(403, 'cross_site_request', 'Cross-site requests cannot change data.');
       }
-      return noStore(await handler({ request, user, actor: actorFromUser(user), params: await context.params }));
+      const params = await context.params;
+      refuseUnstorableText({ ...queryValues(request), ...params });
+      return noStore(await handler({ request, user, actor: actorFromUser(user), params }));
     } catch (error) {
       if (error instanceof DomainError || error instanceof ApiError || error instanceof ImportFileError) return errorResponse(toApiError(error));
       if (error instanceof z.ZodError) return errorResponse(new ApiError(400, 'invalid_input', 'The input is not valid.', fieldErrors(error)));
@@ -81,11 +84,49 @@ export function apiRoute<P = Record<string, never>>(role: Role, handler: Handler
   return Object.assign(route, { requiredRole: role });
 }
 
-/** Reads a JSON body; malformed JSON is a 400, not a crash. */
+/** Every value of every query parameter, a repeated one's values joined (Object.fromEntries would keep only the last). */
+function queryValues(request: Request): Record<string, string> {
+  const values: Record<string, string[]> = {};
+  for (const [key, value] of new URL(request.url).searchParams) (values[key] ??= []).push(value);
+  return Object.fromEntries(Object.entries(values).map(([key, list]) => [key, list.join('\n')]));
+}
+
+/** A NUL or a lone surrogate anywhere in the input is a 400 naming the field (lib/validations/storable-text.ts). */
+export function refuseUnstorableText(input: unknown): void {
+  const fields = unstorableTextErrors(input);
+  if (fields) throw new ApiError(400, 'invalid_input', 'The input holds characters that cannot be stored.', fields);
+}
+
+/** application/json, or a JSON-based type such as application/merge-patch+json. */
+function isJsonContentType(type: string | null): boolean {
+  const essence = (type ?? '').split(';')[0]!.trim().toLowerCase();
+  return essence === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(essence);
+}
+
+/**
+ * Reads a JSON body: another declared content type is a 415 (a form or plain text is never taken
+ * for JSON), malformed JSON is a 400, and text that cannot be stored a 400 naming the field.
+ * A body without a content type is read as JSON, as curl -d and older clients send it.
+ */
 export async function readJson(request: Request): Promise<unknown> {
+  const type = request.headers.get('content-type');
+  if (type && !isJsonContentType(type)) {
+    throw new ApiError(415, 'unsupported_media_type', 'Send the body as JSON, with Content-Type: application/json.');
+  }
+  let body: unknown;
   try {
-    return await request.json();
+    body = JSON.parse(await request.text());
   } catch {
     throw new ApiError(400, 'invalid_json', 'The request body must be valid JSON.');
   }
+  refuseUnstorableText(body);
+  return body;
+}
+
+/** Reads a body that must be a JSON object; `optional` lets an empty body stand for {} (a DELETE). */
+export async function readJsonObject(request: Request, options: { optional?: boolean } = {}): Promise<Record<string, unknown>> {
+  if (options.optional && (await request.clone().text()).trim() === '') return {};
+  const body = await readJson(request);
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new ApiError(400, 'invalid_json', 'The request body must be a JSON object.');
+  return body as Record<string, unknown>;
 }

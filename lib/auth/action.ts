@@ -7,6 +7,7 @@ import { ApiError, isEditConflict, type FieldErrors } from '@/lib/api/errors';
 import { ImportFileError } from '@/lib/import/extract/errors';
 import { DomainError } from '@/lib/errors';
 import { fieldErrors, formDataToObject } from '@/lib/validations/form-data';
+import { unstorableTextErrors } from '@/lib/validations/storable-text';
 import { actorFromUser, type Actor } from './actor';
 import { getCurrentUser } from './session';
 import { hasRole, type Role } from './roles';
@@ -46,6 +47,9 @@ export function authedAction<S extends z.ZodType>(
     if (!user) return { code: 'unauthorized', message: 'Your session has ended. Sign in again.' };
     if (!hasRole(user.role, role)) return { code: 'forbidden', message: 'Your role does not allow this.' };
     const raw = formDataToObject(formData);
+    // A NUL or a lone surrogate cannot be stored as typed (lib/validations/storable-text.ts).
+    const unstorable = unstorableTextErrors(raw);
+    if (unstorable) return { code: 'invalid', message: 'Check the highlighted fields.', errors: unstorable, values: typedValues(raw) };
     const parsed = schema.safeParse(raw);
     if (!parsed.success) {
       return { code: 'invalid', message: 'Check the highlighted fields.', errors: fieldErrors(parsed.error), values: typedValues(raw) };

@@ -117,6 +117,14 @@ describe('OpenAPI document', () => {
     expect(Object.keys(item.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '404', '409', '422']));
   });
 
+  it('openapi: every operation with a JSON body documents 415 for a body declared as something else', () => {
+    for (const [path, methods] of Object.entries(document.paths)) {
+      for (const [method, operation] of Object.entries(methods as Record<string, { requestBody?: unknown; responses: Record<string, unknown> }>)) {
+        if (operation.requestBody) expect(Object.keys(operation.responses), `${method} ${path}`).toContain('415');
+      }
+    }
+  });
+
   it('openapi: protected operations document 401, 403 and 429; only the document itself and the health checks are public', () => {
     const PUBLIC = ['/api/v1/openapi.json', '/api/health', '/api/health/ready'];
     for (const [route, operations] of Object.entries(document.paths)) {

@@ -434,7 +434,8 @@ const ERROR_RESPONSES: Record<number, { name: string; description: string }> = {
   413: { name: 'PayloadTooLarge', description: 'The upload is over the size limit (error.code too_large).' },
   415: {
     name: 'UnsupportedMediaType',
-    description: 'A file type the importer does not read, or a file that is not what its name says (error.code unsupported_type, type_mismatch).',
+    description:
+      'A body declared as something other than JSON (error.code unsupported_media_type), or, for an upload, a file type the importer does not read or a file that is not what its name says (unsupported_type, type_mismatch).',
   },
   422: {
     name: 'Unprocessable',
@@ -450,7 +451,9 @@ const ROLE_NOTE: Record<Role, string> = {
 };
 
 function operationObject(operation: Operation): JsonSchema {
-  const errors = operation.role === null ? operation.errors : [...operation.errors, 401, 403, 429];
+  // A body declared as anything but JSON is refused (lib/api/route.ts readJson).
+  const declared = operation.body ? [...operation.errors, 415 as const] : operation.errors;
+  const errors = operation.role === null ? declared : [...declared, 401, 403, 429];
   const responses: Record<string, unknown> = {
     [operation.ok.status]: {
       description: operation.ok.description,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 import type { FieldErrors } from '@/lib/api/errors';
 import { parseDateOnly, toDateOnly, today } from '@/lib/dates';
 import { compareQuarters, parseQuarter, quarterKey } from '@/lib/progress/quarters';
@@ -31,7 +32,17 @@ const ids = (what: string, description: string) =>
   z
     .preprocess(
       toList,
-      z.array(z.string().trim().min(1, `Choose a ${what} from the list.`).max(64, `Choose a ${what} from the list.`)).max(50, 'Choose at most 50.'),
+      z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1, `Choose a ${what} from the list.`)
+            .max(64, `Choose a ${what} from the list.`)
+            // A NUL reaching PostgreSQL is an error, not an empty result: the dashboard drops it as unreadable.
+            .refine((value) => !isUnstorableText(value), UNSTORABLE_TEXT_MESSAGE),
+        )
+        .max(50, 'Choose at most 50.'),
     )
     .meta({ description });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isUnstorableText, UNSTORABLE_TEXT_MESSAGE } from './storable-text';
 import { DEFAULT_STALE_DAYS } from '@/lib/status/metrics';
 import { PRIORITIES, STATUSES } from '@/lib/status/status';
 
@@ -94,7 +95,10 @@ function multi<T extends z.ZodType>(item: T, description: string) {
   return z.preprocess(toList, z.array(item).max(50, 'Choose at most 50.')).meta({ description });
 }
 
-const idItem = (what: string) => z.string().trim().min(1, `Choose a ${what} from the list.`).max(64, `Choose a ${what} from the list.`);
+// A NUL reaching PostgreSQL is an error, not an empty result: refused here, so a page drops it as unreadable.
+const storable = (value: string) => !isUnstorableText(value);
+const idItem = (what: string) =>
+  z.string().trim().min(1, `Choose a ${what} from the list.`).max(64, `Choose a ${what} from the list.`).refine(storable, UNSTORABLE_TEXT_MESSAGE);
 
 /** A yes/no switch: true/false, 1/0, on/off (what a ticked checkbox sends), yes/no. */
 const flag = (description: string) =>
@@ -132,7 +136,7 @@ const filterFields = {
   recurring: flag('Only recurring items: linked to the same ask made at another seminar.'),
   includeArchived: flag('Include withdrawn items (entered by mistake; kept, but left out of counts).'),
   q: z
-    .preprocess(blankIsAbsent, z.string().trim().max(200, 'Search for at most 200 characters.').optional())
+    .preprocess(blankIsAbsent, z.string().trim().max(200, 'Search for at most 200 characters.').refine(storable, UNSTORABLE_TEXT_MESSAGE).optional())
     .meta({ description: 'Words to find in the code, title, text or evidence notes (case-insensitive).' }),
   sort: z.preprocess(blankIsAbsent, z.enum(SORT_KEYS, { error: `Sort by one of: ${SORT_KEYS.join(', ')}.` }).default('code')).meta({
     description:

@@ -22,6 +22,8 @@ function withJsonFields<S extends z.ZodType>(schema: S, fields: string[]) {
     const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
     for (const field of fields) {
       const value = out[field];
+      // A file sent in a JSON field would pass for an object (its properties all missing): refused as null.
+      if (value instanceof Blob) out[field] = null;
       if (typeof value !== 'string') continue;
       try {
         out[field] = JSON.parse(value);

@@ -24,6 +24,7 @@ export default async function NewImportPage() {
       <UploadForm
         limits={{
           fileSize: formatBytes(IMPORT_LIMITS.maxFileBytes),
+          maxFileBytes: IMPORT_LIMITS.maxFileBytes,
           pdfPages: IMPORT_LIMITS.maxPdfPages,
           textChars: formatNumber(Math.min(PASTED_TEXT_MAX, IMPORT_LIMITS.maxTextChars)),
         }}

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { ApiError } from '@/lib/api/errors';
-import { apiRoute, readJson } from '@/lib/api/route';
+import { apiRoute, readJson, refuseUnstorableText } from '@/lib/api/route';
 import { createImportDraft, type ImportSource } from '@/lib/import/create-import-draft';
 import { draftToJson } from '@/lib/import/draft-json';
 import { IMPORT_LIMITS, formatBytes } from '@/lib/import/extract/limits';
@@ -35,6 +35,7 @@ export const POST = apiRoute('EDITOR', async ({ request, actor }) => {
     }
     const file = form.get('file');
     if (!(file instanceof File)) throw new ApiError(400, 'invalid_input', 'Send the report as the form field "file".', { file: ['Choose a file.'] });
+    refuseUnstorableText({ file });
     if (file.size > IMPORT_LIMITS.maxFileBytes)
       throw importFileError('too_large', { size: formatBytes(file.size), limit: formatBytes(IMPORT_LIMITS.maxFileBytes) });
     source = { bytes: new Uint8Array(await file.arrayBuffer()), fileName: file.name || null, contentType: file.type || null };

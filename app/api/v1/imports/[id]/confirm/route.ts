@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { apiRoute, readJson } from '@/lib/api/route';
+import { apiRoute, readJsonObject } from '@/lib/api/route';
 import { confirmImportDraft } from '@/lib/import/confirm-import-draft';
 import { confirmImportDraftSchema } from '@/lib/validations/import-draft';
 
@@ -7,8 +7,7 @@ type Params = { id: string };
 
 /** Creates the seminar and its recommendations: { seminar: { title, kind, date, venue?, organiser? }, expectedVersion? }. A second confirm gets 409. */
 export const POST = apiRoute<Params>('EDITOR', async ({ request, params, actor }) => {
-  const body = await readJson(request);
-  const input = confirmImportDraftSchema.parse({ ...(typeof body === 'object' && body !== null ? body : {}), draftId: params.id });
+  const input = confirmImportDraftSchema.parse({ ...(await readJsonObject(request)), draftId: params.id });
   const confirmed = await confirmImportDraft(db, input, actor);
   return Response.json(confirmed, { status: 201 });
 });
