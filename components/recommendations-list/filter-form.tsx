@@ -177,13 +177,13 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
         </fieldset>
       </div>
 
-      <fieldset className="flex flex-wrap items-end gap-3 text-sm">
+      <fieldset className="flex min-w-0 flex-wrap items-end gap-3 text-sm">
         <legend className="sr-only">Order and page size</legend>
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor="filter-sort" className="block font-medium">
             Sort by
           </label>
-          <select id="filter-sort" name="sort" defaultValue={filters.sort} className={`mt-1 ${CONTROL}`}>
+          <select id="filter-sort" name="sort" defaultValue={filters.sort} className={`mt-1 max-w-full ${CONTROL}`}>
             {SORT_KEYS.map((key) => (
               <option key={key} value={key}>
                 {SORT_LABEL[key]}
@@ -191,20 +191,20 @@ export function FilterForm({ filters, options }: { filters: RecommendationFilter
             ))}
           </select>
         </div>
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor="filter-dir" className="block font-medium">
             Order
           </label>
-          <select id="filter-dir" name="dir" defaultValue={filters.dir} className={`mt-1 ${CONTROL}`}>
+          <select id="filter-dir" name="dir" defaultValue={filters.dir} className={`mt-1 max-w-full ${CONTROL}`}>
             <option value="asc">Ascending (A–Z, oldest or lowest first)</option>
             <option value="desc">Descending (Z–A, newest or highest first)</option>
           </select>
         </div>
-        <div>
+        <div className="min-w-0 max-w-full">
           <label htmlFor="filter-pageSize" className="block font-medium">
             Per page
           </label>
-          <select id="filter-pageSize" name="pageSize" defaultValue={String(filters.pageSize)} className={`mt-1 ${CONTROL}`}>
+          <select id="filter-pageSize" name="pageSize" defaultValue={String(filters.pageSize)} className={`mt-1 max-w-full ${CONTROL}`}>
             {[...new Set([...PAGE_SIZES, filters.pageSize])]
               .sort((a, b) => a - b)
               .map((size) => (
