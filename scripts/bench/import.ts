@@ -121,7 +121,9 @@ export async function measureImport(server: Server, fixtures: Fixtures, routes: 
     };
   } finally {
     for (const id of drafts) {
-      await fetch(new URL(`/api/v1/imports/${id}`, server.baseUrl), { method: 'DELETE', headers: { authorization: fixtures.auth.bearer } }).catch(() => undefined);
+      await fetch(new URL(`/api/v1/imports/${id}`, server.baseUrl), { method: 'DELETE', headers: { authorization: fixtures.auth.bearer } }).catch(
+        () => undefined,
+      );
     }
   }
 }

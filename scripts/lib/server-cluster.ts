@@ -45,7 +45,11 @@ export class RestartBackoff {
  * NODE_OPTIONS for a production server process: the preloads that record each connection's address
  * (peer-address.mjs) and shut down gracefully (graceful-shutdown.mjs), after whatever `nodeOptions` held.
  */
-export function serverNodeOptions(root: string, nodeOptions: string | undefined, preloads = ['peer-address.mjs', 'request-log.mjs', 'graceful-shutdown.mjs']): string {
+export function serverNodeOptions(
+  root: string,
+  nodeOptions: string | undefined,
+  preloads = ['peer-address.mjs', 'request-log.mjs', 'graceful-shutdown.mjs'],
+): string {
   const imports = preloads.map((file) => `--import=${JSON.stringify(pathToFileURL(path.join(root, 'scripts', 'lib', file)).href)}`);
   return [nodeOptions, ...imports].filter(Boolean).join(' ');
 }
