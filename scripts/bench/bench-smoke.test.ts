@@ -58,7 +58,7 @@ describe('benchmark smoke run', () => {
     expect(run.code, run.stderr.slice(-4_000)).toBe(0);
     const result = JSON.parse(run.stdout.trim().split('\n').at(-1)!);
 
-    expect(Object.keys(result).sort()).toEqual(['db', 'floors', 'frontend', 'machine', 'results', 'rssPeakMB', 'size']);
+    expect(Object.keys(result).sort()).toEqual(['db', 'floors', 'frontend', 'importReport', 'machine', 'results', 'rssPeakMB', 'size']);
     expect(result).toMatchObject({ size: 'S', db: 'sqlite', machine: { cores: expect.any(Number) }, rssPeakMB: expect.any(Number) });
     expect(result.rssPeakMB).toBeGreaterThan(0);
     // Every target is either measured or marked not available with a reason, never left out.
@@ -67,6 +67,9 @@ describe('benchmark smoke run', () => {
     // What exists today must be measured.
     for (const name of ['list', 'item', 'progressApi', 'statusChange']) expect(result.results[name].available, name).toBe(true);
     expect(result.floors.trivialRoute).toMatchObject({ ...timing, available: true, errors: 0 });
+    // The import: three uploads of the 100-page report, each proposing all 80 items, and the review page.
+    expect(result.importReport).toMatchObject({ available: true, pages: 100, items: 80, rssPeakMB: expect.any(Number), review: { p50: expect.any(Number) } });
+    expect(result.importReport.runs).toHaveLength(3);
     expect(result.floors.trivialRoute.requests).toBeGreaterThan(0);
     expect(result.floors.sql).toMatchObject({ ...timing, available: true, statements: expect.any(Number) });
 

@@ -17,10 +17,10 @@ describe('restarting a server process that died', () => {
 });
 
 describe("the server processes' NODE_OPTIONS", () => {
-  it('preload the peer address and the graceful shutdown after what was there', () => {
+  it('preload the peer address, the request log and the graceful shutdown after what was there', () => {
     const options = serverNodeOptions('/srv/tracker', '--enable-source-maps');
     expect(options).toBe(
-      '--enable-source-maps --import="file:///srv/tracker/scripts/lib/peer-address.mjs" --import="file:///srv/tracker/scripts/lib/graceful-shutdown.mjs"',
+      '--enable-source-maps --import="file:///srv/tracker/scripts/lib/peer-address.mjs" --import="file:///srv/tracker/scripts/lib/request-log.mjs" --import="file:///srv/tracker/scripts/lib/graceful-shutdown.mjs"',
     );
     expect(serverNodeOptions('/srv/tracker', undefined, ['peer-address.mjs'])).toBe('--import="file:///srv/tracker/scripts/lib/peer-address.mjs"');
   });
