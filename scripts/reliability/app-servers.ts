@@ -118,6 +118,8 @@ export async function startApp(options: {
       WEB_CONCURRENCY: String(options.workers),
       SETUP_CODE_FILE: path.join(options.dir, `setup-code-${port}`),
       NEXT_TELEMETRY_DISABLED: '1',
+      // The tests read the servers' logs (vitest.config.ts silences them for the test processes).
+      LOG_LEVEL: 'info',
       ...options.env,
     },
   });
