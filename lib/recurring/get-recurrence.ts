@@ -17,6 +17,13 @@ export type Recurrence = { askedBefore: Ask[]; askedAgain: Ask[] };
 
 const NONE: Recurrence = { askedBefore: [], askedAgain: [] };
 
+/** What an ask shows, read with Prisma's select (also by get-recurring-asks.ts). */
+export const ASK_SELECT = { id: true, code: true, title: true, status: true, seminar: { select: { id: true, title: true, date: true } } } as const;
+
+export function toAsk(row: Omit<Ask, 'status'> & { status: string }): Ask {
+  return { ...row, status: isStatus(row.status) ? row.status : null };
+}
+
 /**
  * The item's group split around its own seminar: items from earlier seminars were "asked before",
  * from later ones "asked again"; items of the same seminar are neither (they are linked, and shown
@@ -35,9 +42,9 @@ export async function getRecurrence(db: Db, recommendationId: string, actor: Act
   const items = await db.recommendation.findMany({
     where: { id: { in: others }, archived: false, seminarId: { not: self.seminarId } },
     orderBy: [{ seminar: { date: 'asc' } }, { code: 'asc' }],
-    select: { id: true, code: true, title: true, status: true, seminar: { select: { id: true, title: true, date: true } } },
+    select: ASK_SELECT,
   });
-  const asks = items.map((item) => ({ ...item, status: isStatus(item.status) ? item.status : null }));
+  const asks = items.map(toAsk);
   const mine = self.seminar.date.getTime();
   return {
     askedBefore: asks.filter((ask) => ask.seminar.date.getTime() <= mine),

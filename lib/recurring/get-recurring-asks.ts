@@ -2,8 +2,7 @@ import type { Db } from '@/lib/db';
 import * as Prisma from '@/lib/db/sql';
 import { itemScopeSql, type ItemScope } from '@/lib/progress/history-sql';
 import { isOpenSql } from '@/lib/status/metrics-sql';
-import { isStatus } from '@/lib/status/status';
-import type { Ask } from './get-recurrence';
+import { ASK_SELECT, toAsk, type Ask } from './get-recurrence';
 import { RECURRING_GROUPS } from './recurrence-sql';
 
 /** One ask that keeps coming back: its latest wording, and every seminar it was made at. */
@@ -51,14 +50,11 @@ export async function getRecurringAsks(db: Db, input: { scope: ItemScope; limit:
   const items = await db.recommendation.findMany({
     where: { id: { in: members.map((member) => member.id) } },
     orderBy: [{ seminar: { date: 'asc' } }, { code: 'asc' }],
-    select: { id: true, code: true, title: true, status: true, seminar: { select: { id: true, title: true, date: true } } },
+    select: ASK_SELECT,
   });
   const groupOf = new Map(members.map((member) => [member.id, member.grp]));
-  const asksOf = new Map<string, Ask[]>();
-  for (const item of items) {
-    const grp = groupOf.get(item.id)!;
-    asksOf.set(grp, [...(asksOf.get(grp) ?? []), { ...item, status: isStatus(item.status) ? item.status : null }]);
-  }
+  const asksOf = new Map<string, Ask[]>(groups.map((group) => [group.grp, []]));
+  for (const item of items) asksOf.get(groupOf.get(item.id)!)!.push(toAsk(item));
   return {
     total: Number(groups[0]!.total),
     asks: groups.map((group) => {
