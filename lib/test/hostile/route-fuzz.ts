@@ -11,7 +11,7 @@ import { tableChecksums } from '@/lib/test/table-checksums';
 import { acceptedInput, refusedInput } from './mutations';
 import { API_TARGETS, handlerOf, type ApiTarget } from './api-targets';
 import { checkProperty, described, timeBudget, expectApiRefusal, shortText, UNCHANGED_BUT } from './expect-refusal';
-import { badJson, legalText, notAnObject, tooLongText, unknownId, unstorableText, wrongContentType } from './values';
+import { badJson, legalText, notAnObject, tooLongForUrl, unknownId, unstorableText, wrongContentType } from './values';
 import { createWorld, type World } from './world';
 
 type Case = { request: () => Request; param?: string; label: string };
@@ -30,7 +30,7 @@ const queryValue = fc.oneof(
   legalText(60),
   unstorableText,
   unknownId,
-  tooLongText(3000),
+  tooLongForUrl(3000),
   fc.constantFrom('', ' ', 'true', 'false', '-1', '0', '1e309', '99999999999999999999', '2024-Q5', '2024-02-30', 'ALL', 'csv', 'pdf', 'theme'),
 );
 
@@ -65,7 +65,7 @@ function readCases(target: ApiTarget, world: World): fc.Arbitrary<Case> {
   const query = names.length
     ? fc.array(fc.tuple(fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 6 })), queryValue), { maxLength: 5 })
     : fc.constant<[string, string][]>([]);
-  const paramValue = param ? fc.oneof(fc.constant(param), unknownId, unstorableText, tooLongText(64)) : fc.constant(undefined);
+  const paramValue = param ? fc.oneof(fc.constant(param), unknownId, unstorableText, tooLongForUrl(64)) : fc.constant(undefined);
   return fc.tuple(query, paramValue).map(([pairs, id]) => {
     const search = new URLSearchParams();
     for (const [name, value] of pairs) search.append(name, value);
