@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { SlowFirstSequencer } from './lib/test/slow-first-sequencer';
+import { SlowFirstSequencer } from './lib/test/slow-first-sequencer.ts';
 
 const BENCH_SMOKE = 'scripts/bench/bench-smoke.test.ts';
 
