@@ -56,7 +56,9 @@ export function legalText(max: number): fc.Arbitrary<string> {
   return fc
     .array(piece, { minLength: 1, maxLength: 12 })
     .map((pieces) => `${pieces.join('')}x`)
-    .map((text) => (text.length > max ? text.slice(text.length - max) : text))
+    // Cut to the last `max` UTF-16 units (what a length limit counts), never through a surrogate
+    // pair: half an emoji is unstorable text, which is refused.
+    .map((text) => (text.length > max ? text.slice(text.length - max).replace(/^[\uDC00-\uDFFF]/, '') : text))
     .filter((text) => text.trim() !== '');
 }
 
