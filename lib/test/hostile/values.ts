@@ -53,13 +53,15 @@ const legalChar = fc.oneof(
 /** Legal hostile text of at most `max` characters, with something other than white space in it. */
 export function legalText(max: number): fc.Arbitrary<string> {
   const piece = fc.oneof({ weight: 2, arbitrary: fc.constantFrom(...HOSTILE_FRAGMENTS) }, { weight: 3, arbitrary: legalChar });
-  return fc
-    .array(piece, { minLength: 1, maxLength: 12 })
-    .map((pieces) => `${pieces.join('')}x`)
-    // Cut to the last `max` UTF-16 units (what a length limit counts), never through a surrogate
-    // pair: half an emoji is unstorable text, which is refused.
-    .map((text) => (text.length > max ? text.slice(text.length - max).replace(/^[\uDC00-\uDFFF]/, '') : text))
-    .filter((text) => text.trim() !== '');
+  return (
+    fc
+      .array(piece, { minLength: 1, maxLength: 12 })
+      .map((pieces) => `${pieces.join('')}x`)
+      // Cut to the last `max` UTF-16 units (what a length limit counts), never through a surrogate
+      // pair: half an emoji is unstorable text, which is refused.
+      .map((text) => (text.length > max ? text.slice(text.length - max).replace(/^[\uDC00-\uDFFF]/, '') : text))
+      .filter((text) => text.trim() !== '')
+  );
 }
 
 /**
