@@ -3,7 +3,23 @@ import { formatDate, formatNumber } from '@/lib/format';
 import { SEMINAR_KIND_LABEL } from '@/lib/seminars/kinds';
 import type { SeminarAdminRow } from '@/lib/seminars/list-seminars-for-admin';
 
-export function SeminarsTable({ seminars }: { seminars: SeminarAdminRow[] }) {
+type Props = {
+  seminars: SeminarAdminRow[];
+  /** How many seminars match, on every page. */
+  total: number;
+  /** The search they match, if any. */
+  q?: string;
+};
+
+/** "12 reports, newest first." or "1 report matches “Russia”, newest first." */
+function captionText(total: number, q: string | undefined): string {
+  const count = `${formatNumber(total)} ${total === 1 ? 'report' : 'reports'}`;
+  if (!q) return `${count}, newest first.`;
+  return `${count} ${total === 1 ? 'matches' : 'match'} “${q}”, newest first.`;
+}
+
+/** One page of seminars; the page says when there are none. */
+export function SeminarsTable({ seminars, total, q }: Props) {
   return (
     <div
       role="region"
@@ -12,9 +28,7 @@ export function SeminarsTable({ seminars }: { seminars: SeminarAdminRow[] }) {
       className="relative overflow-x-auto rounded-lg border border-border bg-surface"
     >
       <table className="w-full min-w-[48rem] text-left text-sm">
-        <caption className="p-3 text-left text-muted">
-          {formatNumber(seminars.length)} {seminars.length === 1 ? 'report' : 'reports'}, newest first. Open one to edit its details and speakers.
-        </caption>
+        <caption className="p-3 text-left text-muted">{captionText(total, q)} Open one to edit its details and speakers.</caption>
         <thead className="border-b border-border bg-surface-muted">
           <tr>
             <th scope="col" className="p-3 font-medium">
@@ -41,13 +55,6 @@ export function SeminarsTable({ seminars }: { seminars: SeminarAdminRow[] }) {
           </tr>
         </thead>
         <tbody className="divide-y divide-border">
-          {seminars.length === 0 && (
-            <tr>
-              <td colSpan={7} className="p-3 text-muted">
-                No reports yet.
-              </td>
-            </tr>
-          )}
           {seminars.map((seminar) => (
             <tr key={seminar.id} className="align-top">
               <th scope="row" className="p-3 font-normal">

@@ -188,7 +188,7 @@ const OPERATIONS: [name: string, role: Role, run: (actor: Actor) => Promise<unkn
   ['getImportDraft', 'EDITOR', (actor) => getImportDraft(db, 'no-such-draft', actor)],
   ['listImportDrafts', 'EDITOR', (actor) => listImportDrafts(db, {}, actor)],
   ['getSeminarForEntry', 'EDITOR', (actor) => getSeminarForEntry(db, item.seminarId, actor)],
-  ['listSeminarsForAdmin', 'ADMIN', (actor) => listSeminarsForAdmin(db, actor)],
+  ['listSeminarsForAdmin', 'ADMIN', (actor) => listSeminarsForAdmin(db, { page: 1, pageSize: 10 }, actor)],
   ['getSeminarForEdit', 'ADMIN', (actor) => getSeminarForEdit(db, item.seminarId, actor)],
   ['listVocabulary', 'ADMIN', (actor) => listVocabulary(db, 'theme', actor)],
 ];

@@ -15,6 +15,7 @@ import type { Prisma as Postgres } from './generated/postgres/client';
 export type RecommendationWhereInput = Sqlite.RecommendationWhereInput;
 export type RecommendationOrderByWithRelationInput = Sqlite.RecommendationOrderByWithRelationInput;
 export type RecommendationUpdateManyMutationInput = Sqlite.RecommendationUpdateManyMutationInput;
+export type SeminarWhereInput = Sqlite.SeminarWhereInput;
 export type StringFilter<Model = never> = Sqlite.StringFilter<Model>;
 
 type SqliteModels = Sqlite.TypeMap['model'];

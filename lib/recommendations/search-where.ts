@@ -5,8 +5,8 @@
 import type { Db, Tx } from '@/lib/db';
 import { dataVersionCache } from '@/lib/cache/data-version-cache';
 import { isTransactionClient, providerOfClient } from '@/lib/db/client';
-import type { Provider } from '@/lib/db/config';
-import type { RecommendationWhereInput, StringFilter } from '@/lib/db/types';
+import { containsText, escapeLike, LIKE_WILDCARD } from '@/lib/db/contains-text';
+import type { RecommendationWhereInput } from '@/lib/db/types';
 
 type Where = RecommendationWhereInput;
 
@@ -17,25 +17,6 @@ type Where = RecommendationWhereInput;
  * (SQLite allows 32,766 bound values per statement; lib/db/sqlite-adapter.ts tells Prisma so.)
  */
 const MAX_INDEXED_MATCHES = 5_000;
-
-const LIKE_WILDCARD = /[%_]/;
-
-/**
- * Case-insensitive "contains". Prisma's contains is SQL LIKE with the wildcards % and _ passed
- * through as wildcards. PostgreSQL's LIKE does not ignore case, so it gets ILIKE (mode:
- * 'insensitive') and the wildcards escaped with its default escape character, the backslash.
- * SQLite's LIKE ignores case (ASCII letters) but has no escape character without an ESCAPE clause
- * Prisma cannot write: a search containing % or _ is narrowed by literalMatchIds() instead.
- */
-function containsText(q: string, provider: Provider): StringFilter<'SearchText'> {
-  // The app is typed against the SQLite client, whose filter type has no `mode`.
-  return (provider === 'postgresql' ? { contains: escapeLike(q), mode: 'insensitive' } : { contains: q }) as StringFilter<'SearchText'>;
-}
-
-/** PostgreSQL: `q` with LIKE's wildcards (and the escape character, a backslash) escaped. */
-function escapeLike(q: string): string {
-  return q.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
 
 /**
  * The items with a text containing `q`, from the database's index, or null when there are more than
@@ -83,6 +64,6 @@ async function literalMatchIds(client: Db | Tx, q: string): Promise<string[]> {
 export async function searchWhere(client: Db | Tx, q: string, maxIndexed = MAX_INDEXED_MATCHES): Promise<Where> {
   const provider = providerOfClient(client);
   const ids = await matchIds(client, q, maxIndexed);
-  const matches: Where = ids ? { id: { in: ids } } : { searchTexts: { some: { body: containsText(q, provider) } } };
+  const matches: Where = ids ? { id: { in: ids } } : { searchTexts: { some: { body: containsText<'SearchText'>(q, provider) } } };
   return provider === 'sqlite' && LIKE_WILDCARD.test(q) ? { AND: [matches, { id: { in: await literalMatchIds(client, q) } }] } : matches;
 }
