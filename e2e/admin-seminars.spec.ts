@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { axe } from './support/axe';
+import { expectAxeClean } from './support/axe';
 import { storageState } from './support/roles';
 
 // The admin seminar list: a search by title or code, and a page of seminars at a time. The spec's
@@ -31,17 +31,6 @@ test.beforeAll(async ({ playwright }) => {
 const table = (page: Page) => page.getByRole('region', { name: /^Seminars table/ });
 const rows = (page: Page) => table(page).locator('tbody tr');
 const pageNav = (page: Page) => page.getByRole('navigation', { name: 'Seminar pages' });
-
-/** Zero WCAG 2.2 AA violations in the light theme, and none of the colour rules in the dark one. */
-async function expectAxeClean(page: Page) {
-  const report = (results: Awaited<ReturnType<ReturnType<typeof axe>['analyze']>>) => results.violations.map((v) => `${v.id}: ${v.help}`);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
-  expect(report(await axe(page).analyze())).toEqual([]);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
-  expect(report(await axe(page).withRules(['color-contrast', 'link-in-text-block']).analyze())).toEqual([]);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
-}
 
 test.describe('admin seminars', () => {
   test.use({ storageState: storageState('admin') });

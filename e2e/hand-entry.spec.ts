@@ -1,6 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { axe } from './support/axe';
+import { expectAxeClean } from './support/axe';
 import { storageState } from './support/roles';
 
 // Issue 24 by hand: an editor enters a seminar and a recommendation, corrects its text, withdraws it
@@ -18,17 +18,6 @@ const SOURCE = [
 ].join('\n');
 const TEXT = 'Both countries should share flood data every day during the monsoon season.';
 const CORRECTED = 'Both countries should share flood and rainfall data every day during the monsoon season.';
-
-/** Zero WCAG 2.2 AA violations in the light theme, and none of the colour rules in the dark one. */
-async function expectAxeClean(page: Page) {
-  const report = (results: Awaited<ReturnType<ReturnType<typeof axe>['analyze']>>) => results.violations.map((v) => `${v.id}: ${v.help}`);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
-  expect(report(await axe(page).analyze())).toEqual([]);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
-  expect(report(await axe(page).withRules(['color-contrast', 'link-in-text-block']).analyze())).toEqual([]);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
-}
 
 test.describe('hand entry (editor)', () => {
   test.use({ storageState: storageState('editor') });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { expect, test, type APIRequestContext, type Browser, type Page, type TestInfo } from '@playwright/test';
 import { BASE_URL } from '../playwright.config';
-import { axe } from './support/axe';
+import { expectAxeClean } from './support/axe';
 import { storageState, type E2ERole } from './support/roles';
 
 // Issue 25, the list staff work in and the item page: at a desktop and a phone width, the list's
@@ -77,16 +77,6 @@ async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path, fullPage: true });
   await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-async function expectAxeClean(page: Page): Promise<void> {
-  const light = await axe(page).analyze();
-  expect(light.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([]);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
-  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
-  const dark = await axe(page).withRules(['color-contrast', 'link-in-text-block']).analyze();
-  expect(dark.violations.map((violation) => `${violation.id} (dark): ${violation.nodes.map((node) => node.target).join(', ')}`)).toEqual([]);
-  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
 }
 
 /** How far each table sticks out of its box, and the page out of the window (all 0 when everything fits). */

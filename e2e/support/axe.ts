@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 
 /** The WCAG 2.2 AA rule set every scan uses. */
 export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -14,4 +14,22 @@ export function axe(page: Page): AxeBuilder {
     .setLegacyMode(true)
     .options({ resultTypes: ['violations'] })
     .withTags(WCAG_TAGS);
+}
+
+/** What a scan found, one line per rule: its id and the elements it failed on. */
+function violationsOf(results: Awaited<ReturnType<AxeBuilder['analyze']>>): string[] {
+  return results.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target).join(', ')}`);
+}
+
+/**
+ * No WCAG 2.2 AA violation in the light theme, and none of the colour rules in the dark one (the
+ * rest of the page does not change with the theme). Leaves the page in the light theme.
+ */
+export async function expectAxeClean(page: Page): Promise<void> {
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
+  expect(violationsOf(await axe(page).analyze()), 'light theme').toEqual([]);
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'dark'));
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toBe('dark');
+  expect(violationsOf(await axe(page).withRules(['color-contrast', 'link-in-text-block']).analyze()), 'dark theme').toEqual([]);
+  await page.evaluate(() => document.documentElement.setAttribute('data-theme', 'light'));
 }
