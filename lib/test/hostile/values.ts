@@ -81,11 +81,14 @@ export const unstorableText: fc.Arbitrary<string> = fc
   )
   .map(([bad, before, after]) => `${before}${bad}${after}`);
 
+/** `length` times one code point, of one to four UTF-8 bytes: over a limit however it is counted. */
+function repeatedUnit(lengths: number[]): fc.Arbitrary<string> {
+  return fc.tuple(fc.constantFrom(...lengths), fc.constantFrom('a', 'é', '<', 'ب', '😀')).map(([length, unit]) => unit.repeat(length));
+}
+
 /** A string of more than `max` characters, however counted (each unit is one code point): just over, or 1 MB (when that is over). */
 export function tooLongText(max: number): fc.Arbitrary<string> {
-  return fc
-    .tuple(fc.constantFrom(max + 1, max + 17, max < MB ? MB : max + 1), fc.constantFrom('a', 'é', '<', 'ب', '😀'))
-    .map(([length, unit]) => unit.repeat(length));
+  return repeatedUnit([max + 1, max + 17, max < MB ? MB : max + 1]);
 }
 
 /**
@@ -95,7 +98,7 @@ export function tooLongText(max: number): fc.Arbitrary<string> {
  * cases each instead of thousands).
  */
 export function tooLongForUrl(max: number): fc.Arbitrary<string> {
-  return fc.tuple(fc.constantFrom(max + 1, max + 17), fc.constantFrom('a', 'é', '<', 'ب', '😀')).map(([length, unit]) => unit.repeat(length));
+  return repeatedUnit([max + 1, max + 17]);
 }
 
 /** A JSON value of the wrong type for a string field. */
